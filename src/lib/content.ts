@@ -1,0 +1,113 @@
+import { getCollection, getEntry, type CollectionEntry } from "astro:content";
+import { partialDateToDate, yearOf } from "./dates.ts";
+import { slugify } from "./slug.ts";
+
+export type Story = CollectionEntry<"stories">;
+export type Person = CollectionEntry<"people">;
+
+/** A story with its person resolved and the derived fields every page needs. */
+export interface StoryView {
+  entry: Story;
+  id: string;
+  person: Person;
+  title: string;
+  date: Date;
+  year: string;
+  companySlug: string;
+  topics: { name: string; slug: string }[];
+}
+
+/** A company or topic with the stories that belong to it. */
+export interface Group {
+  name: string;
+  slug: string;
+  stories: StoryView[];
+}
+
+let cache: Promise<StoryView[]> | undefined;
+
+/** Every story, newest first (ties broken by id so the order is stable between builds). */
+export function allStories(): Promise<StoryView[]> {
+  cache ??= loadStories();
+  return cache;
+}
+
+async function loadStories(): Promise<StoryView[]> {
+  const [stories, people] = await Promise.all([getCollection("stories"), getCollection("people")]);
+  const peopleById = new Map(people.map((p) => [p.id, p]));
+  const views = stories.map((entry): StoryView => {
+    const person = peopleById.get(entry.data.person.id);
+    if (!person) {
+      throw new Error(`stories/${entry.id}: "person" names "${entry.data.person.id}", but there is no people/${entry.data.person.id}.yaml`);
+    }
+    const dated = entry.data.published ?? entry.data.recorded;
+    return {
+      entry,
+      id: entry.id,
+      person,
+      title: storyTitle(person.data.name, entry.data.role, entry.data.company),
+      date: partialDateToDate(dated),
+      year: yearOf(entry.data.recorded),
+      companySlug: slugify(entry.data.company),
+      topics: entry.data.topics.map((name) => ({ name, slug: slugify(name) })),
+    };
+  });
+  return views.sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id));
+}
+
+/** "Name — Role at Company", the title used on pages, in feeds and in search. */
+export function storyTitle(name: string, role: string, company: string): string {
+  return `${name} — ${role} at ${company}`;
+}
+
+/** The story before and after this one in the archive's order (newer first). */
+export async function neighbours(id: string): Promise<{ newer?: StoryView; older?: StoryView }> {
+  const stories = await allStories();
+  const index = stories.findIndex((s) => s.id === id);
+  const newer = index > 0 ? stories[index - 1] : undefined;
+  const older = index >= 0 ? stories[index + 1] : undefined;
+  return { ...(newer ? { newer } : {}), ...(older ? { older } : {}) };
+}
+
+/** Every person, by name. */
+export async function allPeople(): Promise<Person[]> {
+  const people = await getCollection("people");
+  return people.sort((a, b) => a.data.name.localeCompare(b.data.name) || a.id.localeCompare(b.id));
+}
+
+/** One person by id. */
+export function personById(id: string): Promise<Person | undefined> {
+  return getEntry("people", id);
+}
+
+/** Stories by one person, newest first. */
+export async function storiesByPerson(personId: string): Promise<StoryView[]> {
+  return (await allStories()).filter((s) => s.person.id === personId);
+}
+
+/** Stories grouped by company, companies by name. */
+export async function storiesByCompany(): Promise<Group[]> {
+  return groupBy(await allStories(), (s) => [{ name: s.entry.data.company, slug: s.companySlug }]);
+}
+
+/** Stories grouped by topic, topics by name. */
+export async function storiesByTopic(): Promise<Group[]> {
+  return groupBy(await allStories(), (s) => s.topics);
+}
+
+/** Other stories from the same company as this one. */
+export async function moreFromCompany(story: StoryView, limit = 5): Promise<StoryView[]> {
+  return (await allStories()).filter((s) => s.companySlug === story.companySlug && s.id !== story.id).slice(0, limit);
+}
+
+function groupBy(stories: StoryView[], keys: (s: StoryView) => { name: string; slug: string }[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const story of stories) {
+    for (const { name, slug } of keys(story)) {
+      const group = groups.get(slug) ?? { name, slug, stories: [] };
+      group.stories.push(story);
+      groups.set(slug, group);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

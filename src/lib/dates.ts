@@ -1,0 +1,22 @@
+const months = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+];
+
+/** "2020-05" -> "May 2020"; "2020-05-14" -> "14 May 2020". */
+export function formatPartialDate(value: string): string {
+  const [year, month, day] = value.split("-");
+  const monthName = months[Number(month) - 1] ?? "";
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}
+
+/** A Date for sorting and feeds; a month alone counts as its first day (UTC). */
+export function partialDateToDate(value: string): Date {
+  const [year, month, day] = value.split("-").map(Number);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+}
+
+/** The four-digit year of a partial date. */
+export function yearOf(value: string): string {
+  return value.slice(0, 4);
+}

@@ -1,0 +1,60 @@
+import type { HastPluginDefinition } from "satteri";
+
+/** Questions can be long; ids keep their first words so links stay readable. */
+const MAX_ID_WORDS = 8;
+
+/** "What does a “normal” Staff-plus engineer do?" -> "what-does-a-normal-staff-plus-engineer-do". */
+export function headingId(text: string): string {
+  const words = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{Letter}\p{Number}\s-]/gu, "")
+    .split(/\s+/)
+    .map((word) => word.replace(/-+/g, "-").replace(/^-|-$/g, ""))
+    .filter(Boolean);
+  return words.slice(0, MAX_ID_WORDS).join("-") || "section";
+}
+
+/**
+ * Gives every question (h2) and sub-heading (h3) a short, stable id and a visible
+ * permalink, so a reader can link to one answer without any JavaScript.
+ * The link's name lives in aria-label and its "#" in CSS, so the heading's text,
+ * which Astro collects for the outline, stays the question alone.
+ */
+export function headingAnchorsPlugin(): () => HastPluginDefinition {
+  return () => {
+    const used = new Map<string, number>();
+    return {
+      name: "archive-heading-anchors",
+      element: {
+        filter: ["h2", "h3"],
+        visit(node, ctx) {
+          const existing = node.properties?.["id"];
+          let id = typeof existing === "string" && existing !== "" ? existing : headingId(ctx.textContent(node));
+          const seen = used.get(id) ?? 0;
+          used.set(id, seen + 1);
+          if (seen > 0) id = `${id}-${seen + 1}`;
+          return {
+            ...node,
+            properties: { ...node.properties, id },
+            children: [
+              ...node.children,
+              {
+                type: "element",
+                tagName: "a",
+                properties: {
+                  href: `#${id}`,
+                  className: ["heading-anchor"],
+                  ariaLabel: "Link to this question",
+                  dataPagefindIgnore: "",
+                },
+                children: [],
+              },
+            ],
+          };
+        },
+      },
+    };
+  };
+}
