@@ -23,4 +23,9 @@ export default defineConfig({
     }),
   },
   integrations: [mdx(), sitemap()],
+  vite: {
+    // Scripts and styles ship as files, never inline: the CSP allows no inline code,
+    // and one cached stylesheet serves every page.
+    build: { assetsInlineLimit: 0 },
+  },
 });
