@@ -76,7 +76,7 @@ export async function allPeople(): Promise<Person[]> {
 }
 
 /** One person by id. */
-export function personById(id: string): Promise<Person | undefined> {
+export async function personById(id: string): Promise<Person | undefined> {
   return getEntry("people", id);
 }
 

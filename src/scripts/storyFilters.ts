@@ -4,7 +4,7 @@
  */
 const form = document.querySelector<HTMLFormElement>("form.filters");
 const cards = [...document.querySelectorAll<HTMLElement>(".story-card")];
-const status = document.querySelector<HTMLElement>("#filter-status");
+const statusRegion = document.querySelector<HTMLElement>("#filter-status");
 
 /** Does a card match every chosen filter? An empty choice matches all. */
 function matches(card: HTMLElement, company: string, topic: string, kind: string): boolean {
@@ -16,7 +16,7 @@ function matches(card: HTMLElement, company: string, topic: string, kind: string
 }
 
 function apply(): void {
-  if (!form || !status) return;
+  if (!form || !statusRegion) return;
   const data = new FormData(form);
   const [company, topic, kind] = ["company", "topic", "kind"].map((key) => String(data.get(key) ?? ""));
   let shown = 0;
@@ -25,7 +25,7 @@ function apply(): void {
     card.hidden = !visible;
     if (visible) shown += 1;
   }
-  status.textContent = shown === cards.length ? `Showing all ${shown} stories.` : `Showing ${shown} of ${cards.length} stories.`;
+  statusRegion.textContent = shown === cards.length ? `Showing all ${shown} stories.` : `Showing ${shown} of ${cards.length} stories.`;
   const params = new URLSearchParams();
   for (const [key, value] of data) if (value) params.set(key, String(value));
   const query = params.toString();
@@ -44,3 +44,6 @@ if (form) {
   form.addEventListener("submit", (event) => event.preventDefault());
   if (params.size > 0) apply();
 }
+
+// A module, so these names stay out of the global scope.
+export {};
