@@ -5,13 +5,14 @@ const MONTHS = [
   "july", "august", "september", "october", "november", "december",
 ];
 
-/** "May, 2020", "early February, 2021", "Feb 2021" or "2021-02" -> "2021-02"; undefined when unsure. */
+/** "May, 2020", "early February, 2021", "Sept 2021" or "2021-02" -> "2021-02"; undefined when unsure. */
 export function parseMonthYear(text: string): string | undefined {
   const iso = /\b(\d{4})-(0[1-9]|1[0-2])\b/.exec(text);
   if (iso) return `${iso[1]}-${iso[2]}`;
   const words = /\b([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(text);
   if (!words) return undefined;
-  const month = MONTHS.findIndex((m) => m === words[1]!.toLowerCase() || (words[1]!.length === 3 && m.startsWith(words[1]!.toLowerCase())));
+  const word = words[1]!.toLowerCase();
+  const month = MONTHS.findIndex((m) => m.startsWith(word));
   return month === -1 ? undefined : `${words[2]}-${String(month + 1).padStart(2, "0")}`;
 }
 

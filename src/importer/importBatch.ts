@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { ImportError, isImportError } from "./errors.ts";
 import { planStory, type StoryPlan } from "./planStory.ts";
 import { sidecarText, type Sidecar } from "./sidecar.ts";
@@ -82,7 +82,7 @@ function staleContent(plan: StoryPlan, contentDir: string): ImportError[] {
   const story = join(contentDir, "stories", `${plan.slug}.mdx`);
   if (resolve(archived) !== resolve(plan.file) || !existsSync(story)) return [];
   if (readFileSync(story, "utf8") === plan.mdx) return [];
-  return [new ImportError(story, `differs from what the importer makes from ${plan.file}; re-import it with --force`)];
+  return [new ImportError(relative(process.cwd(), story), `differs from what the importer makes from ${plan.file}; re-import it with --force`)];
 }
 
 function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors: ImportError[], ops: FileOps) {

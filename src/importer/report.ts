@@ -17,7 +17,7 @@ export function formatReport(result: BatchResult, options: ImportOptions): strin
       }
     }
     if (plan.clutter.length > 0) {
-      out.push(`    removed as clutter (${plan.clutter.length} line${plan.clutter.length === 1 ? "" : "s"}):`);
+      out.push(`    removed as clutter (${plural(plan.clutter.length, "line")}):`);
       for (const c of plan.clutter) out.push(`      line ${String(c.line).padEnd(4)} ${c.reason}: ${clip(c.text)}`);
     }
     for (const h of plan.header) out.push(`    line ${h.line} (${h.field}) is shown in the page header: “${h.text}”`);
@@ -33,10 +33,10 @@ export function formatReport(result: BatchResult, options: ImportOptions): strin
     out.push("");
     for (const error of result.errors) out.push(`✗ ${error.message}`);
     if (!options.check) {
-      out.push("", `Nothing was written: the batch is all-or-nothing and ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"} must be fixed first.`);
+      out.push("", `Nothing was written: the batch is all-or-nothing and ${plural(result.errors.length, "problem")} must be fixed first.`);
     }
   } else if (options.check) {
-    out.push("", `Checked ${result.plans.length} file${result.plans.length === 1 ? "" : "s"}: every round trip holds.`);
+    out.push("", `Checked ${plural(result.plans.length, "file")}: every round trip holds.`);
   } else if (options.dryRun) {
     out.push("", "Dry run: nothing was written.");
   }
@@ -46,10 +46,14 @@ export function formatReport(result: BatchResult, options: ImportOptions): strin
 function describe(plan: StoryPlan): string {
   const count = (type: string) => plan.blocks.filter((b) => b.type === type).length;
   const questions = count("question") + count("editorial-heading");
-  const parts = [plan.shape, `${questions} ${plan.story.kind === "discussion" ? "sections" : "questions"}`];
-  if (count("subheading") > 0) parts.push(`${count("subheading")} sub-headings`);
-  if (count("list") > 0) parts.push(`${count("list")} lists`);
+  const parts = [plan.shape, plural(questions, plan.story.kind === "discussion" ? "section" : "question")];
+  if (count("subheading") > 0) parts.push(plural(count("subheading"), "sub-heading"));
+  if (count("list") > 0) parts.push(plural(count("list"), "list"));
   return parts.join(", ");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function belongsTo(path: string, plan: StoryPlan): boolean {

@@ -46,7 +46,10 @@ export function buildInterview(body: readonly SourceLine[], introEnd: number, ov
   const warnings: string[] = [];
   const blocks: Block[] = [];
   const prose = body.filter((line) => line.text.trim() !== "");
-  const firstPrompt = prose.find((line) => line.number > introEnd && !readListLine(line.text));
+  const answersFrom = prose.filter((line) => line.number > introEnd && !readListLine(line.text));
+  // The opening-prompt rule only applies to texts that are recognisably Q&A: some line asks something.
+  const anyAsked = answersFrom.some((line) => endsWithQuestionMark(line.text)) || overrides.questions.size > 0;
+  const firstPrompt = anyAsked ? answersFrom[0] : undefined;
 
   for (let i = 0; i < prose.length; i++) {
     const line = prose[i]!;
