@@ -1,8 +1,9 @@
-import type { ListItem, SourceLine } from "./types.ts";
+import type { Block, ListItem, SourceLine } from "./types.ts";
 
 // "•" bullets as copied from web pages, plus the ASCII ones people type.
 const BULLET = /^\s*[•◦▪‣●*-]\s+(\S.*)$/u;
-const NUMBERED = /^\s*(\d{1,9})[.)]\s+(\S.*)$/;
+// Three digits at most: "1986. That year..." opens a sentence, not a list.
+const NUMBERED = /^\s*(\d{1,3})[.)]\s+(\S.*)$/;
 
 /** A line read as a list entry: bullet or number, and the words after it. */
 export type ListLine = { ordered: false; text: string } | { ordered: true; number: number; text: string };
@@ -21,6 +22,21 @@ export interface ListRun {
   ordered: boolean;
   start: number;
   items: ListItem[];
+}
+
+/**
+ * The blocks for a run of list lines. A lone numbered line that does not start at 1
+ * ("3. Measure what matters") stays a paragraph: as a list it would lose nothing, but
+ * readers would see a one-item list where the speaker wrote a sentence.
+ */
+export function listBlocks(lines: readonly SourceLine[]): Block[] {
+  return groupListLines(lines).map((run): Block => {
+    const only = run.items[0]!;
+    if (run.ordered && run.start !== 1 && run.items.length === 1) {
+      return { type: "paragraph", line: only.line, text: lines.find((l) => l.number === only.line)!.text.trim() };
+    }
+    return { type: "list", ...run };
+  });
 }
 
 /**

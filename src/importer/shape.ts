@@ -16,7 +16,8 @@ export interface ShapeFindings {
 export function detectShape(lines: readonly SourceLine[], clutter: readonly RemovedLine[]): ShapeFindings {
   const removed = new Set(clutter.map((c) => c.line));
   const kept = lines.filter((line) => !removed.has(line.number) && line.text.trim() !== "");
-  if (kept.some((line) => PIPE_LINE.test(line.text))) return { shape: "thread" };
+  // A thread copy opens with the quoted question; a "|" later on is just a character someone typed.
+  if (kept[0] && PIPE_LINE.test(kept[0].text)) return { shape: "thread" };
 
   const banner = clutter.map((c) => /^(.+) Banner$/u.exec(c.text.trim())).find(Boolean);
   const storyLine = kept.slice(0, 4).some((line) => /^This story was recorded in\b/i.test(line.text.trim()));

@@ -1,5 +1,5 @@
 import { ImportError } from "./errors.ts";
-import { groupListLines, readListLine } from "./listItems.ts";
+import { listBlocks, readListLine } from "./listItems.ts";
 import { PIPE_LINE } from "./shape.ts";
 import type { Block, SourceLine } from "./types.ts";
 
@@ -61,7 +61,7 @@ export function buildInterview(body: readonly SourceLine[], introEnd: number, ov
     if (readListLine(text) && !overrides.questions.has(line.number) && !overrides.subheadings.has(line.number)) {
       const run = [line];
       while (i + 1 < prose.length && readListLine(prose[i + 1]!.text)) run.push(prose[++i]!);
-      for (const list of groupListLines(run)) blocks.push({ type: "list", ...list });
+      blocks.push(...listBlocks(run));
       continue;
     }
     const previous = blocks.at(-1);
@@ -159,7 +159,7 @@ export function buildThread(body: readonly SourceLine[], headings: ThreadHeading
     }
     const run = [line];
     while (i + 1 < reply.length && readListLine(reply[i + 1]!.text)) run.push(reply[++i]!);
-    for (const list of groupListLines(run)) blocks.push({ type: "list", ...list });
+    blocks.push(...listBlocks(run));
   }
   return { blocks, warnings: colonWarnings(blocks) };
 }

@@ -142,13 +142,21 @@ describe("plain transcript", () => {
   });
 
   it("keeps numbers that skip as written instead of letting Markdown renumber them", () => {
-    const file = writeFixture(scratch, "skip.txt", "What counts?\n\n1. first\n3. third\n");
+    const file = writeFixture(scratch, "skip.txt", "What counts?\n\n1. first\n2. second\n4. fourth\n5. fifth\n");
     const plan = planStory(file, {}, true);
     expect(lists(plan)).toEqual([
-      { ordered: true, start: 1, lines: [3] },
-      { ordered: true, start: 3, lines: [4] },
+      { ordered: true, start: 1, lines: [3, 4] },
+      { ordered: true, start: 4, lines: [5, 6] },
     ]);
-    expect(plan.mdx).toContain("1. first\n\n3) third");
+    // Adjacent lists need different markers, or Markdown would merge them and renumber 4 as 3.
+    expect(plan.mdx).toContain("1. first\n2. second\n\n4) fourth\n5) fifth");
+  });
+
+  it("leaves a sentence that starts with a year or a lone number as a paragraph", () => {
+    const file = writeFixture(scratch, "year.txt", "What happened?\n\n1986. A year, not a list.\n\n3. Measure what matters.\n");
+    const plan = planStory(file, {}, true);
+    expect(lists(plan)).toEqual([]);
+    expect(plan.mdx).toContain("\n1986\\. A year, not a list.\n\n3\\. Measure what matters.\n");
   });
 });
 
