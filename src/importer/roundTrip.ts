@@ -42,7 +42,7 @@ const CONTAINERS = new Set(["ul", "ol"]);
 
 /** Collapses whitespace the way a browser shows it, so tabs and line breaks compare as spaces. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/\s+/gu, " ").trim();
+  return text.replace(/\s+/g, " ").trim();
 }
 
 /** The words of a source line as they should read on the page: list markers and quote bars are layout. */

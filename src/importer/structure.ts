@@ -166,7 +166,10 @@ export function buildThread(body: readonly SourceLine[], headings: ThreadHeading
 
 /** "| words |" -> "words": the bars mark a quote in the thread, they are not the asker's words. */
 export function stripPipes(text: string): string {
-  return text.replace(/^\s*\|\s?/, "").replace(/\s?\|\s*$/, "").trim();
+  let words = text.trim();
+  if (words.startsWith("|")) words = words.slice(1);
+  if (words.endsWith("|")) words = words.slice(0, -1);
+  return words.trim();
 }
 
 function paragraph(line: SourceLine, text: string): Block {
