@@ -26,9 +26,35 @@ Structure corrections (LINE is a line number or the first words of the line; rep
   --question LINE  --not-question LINE  --subheading LINE  --not-subheading LINE
   --clutter LINE  --keep LINE`;
 
-const single = ["content", "slug", "name", "person-id", "role", "company", "recorded", "published", "kind", "interviewer", "summary",
-  "source-name", "source-url", "source-format", "shape", "question-heading", "reply-heading"] as const;
-const repeated = ["topic", "note", "question", "not-question", "subheading", "not-subheading", "clutter", "keep"] as const;
+const single = [
+  "content",
+  "slug",
+  "name",
+  "person-id",
+  "role",
+  "company",
+  "recorded",
+  "published",
+  "kind",
+  "interviewer",
+  "summary",
+  "source-name",
+  "source-url",
+  "source-format",
+  "shape",
+  "question-heading",
+  "reply-heading",
+] as const;
+const repeated = [
+  "topic",
+  "note",
+  "question",
+  "not-question",
+  "subheading",
+  "not-subheading",
+  "clutter",
+  "keep",
+] as const;
 
 /** A parsed command line: what to import and how. */
 export interface CliRequest {

@@ -3,8 +3,17 @@ import type { PersonData, StoryData } from "../content/schema.ts";
 
 // Field order as an editor reads a story file: who, when, what kind, where from, what about.
 const STORY_FIELDS = [
-  "person", "role", "company", "recorded", "published", "kind",
-  "source", "interviewer", "summary", "topics", "editorialNotes",
+  "person",
+  "role",
+  "company",
+  "recorded",
+  "published",
+  "kind",
+  "source",
+  "interviewer",
+  "summary",
+  "topics",
+  "editorialNotes",
 ] as const satisfies readonly (keyof StoryData)[];
 
 /** The YAML between the `---` fences of a story, in a stable order so re-imports diff cleanly. */

@@ -1,8 +1,18 @@
 import type { Detected, HeaderLine, SourceLine } from "./types.ts";
 
 const MONTHS = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ];
 
 /** "May, 2020", "early February, 2021", "Sept 2021" or "2021-02" -> "2021-02"; undefined when unsure. */

@@ -39,10 +39,16 @@ export interface BatchResult {
 export function importBatch(files: readonly string[], options: ImportOptions, ops: FileOps = nodeFileOps): BatchResult {
   const errors: ImportError[] = [];
   const plans: StoryPlan[] = [];
-  if (files.length === 0) errors.push(new ImportError("(command line)", "no FILE given; name one or more transcripts to import"));
+  if (files.length === 0)
+    errors.push(new ImportError("(command line)", "no FILE given; name one or more transcripts to import"));
   const hasFlags = Object.keys(options.flags).length > 0;
   if (hasFlags && files.length > 1) {
-    errors.push(new ImportError("(command line)", "story flags (--slug, --name, --summary, ...) apply to one story; give exactly one FILE, or put them in each file's .import.yaml"));
+    errors.push(
+      new ImportError(
+        "(command line)",
+        "story flags (--slug, --name, --summary, ...) apply to one story; give exactly one FILE, or put them in each file's .import.yaml",
+      ),
+    );
   }
   for (const file of files) {
     try {
@@ -73,7 +79,10 @@ function roundTripError(plan: StoryPlan): ImportError {
     ...unsafe.map((u) => `the story would contain ${u}`),
     ...extra.map((e) => `the page would show text the source does not have: "${e.slice(0, 80)}"`),
   ];
-  return new ImportError(plan.file, `round trip failed (nothing written): ${parts.join("; ")}. Please report this as an importer bug.`);
+  return new ImportError(
+    plan.file,
+    `round trip failed (nothing written): ${parts.join("; ")}. Please report this as an importer bug.`,
+  );
 }
 
 /** For --check on an archived source: is the committed story still what the importer makes? */
@@ -82,7 +91,12 @@ function staleContent(plan: StoryPlan, contentDir: string): ImportError[] {
   const story = join(contentDir, "stories", `${plan.slug}.mdx`);
   if (resolve(archived) !== resolve(plan.file) || !existsSync(story)) return [];
   if (readFileSync(story, "utf8") === plan.mdx) return [];
-  return [new ImportError(relative(process.cwd(), story), `differs from what the importer makes from ${plan.file}; re-import it with --force`)];
+  return [
+    new ImportError(
+      relative(process.cwd(), story),
+      `differs from what the importer makes from ${plan.file}; re-import it with --force`,
+    ),
+  ];
 }
 
 function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors: ImportError[], ops: FileOps) {
@@ -105,11 +119,22 @@ function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors:
     const inPlace = resolve(sourcePath) === resolve(plan.file);
 
     const twin = slugs.get(plan.slug);
-    if (twin) errors.push(new ImportError(plan.file, `has the same slug "${plan.slug}" as ${twin} in this batch; give one of them --slug`));
+    if (twin)
+      errors.push(
+        new ImportError(
+          plan.file,
+          `has the same slug "${plan.slug}" as ${twin} in this batch; give one of them --slug`,
+        ),
+      );
     slugs.set(plan.slug, plan.file);
     const taken = ops.exists(storyPath) ? storyPath : !inPlace && ops.exists(sourcePath) ? sourcePath : undefined;
     if (taken && !options.force) {
-      errors.push(new ImportError(plan.file, `the slug "${plan.slug}" already exists (${taken}); pass --force to replace that story, or --slug to import it under a new one`));
+      errors.push(
+        new ImportError(
+          plan.file,
+          `the slug "${plan.slug}" already exists (${taken}); pass --force to replace that story, or --slug to import it under a new one`,
+        ),
+      );
       continue;
     }
 
@@ -117,11 +142,20 @@ function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors:
     if (!inPlace) add(sourcePath, plan.source.bytes, "raw source, byte for byte");
     const hasFlags = Object.keys(plan.flags).length > 0;
     if (hasFlags || (!inPlace && plan.sidecar.text !== undefined)) {
-      add(sidecarPath, hasFlags ? sidecarText(plan.sidecar.text, plan.flags) : plan.sidecar.text!, "editorial corrections");
+      add(
+        sidecarPath,
+        hasFlags ? sidecarText(plan.sidecar.text, plan.flags) : plan.sidecar.text!,
+        "editorial corrections",
+      );
     }
     const sharing = people.get(plan.personId);
     if (sharing && sharing.personText !== plan.personText) {
-      errors.push(new ImportError(plan.file, `describes person "${plan.personId}" differently from ${sharing.file}; make their person blocks agree`));
+      errors.push(
+        new ImportError(
+          plan.file,
+          `describes person "${plan.personId}" differently from ${sharing.file}; make their person blocks agree`,
+        ),
+      );
     } else if (ops.exists(personPath)) {
       outcomes.push({ path: personPath, action: "kept", what: "person (already in the archive; edit it there)" });
     } else if (!sharing) {

@@ -8,7 +8,12 @@ export type LineRef = number | string;
  * Turns line references into line numbers. Words are matched against the start of the
  * trimmed line and must pick out exactly one line, so a correction cannot silently drift.
  */
-export function resolveLineRefs(refs: readonly LineRef[], lines: readonly SourceLine[], where: string, field: string): Set<number> {
+export function resolveLineRefs(
+  refs: readonly LineRef[],
+  lines: readonly SourceLine[],
+  where: string,
+  field: string,
+): Set<number> {
   const numbers = new Set<number>();
   for (const ref of refs) {
     if (typeof ref === "number") {
@@ -22,8 +27,12 @@ export function resolveLineRefs(refs: readonly LineRef[], lines: readonly Source
     const start = ref.trim();
     const matches = lines.filter((line) => start !== "" && line.text.trim().startsWith(start));
     if (matches.length !== 1) {
-      const found = matches.length === 0 ? "matches no line" : `matches lines ${matches.map((m) => m.number).join(", ")}`;
-      throw new ImportError(where, `"${field}" entry "${start}" ${found}; quote the first words of exactly one line, or give its number`);
+      const found =
+        matches.length === 0 ? "matches no line" : `matches lines ${matches.map((m) => m.number).join(", ")}`;
+      throw new ImportError(
+        where,
+        `"${field}" entry "${start}" ${found}; quote the first words of exactly one line, or give its number`,
+      );
     }
     numbers.add(matches[0]!.number);
   }

@@ -54,7 +54,11 @@ export function groupListLines(lines: readonly SourceLine[]): ListRun[] {
     if (continues) {
       current.items.push({ line: line.number, text: item.text });
     } else {
-      runs.push({ ordered: item.ordered, start: item.ordered ? item.number : 1, items: [{ line: line.number, text: item.text }] });
+      runs.push({
+        ordered: item.ordered,
+        start: item.ordered ? item.number : 1,
+        items: [{ line: line.number, text: item.text }],
+      });
     }
     if (item.ordered) expected = item.number + 1;
   }

@@ -42,7 +42,8 @@ export function planStory(file: string, flags: Sidecar, lenient = false): StoryP
   const sidecar = loadSidecar(file);
   const settings = mergeSidecars(sidecar.data, flags);
   const { lines } = source;
-  const refs = (field: keyof Sidecar) => resolveLineRefs((settings[field] ?? []) as LineRef[], lines, sidecar.path, field);
+  const refs = (field: keyof Sidecar) =>
+    resolveLineRefs((settings[field] ?? []) as LineRef[], lines, sidecar.path, field);
 
   const clutter = findClutter(lines, { remove: refs("clutter"), keep: refs("keep") });
   const removed = new Set(clutter.map((c) => c.line));
@@ -65,7 +66,8 @@ export function planStory(file: string, flags: Sidecar, lenient = false): StoryP
   const transcript: SourceLine[] = body.filter((line) => !consumedLines.has(line.number));
 
   const headings = {
-    question: settings.headings?.question ?? (meta.story.interviewer ? `Question from ${meta.story.interviewer}` : "Question"),
+    question:
+      settings.headings?.question ?? (meta.story.interviewer ? `Question from ${meta.story.interviewer}` : "Question"),
     reply: settings.headings?.reply ?? `Reply from ${meta.person.name}`,
   };
   const structure: Structure =
@@ -86,7 +88,9 @@ export function planStory(file: string, flags: Sidecar, lenient = false): StoryP
   const added = structure.blocks.flatMap((b) => (b.type === "editorial-heading" ? [b.text] : []));
   const notes = [...(settings.editorialNotes ?? [])];
   if (added.length > 0) {
-    notes.push(`The headings ${added.map((h) => `“${h}”`).join(" and ")} were added by the archive; the source has no headings.`);
+    notes.push(
+      `The headings ${added.map((h) => `“${h}”`).join(" and ")} were added by the archive; the source has no headings.`,
+    );
   }
   const story: StoryData = { ...meta.story, editorialNotes: notes };
   validateAgainstSchema(story, meta.person, sidecar.path);

@@ -33,7 +33,10 @@ export function decodeSource(path: string, bytes: Uint8Array): SourceLine[] {
   if (bytes.length === 0) throw new ImportError(path, "the file is empty; there is nothing to import");
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    throw new ImportError(path, `looks like a binary file (NUL byte at offset ${nul}); the importer takes plain UTF-8 text`);
+    throw new ImportError(
+      path,
+      `looks like a binary file (NUL byte at offset ${nul}); the importer takes plain UTF-8 text`,
+    );
   }
   let text: string;
   try {

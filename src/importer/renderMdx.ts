@@ -26,7 +26,8 @@ export function renderBlocks(blocks: readonly Block[]): string {
         break;
       case "list": {
         // Two lists in a row merge in Markdown unless their markers differ.
-        const alternate = previous?.type === "list" && previous.ordered === block.ordered && markerOf(previous, parts) === 0;
+        const alternate =
+          previous?.type === "list" && previous.ordered === block.ordered && markerOf(previous, parts) === 0;
         parts.push(renderList(block, alternate ? 1 : 0));
         break;
       }

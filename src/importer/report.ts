@@ -12,7 +12,10 @@ export function formatReport(result: BatchResult, options: ImportOptions): strin
     out.push(`${plan.roundTrip.ok ? "✓" : "✗"} ${rel(plan.file)} → ${plan.slug} (${describe(plan)})`);
     if (!options.check) {
       for (const write of result.writes.filter((w) => belongsTo(w.path, plan))) {
-        const verb = result.written || write.action === "kept" || write.action === "unchanged" ? ACTION_WORDS[write.action] : `would ${write.action}`;
+        const verb =
+          result.written || write.action === "kept" || write.action === "unchanged"
+            ? ACTION_WORDS[write.action]
+            : `would ${write.action}`;
         out.push(`    ${verb} ${rel(write.path)}  (${write.what})`);
       }
     }
@@ -33,7 +36,10 @@ export function formatReport(result: BatchResult, options: ImportOptions): strin
     out.push("");
     for (const error of result.errors) out.push(`✗ ${error.message}`);
     if (!options.check) {
-      out.push("", `Nothing was written: the batch is all-or-nothing and ${plural(result.errors.length, "problem")} must be fixed first.`);
+      out.push(
+        "",
+        `Nothing was written: the batch is all-or-nothing and ${plural(result.errors.length, "problem")} must be fixed first.`,
+      );
     }
   } else if (options.check) {
     out.push("", `Checked ${plural(result.plans.length, "file")}: every round trip holds.`);
@@ -57,7 +63,11 @@ function plural(n: number, word: string): string {
 }
 
 function belongsTo(path: string, plan: StoryPlan): boolean {
-  return path.endsWith(`/${plan.slug}.mdx`) || path.includes(`/sources/${plan.slug}.`) || path.endsWith(`/people/${plan.personId}.yaml`);
+  return (
+    path.endsWith(`/${plan.slug}.mdx`) ||
+    path.includes(`/sources/${plan.slug}.`) ||
+    path.endsWith(`/people/${plan.personId}.yaml`)
+  );
 }
 
 function clip(text: string): string {

@@ -88,7 +88,13 @@ export function checkRoundTrip(input: RoundTripInput): RoundTrip {
 
   const headings = new Set(input.editorialHeadings.map(normalizeSpace));
   const extra = normalized.filter((block, index) => !matched.has(index) && !headings.has(block));
-  return { ok: missing.length === 0 && unsafe.length === 0 && extra.length === 0, missing, unsafe, extra, checkedLines };
+  return {
+    ok: missing.length === 0 && unsafe.length === 0 && extra.length === 0,
+    missing,
+    unsafe,
+    extra,
+    checkedLines,
+  };
 }
 
 function collectBlocks(node: HastLike, blocks: string[], unsafe: string[]): void {
@@ -114,8 +120,13 @@ function inlineText(node: HastLike, unsafe: string[], inListItem: boolean): stri
   let text = "";
   for (const child of node.children ?? []) {
     if (child.type === "text") text += child.value ?? "";
-    else if (child.type === "mdxTextExpression" && LINK_BREAKERS.has(child.value ?? "")) text += JSON.parse(child.value!) as string;
-    else if (child.type === "element" && child.tagName === "a" && /^https?:\/\//i.test(String(child.properties?.["href"] ?? ""))) {
+    else if (child.type === "mdxTextExpression" && LINK_BREAKERS.has(child.value ?? ""))
+      text += JSON.parse(child.value!) as string;
+    else if (
+      child.type === "element" &&
+      child.tagName === "a" &&
+      /^https?:\/\//i.test(String(child.properties?.["href"] ?? ""))
+    ) {
       text += inlineText(child, unsafe, false);
     } else if (inListItem && child.type === "element" && child.tagName === "p") {
       text += inlineText(child, unsafe, false);

@@ -6,6 +6,7 @@ import { linkSchema, partialDate, storyKinds } from "../content/schema.ts";
 import { ImportError } from "./errors.ts";
 import { sourceShapes } from "./types.ts";
 
+/** A URL slug or person id: lowercase words joined by hyphens. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z.string().regex(SLUG, { error: "must be lowercase words joined by hyphens, like jane-doe" });
 const text = z.string().trim().min(1, { error: "must not be empty" });
@@ -84,7 +85,8 @@ export function checkSidecar(data: unknown, where: string): Sidecar {
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.join(".");
-    if (issue.code === "unrecognized_keys") return `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}${field ? ` in "${field}"` : ""}`;
+    if (issue.code === "unrecognized_keys")
+      return `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}${field ? ` in "${field}"` : ""}`;
     return `"${field}" ${issue.message}`;
   });
   throw new ImportError(where, problems.join("; "));
@@ -96,7 +98,8 @@ export function mergeSidecars(base: Sidecar, flags: Sidecar): Sidecar {
   for (const [key, value] of Object.entries(flags)) {
     if (value === undefined) continue;
     const current = merged[key];
-    const nested = typeof value === "object" && !Array.isArray(value) && typeof current === "object" && current !== null;
+    const nested =
+      typeof value === "object" && !Array.isArray(value) && typeof current === "object" && current !== null;
     merged[key] = nested ? { ...current, ...value } : value;
   }
   return merged as Sidecar;

@@ -40,7 +40,13 @@ const PLACEHOLDERS: Record<string, string> = {
  * Combines what the text says (name line, role line, "recorded in" line, banner) with the
  * editor's sidecar and flags, which always win. `where` is the sidecar path errors point to.
  */
-export function resolveMetadata(shape: SourceShape, detected: Detected, settings: Sidecar, where: string, lenient: boolean): StoryMetadata {
+export function resolveMetadata(
+  shape: SourceShape,
+  detected: Detected,
+  settings: Sidecar,
+  where: string,
+  lenient: boolean,
+): StoryMetadata {
   const missing: string[] = [];
   const pick = (field: string, ...values: (string | undefined)[]): string => {
     const value = values.find((v) => v !== undefined && v !== "");
@@ -66,7 +72,11 @@ export function resolveMetadata(shape: SourceShape, detected: Detected, settings
 
   const personId = settings.person?.id ?? slugify(name);
   const slug = settings.slug ?? personId;
-  if (!SLUG.test(slug)) throw new ImportError(where, `cannot make a URL slug from "${name}"; set "slug" (--slug) to lowercase words joined by hyphens`);
+  if (!SLUG.test(slug))
+    throw new ImportError(
+      where,
+      `cannot make a URL slug from "${name}"; set "slug" (--slug) to lowercase words joined by hyphens`,
+    );
 
   const format = settings.source?.format ?? shapeFormats[shape];
   const story = {

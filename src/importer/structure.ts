@@ -42,7 +42,12 @@ export function looksLikeSubheading(text: string): boolean {
  * Builds an interview: questions become headings, the rest answers. `intro` lines (the
  * "recorded in" line and any unclaimed header line) open the story before the first question.
  */
-export function buildInterview(body: readonly SourceLine[], introEnd: number, overrides: StructureOverrides, file: string): Structure {
+export function buildInterview(
+  body: readonly SourceLine[],
+  introEnd: number,
+  overrides: StructureOverrides,
+  file: string,
+): Structure {
   const warnings: string[] = [];
   const blocks: Block[] = [];
   const prose = body.filter((line) => line.text.trim() !== "");
@@ -79,7 +84,9 @@ export function buildInterview(body: readonly SourceLine[], introEnd: number, ov
         next !== undefined &&
         !endsWithQuestionMark(next.text) &&
         looksLikeSubheading(text));
-    blocks.push(heading ? { type: "subheading", line: line.number, text } : { type: "paragraph", line: line.number, text });
+    blocks.push(
+      heading ? { type: "subheading", line: line.number, text } : { type: "paragraph", line: line.number, text },
+    );
   }
 
   if (!blocks.some((b) => b.type === "question")) {
@@ -140,9 +147,13 @@ export function buildThread(body: readonly SourceLine[], headings: ThreadHeading
   const asked = prose.slice(first, end);
   const reply = prose.slice(end);
   if (first === -1 || asked.every((line) => stripPipes(line.text) === "")) {
-    throw new ImportError(file, "no recognisable question: a thread needs the asker's words in a block of lines starting with “|”");
+    throw new ImportError(
+      file,
+      "no recognisable question: a thread needs the asker's words in a block of lines starting with “|”",
+    );
   }
-  if (reply.length === 0) throw new ImportError(file, "the quoted question has no reply after it; there is no discussion to archive");
+  if (reply.length === 0)
+    throw new ImportError(file, "the quoted question has no reply after it; there is no discussion to archive");
 
   const blocks: Block[] = prose.slice(0, first).map((line) => paragraph(line, line.text.trim()));
   blocks.push({ type: "editorial-heading", text: headings.question });

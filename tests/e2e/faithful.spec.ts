@@ -6,7 +6,9 @@ import { planStory } from "../../src/importer/planStory.ts";
 // Issue 2's promise: every sentence of each raw source is on its story page. The only
 // lines allowed to be missing are the ones the importer itself reports as clutter.
 const SOURCES = join(import.meta.dirname, "../../content/sources");
-const sources = readdirSync(SOURCES).filter((name) => name.endsWith(".txt")).sort();
+const sources = readdirSync(SOURCES)
+  .filter((name) => name.endsWith(".txt"))
+  .sort();
 
 /** Bullets, list numbers and a thread's quote bars are layout; the words after them must be on the page. */
 function wordsOf(line: string): string {

@@ -14,7 +14,7 @@ const BODY = [
   "This story was recorded in March, 2024.",
   'What happens to <script>window.__pwned = "script"</script> in a question?',
   'The answer has {alert(1)} and {window.__pwned = "expression"} and {/* a comment */} in it.',
-  "<img src=\"x\" onerror=\"window.__pwned = 'img'\"> sits here, with <b onmouseover=\"window.__pwned = 'b'\">bold</b>.",
+  '<img src="x" onerror="window.__pwned = \'img\'"> sits here, with <b onmouseover="window.__pwned = \'b\'">bold</b>.',
   "[a link](javascript:window.__pwned='link') and <javascript:alert(1)> and javascript:window.__pwned='bare'",
   "import evil from \"data:text/javascript,window.__pwned='import'\"",
   'export const x = (window.__pwned = "export")',
@@ -33,7 +33,7 @@ const BODY = [
   "A real link: https://example.com/page?x=1&y={2} works.",
   "What about <iframe src=\"javascript:window.__pwned='iframe'\"></iframe>?",
   '{`template ${window.__pwned = "template"}`}',
-  "<svg onload=\"window.__pwned = 'svg'\"></svg> and <a href=\"javascript:alert(1)\">anchor</a>",
+  '<svg onload="window.__pwned = \'svg\'"></svg> and <a href="javascript:alert(1)">anchor</a>',
 ];
 const SUMMARY = "<script>window.__pwned = 'summary'</script> {alert(1)}";
 const ROOT = join(import.meta.dirname, "../..");
@@ -52,8 +52,20 @@ test.beforeAll(async () => {
   writeFileSync(transcript, [NAME, ROLE_LINE, ...BODY].join("\n\n") + "\n");
   const imported = spawnSync(
     join(ROOT, "node_modules/.bin/node"),
-    [join(ROOT, "scripts/import.ts"), "--content", dir, "--summary", SUMMARY, "--source-name", "Red Team Weekly",
-      "--source-url", "https://example.com/eve/", "--topic", "<Security>", transcript],
+    [
+      join(ROOT, "scripts/import.ts"),
+      "--content",
+      dir,
+      "--summary",
+      SUMMARY,
+      "--source-name",
+      "Red Team Weekly",
+      "--source-url",
+      "https://example.com/eve/",
+      "--topic",
+      "<Security>",
+      transcript,
+    ],
     { cwd: ROOT, encoding: "utf8" },
   );
   importReport = imported.stdout + imported.stderr;
@@ -93,7 +105,11 @@ test("a hostile transcript reads word for word and nothing in it runs", async ({
 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
-  await expect(page.locator(".transcript :is(script, style, img, iframe, svg, b, code, pre, table, blockquote, h1, em, strong, del)")).toHaveCount(0);
+  await expect(
+    page.locator(
+      ".transcript :is(script, style, img, iframe, svg, b, code, pre, table, blockquote, h1, em, strong, del)",
+    ),
+  ).toHaveCount(0);
 
   const hrefs = await transcript.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   const external = hrefs.filter((href) => !href.startsWith("#"));

@@ -46,6 +46,9 @@ export function compile(mdx: string): Compiled {
         return "";
     }
   };
-  const text = walk(tree).split("\n").filter((line) => line.trim() !== "").join("\n");
+  const text = walk(tree)
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .join("\n");
   return { text, links, foreign };
 }

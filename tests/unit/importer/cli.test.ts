@@ -17,8 +17,18 @@ function run(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const TRANSCRIPT = "Ada Lovelace\n\nAnalyst at Engines Ltd\n\nThis story was recorded in June, 1843.\n\nWhat is the engine for?\n\nIt weaves algebraic patterns.\n";
-const FLAGS = ["--summary", "Ada on what engines are for.", "--source-name", "Notes", "--source-url", "https://example.com/ada/", "--topic", "Computing"];
+const TRANSCRIPT =
+  "Ada Lovelace\n\nAnalyst at Engines Ltd\n\nThis story was recorded in June, 1843.\n\nWhat is the engine for?\n\nIt weaves algebraic patterns.\n";
+const FLAGS = [
+  "--summary",
+  "Ada on what engines are for.",
+  "--source-name",
+  "Notes",
+  "--source-url",
+  "https://example.com/ada/",
+  "--topic",
+  "Computing",
+];
 
 describe("npm run import (the command line)", () => {
   it("prints usage for --help", () => {
@@ -53,7 +63,9 @@ describe("npm run import (the command line)", () => {
     expect(first.stdout).toContain("round trip: all 3 kept lines are in the story");
     const story = readFileSync(join(dir, "content/stories/ada-lovelace.mdx"), "utf8");
     expect(readFileSync(join(dir, "content/sources/ada-lovelace.txt"), "utf8")).toBe(TRANSCRIPT);
-    expect(readFileSync(join(dir, "content/sources/ada-lovelace.import.yaml"), "utf8")).toContain("summary: Ada on what engines are for.");
+    expect(readFileSync(join(dir, "content/sources/ada-lovelace.import.yaml"), "utf8")).toContain(
+      "summary: Ada on what engines are for.",
+    );
 
     const again = run("--content", "content", "--force", "content/sources/ada-lovelace.txt");
     expect(again.code).toBe(0);
@@ -63,7 +75,11 @@ describe("npm run import (the command line)", () => {
 
   it("keeps the editor's comments when flags update a sidecar", () => {
     writeFixture(dir, "ada.txt", TRANSCRIPT);
-    writeFixture(dir, "ada.import.yaml", "# Checked against the 1843 notes.\nsummary: Old summary.\nsource:\n  name: Notes # the printed ones\n  url: https://example.com/ada/\n");
+    writeFixture(
+      dir,
+      "ada.import.yaml",
+      "# Checked against the 1843 notes.\nsummary: Old summary.\nsource:\n  name: Notes # the printed ones\n  url: https://example.com/ada/\n",
+    );
     expect(run("--content", "content", "--summary", "New summary.", "ada.txt").code).toBe(0);
     const sidecar = readFileSync(join(dir, "content/sources/ada-lovelace.import.yaml"), "utf8");
     expect(sidecar).toContain("# Checked against the 1843 notes.");

@@ -123,16 +123,68 @@ describe("escaping: characters are kept as written", () => {
 
 describe("escaping: fuzz", () => {
   // Seeded so a failure reproduces; the tokens are the ones MDX, JSX, GFM and HTML care about.
-  const tokens = ["{", "}", "<", ">", "&", "`", "*", "_", "~", "#", "|", "[", "]", "(", ")", "!", "\\", "@", ":", "-", "+", "=",
-    ".", "1.", "2)", " ", "\t", "a", "Z", "é", "🎉", "ש", "import ", "export ", "http://", "https://", "www.", "x.com", "amp;",
-    "script", "javascript:", "mailto:", "jorge", "/", "?", '"', "'", "“", "$", "^", ":::"];
+  const tokens = [
+    "{",
+    "}",
+    "<",
+    ">",
+    "&",
+    "`",
+    "*",
+    "_",
+    "~",
+    "#",
+    "|",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "\\",
+    "@",
+    ":",
+    "-",
+    "+",
+    "=",
+    ".",
+    "1.",
+    "2)",
+    " ",
+    "\t",
+    "a",
+    "Z",
+    "é",
+    "🎉",
+    "ש",
+    "import ",
+    "export ",
+    "http://",
+    "https://",
+    "www.",
+    "x.com",
+    "amp;",
+    "script",
+    "javascript:",
+    "mailto:",
+    "jorge",
+    "/",
+    "?",
+    '"',
+    "'",
+    "“",
+    "$",
+    "^",
+    ":::",
+  ];
   let seed = 20151009;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
   it("round-trips 1,500 random hostile lines", () => {
     for (let i = 0; i < 1500; i++) {
       const length = 1 + Math.floor(random() * 12);
-      const text = Array.from({ length }, () => tokens[Math.floor(random() * tokens.length)]!).join("").trim();
+      const text = Array.from({ length }, () => tokens[Math.floor(random() * tokens.length)]!)
+        .join("")
+        .trim();
       if (text === "") continue;
       const compiled = compile(escapeLine(text));
       expect(compiled.foreign, JSON.stringify(text)).toEqual([]);

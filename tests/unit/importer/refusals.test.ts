@@ -14,8 +14,12 @@ beforeEach(() => {
 });
 afterEach(() => cleanUp(dir));
 
-const GOOD = "Jane Doe\n\nStaff Engineer at Acme\n\nThis story was recorded in May, 2021.\n\nWhat do you do?\n\nI write things down.\n";
-const META: Sidecar = { summary: "Jane on writing things down.", source: { name: "Example", url: "https://example.com/jane/" } };
+const GOOD =
+  "Jane Doe\n\nStaff Engineer at Acme\n\nThis story was recorded in May, 2021.\n\nWhat do you do?\n\nI write things down.\n";
+const META: Sidecar = {
+  summary: "Jane on writing things down.",
+  source: { name: "Example", url: "https://example.com/jane/" },
+};
 const options = (more: Partial<ImportOptions> = {}): ImportOptions => ({
   contentDir: content,
   force: false,
@@ -50,14 +54,20 @@ describe("refusals name the file and the reason, and write nothing", () => {
   });
 
   it("a binary file", () => {
-    const file = writeFixture(dir, "photo.txt", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
+    const file = writeFixture(
+      dir,
+      "photo.txt",
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+    );
     expect(refused([file])[0]).toMatch(new RegExp(`^${file}: looks like a binary file \\(NUL byte at offset 8\\)`));
   });
 
   it("a file that is not UTF-8", () => {
     const latin1 = Buffer.from("What is Zürich like?\n\nCold.\n", "latin1");
     const file = writeFixture(dir, "latin1.txt", latin1);
-    expect(refused([file])[0]).toBe(`${file}: is not valid UTF-8 (first bad byte at offset 9); re-save it as UTF-8 text`);
+    expect(refused([file])[0]).toBe(
+      `${file}: is not valid UTF-8 (first bad byte at offset 9); re-save it as UTF-8 text`,
+    );
   });
 
   it("a control character in the text", () => {
@@ -66,20 +76,31 @@ describe("refusals name the file and the reason, and write nothing", () => {
   });
 
   it("a text with no recognisable questions", () => {
-    const file = writeFixture(dir, "essay.txt", "Jane Doe\n\nStaff Engineer at Acme\n\nThis story was recorded in May, 2021.\n");
+    const file = writeFixture(
+      dir,
+      "essay.txt",
+      "Jane Doe\n\nStaff Engineer at Acme\n\nThis story was recorded in May, 2021.\n",
+    );
     goodSidecar("essay");
     expect(refused([file])[0]).toMatch(new RegExp(`^${file}: no recognisable questions`));
   });
 
   it("a text whose lines never ask anything", () => {
-    const file = writeFixture(dir, "essay.txt", "Jane Doe\n\nStaff Engineer at Acme\n\nI write things down.\n\nThen I read them.\n");
+    const file = writeFixture(
+      dir,
+      "essay.txt",
+      "Jane Doe\n\nStaff Engineer at Acme\n\nI write things down.\n\nThen I read them.\n",
+    );
     sidecar("essay", "summary: s\nrecorded: 2021-05\nsource: { name: E, url: https://example.com/ }\n");
     expect(refused([file])[0]).toMatch(new RegExp(`^${file}: no recognisable questions: no line ends with “\\?”`));
   });
 
   it("a thread with a question and no reply", () => {
     const file = writeFixture(dir, "thread.txt", "| how do you deploy? |\n");
-    sidecar("thread", "person: { name: Sam }\nrole: Engineer\ncompany: Acme\nrecorded: 2015-10\nsummary: s\nsource: { name: HN, url: https://news.ycombinator.com/item?id=1 }\n");
+    sidecar(
+      "thread",
+      "person: { name: Sam }\nrole: Engineer\ncompany: Acme\nrecorded: 2015-10\nsummary: s\nsource: { name: HN, url: https://news.ycombinator.com/item?id=1 }\n",
+    );
     expect(refused([file])[0]).toMatch(/the quoted question has no reply after it/);
   });
 
@@ -106,7 +127,10 @@ describe("refusals name the file and the reason, and write nothing", () => {
 
   it("a correction that points at no line", () => {
     const file = writeFixture(dir, "jane.txt", GOOD);
-    sidecar("jane", `summary: s\nsource: { name: E, url: "https://example.com/" }\nnotQuestions: ["What do you think"]\n`);
+    sidecar(
+      "jane",
+      `summary: s\nsource: { name: E, url: "https://example.com/" }\nnotQuestions: ["What do you think"]\n`,
+    );
     expect(refused([file])[0]).toBe(
       `${join(dir, "jane.import.yaml")}: "notQuestions" entry "What do you think" matches no line; quote the first words of exactly one line, or give its number`,
     );
@@ -148,7 +172,9 @@ describe("batches are all-or-nothing", () => {
     goodSidecar("a");
     const b = writeFixture(dir, "b.txt", GOOD);
     goodSidecar("b");
-    expect(refused([a, b])[0]).toBe(`${b}: has the same slug "jane-doe" as ${a} in this batch; give one of them --slug`);
+    expect(refused([a, b])[0]).toBe(
+      `${b}: has the same slug "jane-doe" as ${a} in this batch; give one of them --slug`,
+    );
   });
 
   it("writes everything when every file is fine", () => {

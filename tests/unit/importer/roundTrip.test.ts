@@ -4,7 +4,10 @@ import type { SourceLine } from "../../../src/importer/types.ts";
 
 // The round trip guards every import, so it must be able to fail: each test feeds it a
 // story that is wrong in one way and expects that exact fault back.
-const source: SourceLine[] = ["Why?", "", "Because.", "  • one", "  2. two", "| quoted |"].map((text, i) => ({ number: i + 1, text }));
+const source: SourceLine[] = ["Why?", "", "Because.", "  • one", "  2. two", "| quoted |"].map((text, i) => ({
+  number: i + 1,
+  text,
+}));
 const input = (mdx: string, more: Partial<RoundTripInput> = {}): RoundTripInput => ({
   mdx,
   lines: source,
@@ -29,7 +32,9 @@ describe("round-trip check", () => {
 
   it("reports lines that come out of order", () => {
     // "one" is found before "Because.", so once "Because." is matched, line 4 has nothing left to match.
-    expect(checkRoundTrip(input("## Why?\n\n- one\n\nBecause.\n\n2. two\n\nquoted\n")).missing).toEqual([{ line: 4, text: "  • one" }]);
+    expect(checkRoundTrip(input("## Why?\n\n- one\n\nBecause.\n\n2. two\n\nquoted\n")).missing).toEqual([
+      { line: 4, text: "  • one" },
+    ]);
   });
 
   it("allows removing only the lines reported as clutter", () => {
@@ -57,7 +62,9 @@ describe("round-trip check", () => {
     const header = [{ line: 3, text: "Because.", field: "name" as const }];
     const withoutLine = GOOD.replace("Because.\n", "");
     expect(checkRoundTrip(input(withoutLine, { header, headerValues: { name: "Because.", role: "" } })).ok).toBe(true);
-    expect(checkRoundTrip(input(withoutLine, { header, headerValues: { name: "Because", role: "" } })).missing).toHaveLength(1);
+    expect(
+      checkRoundTrip(input(withoutLine, { header, headerValues: { name: "Because", role: "" } })).missing,
+    ).toHaveLength(1);
   });
 
   it("treats bullets, numbers and quote bars as layout", () => {

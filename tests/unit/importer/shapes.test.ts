@@ -11,7 +11,9 @@ afterAll(() => cleanUp(scratch));
 const lines = (plan: StoryPlan, type: Block["type"]) =>
   plan.blocks.flatMap((b) => (b.type === type && "line" in b ? [b.line] : []));
 const lists = (plan: StoryPlan) =>
-  plan.blocks.flatMap((b) => (b.type === "list" ? [{ ordered: b.ordered, start: b.start, lines: b.items.map((i) => i.line) }] : []));
+  plan.blocks.flatMap((b) =>
+    b.type === "list" ? [{ ordered: b.ordered, start: b.start, lines: b.items.map((i) => i.line) }] : [],
+  );
 const archived = (slug: string) => planStory(join(CONTENT, "sources", `${slug}.txt`), {});
 
 describe("story page (staffeng.com copy)", () => {
@@ -75,7 +77,9 @@ describe("newsletter email (Infrastructure Engineer)", () => {
 
   it("reads a “?” line straight after a question as the answer, and says so", () => {
     expect(lines(bare, "question")).not.toContain(86);
-    expect(bare.warnings).toContain("line 86 ends with “?” but directly follows a question, so it is read as the answer");
+    expect(bare.warnings).toContain(
+      "line 86 ends with “?” but directly follows a question, so it is read as the answer",
+    );
   });
 
   it("needs the sidecar for answers that end in “?”, and takes its corrections", () => {
@@ -91,8 +95,13 @@ describe("newsletter email (Infrastructure Engineer)", () => {
 
   it("keeps prompts that end in “:” as answer text and warns when their list is missing", () => {
     const line110 = plan.blocks.find((b) => "line" in b && b.line === 110);
-    expect(line110).toMatchObject({ type: "paragraph", text: "I’ve had fair success leading such programs, focusing on:" });
-    expect(plan.warnings).toContain("line 110 ends with “:” but no list follows; the list may be missing from the source");
+    expect(line110).toMatchObject({
+      type: "paragraph",
+      text: "I’ve had fair success leading such programs, focusing on:",
+    });
+    expect(plan.warnings).toContain(
+      "line 110 ends with “:” but no list follows; the list may be missing from the source",
+    );
   });
 
   it("turns the numbered lines into ordered lists", () => {
@@ -109,7 +118,13 @@ describe("forum thread (Hacker News)", () => {
   it("becomes a discussion: the quoted question, then the reply", () => {
     expect(plan.shape).toBe("thread");
     expect(plan.story.kind).toBe("discussion");
-    expect(plan.blocks.map((b) => b.type)).toEqual(["editorial-heading", "paragraph", "editorial-heading", "paragraph", "paragraph"]);
+    expect(plan.blocks.map((b) => b.type)).toEqual([
+      "editorial-heading",
+      "paragraph",
+      "editorial-heading",
+      "paragraph",
+      "paragraph",
+    ]);
     expect(plan.blocks[0]).toEqual({ type: "editorial-heading", text: "Question from eldavido" });
     expect(plan.blocks[2]).toEqual({ type: "editorial-heading", text: "Reply from jorge" });
   });
@@ -133,7 +148,11 @@ describe("forum thread (Hacker News)", () => {
 
 describe("plain transcript", () => {
   it("uses the questions it finds and keeps everything else as answers", () => {
-    const file = writeFixture(scratch, "plain.txt", "Why archive?\n\nBecause words vanish.\n\n- one\n- two\n\nAnd then?\nWe keep going.\n");
+    const file = writeFixture(
+      scratch,
+      "plain.txt",
+      "Why archive?\n\nBecause words vanish.\n\n- one\n- two\n\nAnd then?\nWe keep going.\n",
+    );
     const plan = planStory(file, {}, true);
     expect(plan.shape).toBe("plain");
     expect(lines(plan, "question")).toEqual([1, 8]);
@@ -153,7 +172,11 @@ describe("plain transcript", () => {
   });
 
   it("leaves a sentence that starts with a year or a lone number as a paragraph", () => {
-    const file = writeFixture(scratch, "year.txt", "What happened?\n\n1986. A year, not a list.\n\n3. Measure what matters.\n");
+    const file = writeFixture(
+      scratch,
+      "year.txt",
+      "What happened?\n\n1986. A year, not a list.\n\n3. Measure what matters.\n",
+    );
     const plan = planStory(file, {}, true);
     expect(lists(plan)).toEqual([]);
     expect(plan.mdx).toContain("\n1986\\. A year, not a list.\n\n3\\. Measure what matters.\n");
