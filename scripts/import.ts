@@ -1,0 +1,34 @@
+/**
+ * `npm run import -- [--content DIR] [--force] [--dry-run] [--check] FILE...`
+ * Raw transcripts in, faithful MDX stories out; see docs/importer.md.
+ */
+import { parseCli, USAGE } from "../src/importer/cliArgs.ts";
+import { isImportError } from "../src/importer/errors.ts";
+import { importBatch } from "../src/importer/importBatch.ts";
+import { formatReport } from "../src/importer/report.ts";
+
+let request;
+try {
+  request = parseCli(process.argv.slice(2));
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (request.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+try {
+  const result = importBatch(request.files, request.options);
+  const report = formatReport(result, request.options);
+  if (result.errors.length > 0) {
+    console.error(report);
+    process.exit(1);
+  }
+  console.log(report);
+} catch (error) {
+  // Write failures (disk full, permissions) arrive here after the batch has been rolled back.
+  console.error(isImportError(error) ? error.message : `Import stopped, nothing was changed: ${String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,167 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { ImportError, isImportError } from "./errors.ts";
+import { planStory, type StoryPlan } from "./planStory.ts";
+import { sidecarText, type Sidecar } from "./sidecar.ts";
+import { writeAllOrNothing, type FileOps, nodeFileOps, type PlannedWrite } from "./writeAllOrNothing.ts";
+
+/** How a run was asked to behave. */
+export interface ImportOptions {
+  /** The content root holding `stories/`, `people/` and `sources/`. */
+  contentDir: string;
+  force: boolean;
+  dryRun: boolean;
+  check: boolean;
+  /** Per-story corrections from flags; only allowed with a single file. */
+  flags: Sidecar;
+}
+
+/** A file the run wrote (or would write), and whether it is new, replaced or already identical. */
+export interface WriteOutcome {
+  path: string;
+  action: "create" | "replace" | "unchanged" | "kept";
+  what: string;
+}
+
+/** The result of a run: the plans, every refusal, and the files written (none when refused). */
+export interface BatchResult {
+  plans: StoryPlan[];
+  errors: ImportError[];
+  writes: WriteOutcome[];
+  written: boolean;
+}
+
+/**
+ * Imports a batch all-or-nothing: every file is read, rendered and round-trip checked in
+ * memory first; if any file is refused, nothing at all is written. With `check`, nothing is
+ * ever written and the run only reports whether each round trip holds.
+ */
+export function importBatch(files: readonly string[], options: ImportOptions, ops: FileOps = nodeFileOps): BatchResult {
+  const errors: ImportError[] = [];
+  const plans: StoryPlan[] = [];
+  if (files.length === 0)
+    errors.push(new ImportError("(command line)", "no FILE given; name one or more transcripts to import"));
+  const hasFlags = Object.keys(options.flags).length > 0;
+  if (hasFlags && files.length > 1) {
+    errors.push(
+      new ImportError(
+        "(command line)",
+        "story flags (--slug, --name, --summary, ...) apply to one story; give exactly one FILE, or put them in each file's .import.yaml",
+      ),
+    );
+  }
+  for (const file of files) {
+    try {
+      plans.push(planStory(file, options.flags, options.check));
+    } catch (error) {
+      if (!isImportError(error)) throw error;
+      errors.push(error);
+    }
+  }
+  for (const plan of plans) {
+    if (!plan.roundTrip.ok) errors.push(roundTripError(plan));
+  }
+  if (options.check) {
+    for (const plan of plans) errors.push(...staleContent(plan, options.contentDir));
+    return { plans, errors, writes: [], written: false };
+  }
+
+  const { writes, outcomes } = planWrites(plans, options, errors, ops);
+  if (errors.length > 0) return { plans, errors, writes: [], written: false };
+  if (!options.dryRun) writeAllOrNothing(writes, ops);
+  return { plans, errors, writes: outcomes, written: !options.dryRun };
+}
+
+function roundTripError(plan: StoryPlan): ImportError {
+  const { missing, unsafe, extra } = plan.roundTrip;
+  const parts = [
+    ...missing.map((m) => `line ${m.line} is not on the page: "${m.text.trim().slice(0, 80)}"`),
+    ...unsafe.map((u) => `the story would contain ${u}`),
+    ...extra.map((e) => `the page would show text the source does not have: "${e.slice(0, 80)}"`),
+  ];
+  return new ImportError(
+    plan.file,
+    `round trip failed (nothing written): ${parts.join("; ")}. Please report this as an importer bug.`,
+  );
+}
+
+/** For --check on an archived source: is the committed story still what the importer makes? */
+function staleContent(plan: StoryPlan, contentDir: string): ImportError[] {
+  const archived = join(contentDir, "sources", `${plan.slug}.txt`);
+  const story = join(contentDir, "stories", `${plan.slug}.mdx`);
+  if (resolve(archived) !== resolve(plan.file) || !existsSync(story)) return [];
+  if (readFileSync(story, "utf8") === plan.mdx) return [];
+  return [
+    new ImportError(
+      relative(process.cwd(), story),
+      `differs from what the importer makes from ${plan.file}; re-import it with --force`,
+    ),
+  ];
+}
+
+function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors: ImportError[], ops: FileOps) {
+  const writes: PlannedWrite[] = [];
+  const outcomes: WriteOutcome[] = [];
+  const add = (path: string, contents: string | Uint8Array, what: string) => {
+    const before = ops.exists(path) ? ops.read(path) : undefined;
+    const same = before !== undefined && Buffer.from(before).equals(Buffer.from(contents));
+    outcomes.push({ path, action: before === undefined ? "create" : same ? "unchanged" : "replace", what });
+    if (!same) writes.push({ path, contents });
+  };
+  const slugs = new Map<string, string>();
+  const people = new Map<string, StoryPlan>();
+  for (const plan of plans) {
+    const dir = options.contentDir;
+    const storyPath = join(dir, "stories", `${plan.slug}.mdx`);
+    const sourcePath = join(dir, "sources", `${plan.slug}.txt`);
+    const sidecarPath = join(dir, "sources", `${plan.slug}.import.yaml`);
+    const personPath = join(dir, "people", `${plan.personId}.yaml`);
+    const inPlace = resolve(sourcePath) === resolve(plan.file);
+
+    const twin = slugs.get(plan.slug);
+    if (twin)
+      errors.push(
+        new ImportError(
+          plan.file,
+          `has the same slug "${plan.slug}" as ${twin} in this batch; give one of them --slug`,
+        ),
+      );
+    slugs.set(plan.slug, plan.file);
+    const taken = ops.exists(storyPath) ? storyPath : !inPlace && ops.exists(sourcePath) ? sourcePath : undefined;
+    if (taken && !options.force) {
+      errors.push(
+        new ImportError(
+          plan.file,
+          `the slug "${plan.slug}" already exists (${taken}); pass --force to replace that story, or --slug to import it under a new one`,
+        ),
+      );
+      continue;
+    }
+
+    add(storyPath, plan.mdx, "story");
+    if (!inPlace) add(sourcePath, plan.source.bytes, "raw source, byte for byte");
+    const hasFlags = Object.keys(plan.flags).length > 0;
+    if (hasFlags || (!inPlace && plan.sidecar.text !== undefined)) {
+      add(
+        sidecarPath,
+        hasFlags ? sidecarText(plan.sidecar.text, plan.flags) : plan.sidecar.text!,
+        "editorial corrections",
+      );
+    }
+    const sharing = people.get(plan.personId);
+    if (sharing && sharing.personText !== plan.personText) {
+      errors.push(
+        new ImportError(
+          plan.file,
+          `describes person "${plan.personId}" differently from ${sharing.file}; make their person blocks agree`,
+        ),
+      );
+    } else if (ops.exists(personPath)) {
+      outcomes.push({ path: personPath, action: "kept", what: "person (already in the archive; edit it there)" });
+    } else if (!sharing) {
+      add(personPath, plan.personText, "person");
+    }
+    people.set(plan.personId, plan);
+  }
+  return { writes, outcomes };
+}

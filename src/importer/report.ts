@@ -1,0 +1,76 @@
+import { relative } from "node:path";
+import type { BatchResult, ImportOptions } from "./importBatch.ts";
+import type { StoryPlan } from "./planStory.ts";
+
+const ACTION_WORDS = { create: "create ", replace: "replace", unchanged: "same   ", kept: "keep   " } as const;
+
+/** What an editor reads after a run: per file what was written, removed and checked. */
+export function formatReport(result: BatchResult, options: ImportOptions): string {
+  const out: string[] = [];
+  const rel = (path: string) => relative(process.cwd(), path) || path;
+  for (const plan of result.plans) {
+    out.push(`${plan.roundTrip.ok ? "✓" : "✗"} ${rel(plan.file)} → ${plan.slug} (${describe(plan)})`);
+    if (!options.check) {
+      for (const write of result.writes.filter((w) => belongsTo(w.path, plan))) {
+        const verb =
+          result.written || write.action === "kept" || write.action === "unchanged"
+            ? ACTION_WORDS[write.action]
+            : `would ${write.action}`;
+        out.push(`    ${verb} ${rel(write.path)}  (${write.what})`);
+      }
+    }
+    if (plan.clutter.length > 0) {
+      out.push(`    removed as clutter (${plural(plan.clutter.length, "line")}):`);
+      for (const c of plan.clutter) out.push(`      line ${String(c.line).padEnd(4)} ${c.reason}: ${clip(c.text)}`);
+    }
+    for (const h of plan.header) out.push(`    line ${h.line} (${h.field}) is shown in the page header: “${h.text}”`);
+    const { roundTrip } = plan;
+    out.push(
+      roundTrip.ok
+        ? `    round trip: all ${roundTrip.checkedLines} kept lines are in the story, in order, as plain text`
+        : `    round trip FAILED: ${roundTrip.missing.length} missing, ${roundTrip.unsafe.length} unsafe, ${roundTrip.extra.length} unexpected`,
+    );
+    for (const warning of plan.warnings) out.push(`    note: ${warning}`);
+  }
+  if (result.errors.length > 0) {
+    out.push("");
+    for (const error of result.errors) out.push(`✗ ${error.message}`);
+    if (!options.check) {
+      out.push(
+        "",
+        `Nothing was written: the batch is all-or-nothing and ${plural(result.errors.length, "problem")} must be fixed first.`,
+      );
+    }
+  } else if (options.check) {
+    out.push("", `Checked ${plural(result.plans.length, "file")}: every round trip holds.`);
+  } else if (options.dryRun) {
+    out.push("", "Dry run: nothing was written.");
+  }
+  return out.join("\n");
+}
+
+function describe(plan: StoryPlan): string {
+  const count = (type: string) => plan.blocks.filter((b) => b.type === type).length;
+  const questions = count("question") + count("editorial-heading");
+  const parts = [plan.shape, plural(questions, plan.story.kind === "discussion" ? "section" : "question")];
+  if (count("subheading") > 0) parts.push(plural(count("subheading"), "sub-heading"));
+  if (count("list") > 0) parts.push(plural(count("list"), "list"));
+  return parts.join(", ");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function belongsTo(path: string, plan: StoryPlan): boolean {
+  return (
+    path.endsWith(`/${plan.slug}.mdx`) ||
+    path.includes(`/sources/${plan.slug}.`) ||
+    path.endsWith(`/people/${plan.personId}.yaml`)
+  );
+}
+
+function clip(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > 70 ? `${trimmed.slice(0, 69)}…` : trimmed;
+}

@@ -1,0 +1,144 @@
+import { mdxToHast } from "satteri";
+import { LINK_BREAKERS } from "./escapeMdx.ts";
+import { readListLine } from "./listItems.ts";
+import { stripPipes } from "./structure.ts";
+import type { HeaderLine, SourceLine } from "./types.ts";
+
+/** Parser features of the site's Markdown pipeline (astro.config.mjs); the e2e tests check the real build. */
+export const SITE_FEATURES = { gfm: true, smartPunctuation: false } as const;
+
+/** The outcome of compiling a story and reading it back against its source. */
+export interface RoundTrip {
+  ok: boolean;
+  /** Source lines whose words are not on the page (clutter aside). */
+  missing: { line: number; text: string }[];
+  /** Anything in the compiled story that is not plain text, headings, lists and http(s) links. */
+  unsafe: string[];
+  /** Rendered blocks that do not come from the source (editorial headings aside). */
+  extra: string[];
+  checkedLines: number;
+}
+
+/** What the round trip needs besides the MDX: the source and what the importer said it did with each line. */
+export interface RoundTripInput {
+  mdx: string;
+  lines: readonly SourceLine[];
+  clutter: ReadonlySet<number>;
+  header: readonly HeaderLine[];
+  headerValues: { name: string; role: string };
+  editorialHeadings: readonly string[];
+}
+
+interface HastLike {
+  type: string;
+  tagName?: string;
+  value?: string;
+  properties?: Record<string, unknown>;
+  children?: HastLike[];
+}
+
+const BLOCKS = new Set(["p", "h2", "h3", "li"]);
+const CONTAINERS = new Set(["ul", "ol"]);
+
+/** Collapses whitespace the way a browser shows it, so tabs and line breaks compare as spaces. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** The words of a source line as they should read on the page: list markers and quote bars are layout. */
+export function expectedText(line: string): string {
+  const item = readListLine(line);
+  return normalizeSpace(stripPipes(item ? item.text : line));
+}
+
+/**
+ * Compiles the story with the site's own MDX compiler and checks three things: nothing but
+ * text, headings, lists and http(s) links came out; every kept source line is there, in
+ * order; and nothing appeared that the source did not say.
+ */
+export function checkRoundTrip(input: RoundTripInput): RoundTrip {
+  const tree = mdxToHast(input.mdx, { features: SITE_FEATURES, position: false }) as unknown as HastLike;
+  const unsafe: string[] = [];
+  const blocks: string[] = [];
+  collectBlocks(tree, blocks, unsafe);
+  const normalized = blocks.map(normalizeSpace);
+
+  const consumed = new Set(input.header.map((h) => h.line));
+  const missing: RoundTrip["missing"] = [];
+  for (const header of input.header) {
+    const expected = header.field === "name" ? input.headerValues.name : input.headerValues.role;
+    if (header.text !== expected) missing.push({ line: header.line, text: header.text });
+  }
+
+  const matched = new Set<number>();
+  let cursor = 0;
+  let checkedLines = 0;
+  for (const line of input.lines) {
+    if (input.clutter.has(line.number) || consumed.has(line.number) || line.text.trim() === "") continue;
+    checkedLines++;
+    const expected = expectedText(line.text);
+    const found = normalized.findIndex((block, index) => index >= cursor && block.includes(expected));
+    if (found === -1) {
+      missing.push({ line: line.number, text: line.text });
+      continue;
+    }
+    matched.add(found);
+    cursor = found;
+  }
+
+  const headings = new Set(input.editorialHeadings.map(normalizeSpace));
+  const extra = normalized.filter((block, index) => !matched.has(index) && !headings.has(block));
+  return {
+    ok: missing.length === 0 && unsafe.length === 0 && extra.length === 0,
+    missing,
+    unsafe,
+    extra,
+    checkedLines,
+  };
+}
+
+function collectBlocks(node: HastLike, blocks: string[], unsafe: string[]): void {
+  for (const child of node.children ?? []) {
+    if (child.type === "text") {
+      if (child.value?.trim()) unsafe.push(`text outside any paragraph: "${child.value.trim()}"`);
+      continue;
+    }
+    if (child.type === "element" && BLOCKS.has(child.tagName!)) {
+      blocks.push(inlineText(child, unsafe, child.tagName === "li"));
+      continue;
+    }
+    if (child.type === "element" && CONTAINERS.has(child.tagName!)) {
+      collectBlocks(child, blocks, unsafe);
+      continue;
+    }
+    unsafe.push(describe(child));
+  }
+}
+
+/** The text of one block; only text, link-breaker expressions and http(s) links may occur inside. */
+function inlineText(node: HastLike, unsafe: string[], inListItem: boolean): string {
+  let text = "";
+  for (const child of node.children ?? []) {
+    if (child.type === "text") text += child.value ?? "";
+    else if (child.type === "mdxTextExpression" && LINK_BREAKERS.has(child.value ?? ""))
+      text += JSON.parse(child.value!) as string;
+    else if (
+      child.type === "element" &&
+      child.tagName === "a" &&
+      /^https?:\/\//i.test(String(child.properties?.["href"] ?? ""))
+    ) {
+      text += inlineText(child, unsafe, false);
+    } else if (inListItem && child.type === "element" && child.tagName === "p") {
+      text += inlineText(child, unsafe, false);
+    } else unsafe.push(describe(child));
+  }
+  return text;
+}
+
+function describe(node: HastLike): string {
+  if (node.type === "element") {
+    const href = node.properties?.["href"];
+    return `<${node.tagName}${href !== undefined ? ` href="${String(href)}"` : ""}> element`;
+  }
+  return `${node.type}${node.value ? ` "${node.value.slice(0, 60)}"` : ""}`;
+}

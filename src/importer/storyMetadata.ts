@@ -1,0 +1,116 @@
+import { personData, storyData, type PersonData, type StoryData } from "../content/schema.ts";
+import { slugify } from "../lib/slug.ts";
+import { ImportError } from "./errors.ts";
+import { SLUG, type Sidecar } from "./sidecar.ts";
+import { shapeFormats, type Detected, type SourceShape } from "./types.ts";
+
+/** Who and what a story is about, before the transcript is attached. */
+export interface StoryMetadata {
+  slug: string;
+  personId: string;
+  person: PersonData;
+  story: Omit<StoryData, "editorialNotes">;
+  /** Problems that would stop an import; only collected (not thrown) when checking. */
+  warnings: string[];
+}
+
+/** Where each required field can be given, for error messages. */
+const HOW_TO_SET: Record<string, string> = {
+  "person.name": "--name",
+  role: "--role",
+  company: "--company",
+  recorded: "--recorded",
+  summary: "--summary",
+  "source.name": "--source-name",
+  "source.url": "--source-url",
+};
+
+// Stand-ins for missing fields in --check mode, where only the transcript is being tested.
+const PLACEHOLDERS: Record<string, string> = {
+  "person.name": "Unknown",
+  role: "Unknown role",
+  company: "Unknown company",
+  recorded: "1970-01",
+  summary: "No summary yet.",
+  "source.name": "Unknown source",
+  "source.url": "https://example.invalid/",
+};
+
+/**
+ * Combines what the text says (name line, role line, "recorded in" line, banner) with the
+ * editor's sidecar and flags, which always win. `where` is the sidecar path errors point to.
+ */
+export function resolveMetadata(
+  shape: SourceShape,
+  detected: Detected,
+  settings: Sidecar,
+  where: string,
+  lenient: boolean,
+): StoryMetadata {
+  const missing: string[] = [];
+  const pick = (field: string, ...values: (string | undefined)[]): string => {
+    const value = values.find((v) => v !== undefined && v !== "");
+    if (value !== undefined) return value;
+    missing.push(field);
+    return PLACEHOLDERS[field]!;
+  };
+  const name = pick("person.name", settings.person?.name, detected.name);
+  const role = pick("role", settings.role, detected.role);
+  const company = pick("company", settings.company, detected.company);
+  const recorded = pick("recorded", settings.recorded, detected.recorded);
+  const summary = pick("summary", settings.summary);
+  const sourceName = pick("source.name", settings.source?.name, detected.sourceName);
+  const sourceUrl = pick("source.url", settings.source?.url);
+
+  const warnings: string[] = [];
+  if (missing.length > 0) {
+    const how = missing.map((field) => `${field} (${HOW_TO_SET[field]})`).join(", ");
+    const message = `missing ${how}: add them to this sidecar file or pass the flags`;
+    if (!lenient) throw new ImportError(where, message);
+    warnings.push(`an import would refuse: ${where}: ${message}`);
+  }
+
+  const personId = settings.person?.id ?? slugify(name);
+  const slug = settings.slug ?? personId;
+  if (!SLUG.test(slug))
+    throw new ImportError(
+      where,
+      `cannot make a URL slug from "${name}"; set "slug" (--slug) to lowercase words joined by hyphens`,
+    );
+
+  const format = settings.source?.format ?? shapeFormats[shape];
+  const story = {
+    person: personId,
+    role,
+    company,
+    recorded,
+    ...(settings.published !== undefined ? { published: settings.published } : {}),
+    kind: settings.kind ?? (shape === "thread" ? "discussion" : "interview"),
+    source: {
+      name: sourceName,
+      url: sourceUrl,
+      ...(format !== undefined ? { format } : {}),
+      ...(settings.source?.alternateUrl !== undefined ? { alternateUrl: settings.source.alternateUrl } : {}),
+    },
+    ...(settings.interviewer !== undefined ? { interviewer: settings.interviewer } : {}),
+    summary,
+    topics: settings.topics ?? [],
+  } satisfies Omit<StoryData, "editorialNotes">;
+
+  const person: PersonData = {
+    name,
+    role: settings.person?.role ?? role,
+    company: settings.person?.company ?? company,
+    links: settings.person?.links ?? [],
+  };
+  return { slug, personId, person, story, warnings };
+}
+
+/** Runs the site's own schemas over the result, so the importer never writes a file the build rejects. */
+export function validateAgainstSchema(story: StoryData, person: PersonData, where: string): void {
+  const problems = [
+    ...(storyData.safeParse(story).error?.issues ?? []),
+    ...(personData.safeParse(person).error?.issues.map((i) => ({ ...i, path: ["person", ...i.path] })) ?? []),
+  ].map((issue) => `"${issue.path.join(".")}" ${issue.message}`);
+  if (problems.length > 0) throw new ImportError(where, problems.join("; "));
+}

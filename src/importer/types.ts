@@ -1,0 +1,66 @@
+/** The kinds of raw text the importer recognises. */
+export const sourceShapes = ["story-page", "newsletter", "thread", "plain"] as const;
+export type SourceShape = (typeof sourceShapes)[number];
+
+/** How each shape is described to readers in `source.format`. */
+export const shapeFormats: Record<SourceShape, string | undefined> = {
+  "story-page": "story page",
+  newsletter: "newsletter email",
+  thread: "forum thread",
+  plain: undefined,
+};
+
+/** One line of the source, numbered from 1 as an editor's text editor shows it. */
+export interface SourceLine {
+  number: number;
+  text: string;
+}
+
+/** A line the importer leaves out of the story, and why. */
+export interface RemovedLine {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+/** A line whose words moved into the page header (name, role) instead of the transcript. */
+export interface HeaderLine {
+  line: number;
+  text: string;
+  field: "name" | "role";
+}
+
+/** One list entry; `text` is the line without its bullet or number. */
+export interface ListItem {
+  line: number;
+  text: string;
+}
+
+/** A piece of the transcript, in reading order. `line` points back into the source. */
+export type Block =
+  | { type: "question"; line: number; text: string }
+  | { type: "subheading"; line: number; text: string }
+  | { type: "paragraph"; line: number; text: string }
+  | { type: "list"; ordered: boolean; start: number; items: ListItem[] }
+  /** A heading whose words the archive added (e.g. "Reply from jorge"); always noted for readers. */
+  | { type: "editorial-heading"; text: string };
+
+/** What the importer learned from the text itself, before any editor correction. */
+export interface Detected {
+  name?: string;
+  role?: string;
+  company?: string;
+  recorded?: string;
+  sourceName?: string;
+}
+
+/** Everything the importer found in one source: structure, removals and hints. */
+export interface Analysis {
+  shape: SourceShape;
+  lines: SourceLine[];
+  clutter: RemovedLine[];
+  header: HeaderLine[];
+  detected: Detected;
+  blocks: Block[];
+  warnings: string[];
+}

@@ -1,0 +1,44 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+
+/** The committed content root. */
+export const CONTENT = join(import.meta.dirname, "../../../content");
+
+/** A fresh temporary folder; the caller removes it with `cleanUp`. */
+export function tempDir(prefix = "importer-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Removes a temporary folder made by `tempDir`. */
+export function cleanUp(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Copies a committed source to `dir` without its sidecar, so only the heuristics act on it. */
+export function bareCopy(slug: string, dir: string): string {
+  const target = join(dir, `${slug}.txt`);
+  copyFileSync(join(CONTENT, "sources", `${slug}.txt`), target);
+  return target;
+}
+
+/** Writes a file (text or bytes) into `dir` and returns its path. */
+export function writeFixture(dir: string, name: string, contents: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, contents);
+  return path;
+}
+
+/** Every file under `dir` with its bytes, to prove a refused run changed nothing. */
+export function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(dir, path)] = readFileSync(path).toString("base64");
+    }
+  };
+  walk(dir);
+  return files;
+}
