@@ -3,9 +3,10 @@ import { LINK_BREAKERS } from "./escapeMdx.ts";
 import { readListLine } from "./listItems.ts";
 import { stripPipes } from "./structure.ts";
 import type { HeaderLine, SourceLine } from "./types.ts";
+import { satteriOptions } from "../markdown/options.ts";
 
-/** Parser features of the site's Markdown pipeline (astro.config.mjs); the e2e tests check the real build. */
-export const SITE_FEATURES = { gfm: true, smartPunctuation: false } as const;
+/** Parser features of the site's own Markdown pipeline, so the round trip reads stories as the build does. */
+const SITE_FEATURES = satteriOptions().features;
 
 /** The outcome of compiling a story and reading it back against its source. */
 export interface RoundTrip {
