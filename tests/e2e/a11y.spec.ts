@@ -13,7 +13,10 @@ for (const { path } of allPages()) {
     test(`axe, ${colorScheme}: ${path}`, async ({ visit }) => {
       const page = await visit(path, { colorScheme });
       const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      expect(violations.length, `${path} (${colorScheme}) has ${violations.length} axe violation(s):\n${describeViolations(violations)}`).toBe(0);
+      expect(
+        violations.length,
+        `${path} (${colorScheme}) has ${violations.length} axe violation(s):\n${describeViolations(violations)}`,
+      ).toBe(0);
     });
   }
 }

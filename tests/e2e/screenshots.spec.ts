@@ -35,28 +35,31 @@ interface Paint {
 
 /** Decodes the PNG in the browser (no image library needed) and measures how much of it is painted. */
 async function paintOf(page: Page, png: Buffer): Promise<Paint> {
-  return page.evaluate(async (dataUrl) => {
-    const image = new Image();
-    image.src = dataUrl;
-    await image.decode();
-    const canvas = new OffscreenCanvas(image.width, image.height);
-    const context = canvas.getContext("2d");
-    if (!context) throw new Error("no 2d canvas");
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    const counts = new Map<number, number>();
-    for (let i = 0; i < data.length; i += 4) {
-      const key = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const [background, count] = [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
-    const linear = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-    const [r, g, b] = [(background >> 16) & 255, (background >> 8) & 255, background & 255];
-    return {
-      inked: 1 - count / (data.length / 4),
-      backgroundLuminance: 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b),
-    };
-  }, `data:image/png;base64,${png.toString("base64")}`);
+  return page.evaluate(
+    async (dataUrl) => {
+      const image = new Image();
+      image.src = dataUrl;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext("2d");
+      if (!context) throw new Error("no 2d canvas");
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      const counts = new Map<number, number>();
+      for (let i = 0; i < data.length; i += 4) {
+        const key = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      const [background, count] = [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
+      const linear = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      const [r, g, b] = [(background >> 16) & 255, (background >> 8) & 255, background & 255];
+      return {
+        inked: 1 - count / (data.length / 4),
+        backgroundLuminance: 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b),
+      };
+    },
+    `data:image/png;base64,${png.toString("base64")}`,
+  );
 }
 
 mkdirSync(OUT, { recursive: true });
@@ -70,8 +73,12 @@ for (const { name, path } of pages) {
         const png = await page.screenshot({ fullPage: true });
         writeFileSync(join(OUT, file), png);
         const paint = await paintOf(page, png);
-        expect(paint.inked, `${file} is nearly blank (${(paint.inked * 100).toFixed(2)}% of pixels painted)`).toBeGreaterThan(0.01);
-        if (colorScheme === "dark") expect(paint.backgroundLuminance, `${file} has a light background`).toBeLessThan(0.1);
+        expect(
+          paint.inked,
+          `${file} is nearly blank (${(paint.inked * 100).toFixed(2)}% of pixels painted)`,
+        ).toBeGreaterThan(0.01);
+        if (colorScheme === "dark")
+          expect(paint.backgroundLuminance, `${file} has a light background`).toBeLessThan(0.1);
         else expect(paint.backgroundLuminance, `${file} has a dark background`).toBeGreaterThan(0.8);
       });
     }

@@ -30,7 +30,11 @@ async function downloadsOf(page: Page, path: string): Promise<Download[]> {
   page.on("response", (response) => {
     pending.push(
       response.body().then(
-        (body) => ({ url: new URL(response.url()).pathname, kind: response.request().resourceType(), gzipBytes: gzipSize(body) }),
+        (body) => ({
+          url: new URL(response.url()).pathname,
+          kind: response.request().resourceType(),
+          gzipBytes: gzipSize(body),
+        }),
         () => undefined, // redirects have no body
       ),
     );
@@ -63,8 +67,14 @@ for (const { path } of allPages()) {
     ];
     const pagefind = downloads.filter((d) => /\/pagefind[/-]/.test(d.url));
     expect(pagefind.length, `${path} loads Pagefind before any interaction:\n${list(pagefind)}`).toBe(0);
-    expect(sum(scripts), `${path} loads ${sum(scripts)} B gzip of JavaScript before interaction (budget ${JS_BUDGET} B):\n${list(scripts)}`).toBeLessThanOrEqual(JS_BUDGET);
-    expect(sum(styles), `${path} loads ${sum(styles)} B gzip of CSS (budget ${CSS_BUDGET} B):\n${list(styles)}`).toBeLessThanOrEqual(CSS_BUDGET);
+    expect(
+      sum(scripts),
+      `${path} loads ${sum(scripts)} B gzip of JavaScript before interaction (budget ${JS_BUDGET} B):\n${list(scripts)}`,
+    ).toBeLessThanOrEqual(JS_BUDGET);
+    expect(
+      sum(styles),
+      `${path} loads ${sum(styles)} B gzip of CSS (budget ${CSS_BUDGET} B):\n${list(styles)}`,
+    ).toBeLessThanOrEqual(CSS_BUDGET);
   });
 }
 

@@ -21,7 +21,10 @@ interface VisitOptions {
 }
 
 /** The gate test function: like Playwright's, plus `visit()` on a page shared by the tests of one worker. */
-export const test = base.extend<{ visit: (path: string, options?: VisitOptions) => Promise<Page> }, { sharedPage: Page }>({
+export const test = base.extend<
+  { visit: (path: string, options?: VisitOptions) => Promise<Page> },
+  { sharedPage: Page }
+>({
   sharedPage: [
     async ({ browser }, use) => {
       const context = await browser.newContext();

@@ -50,12 +50,18 @@ function idsOf(file: string): Set<string> {
 
 function referencesOf(root: HTMLElement): { element: string; url: string }[] {
   const plain = REFERENCES.flatMap(([selector, attribute]) =>
-    root.querySelectorAll(selector).map((el) => ({ element: selector.replace(/\[.*/, ""), url: el.getAttribute(attribute) ?? "" })),
+    root
+      .querySelectorAll(selector)
+      .map((el) => ({ element: selector.replace(/\[.*/, ""), url: el.getAttribute(attribute) ?? "" })),
   );
   const fromSrcset = SRCSETS.flatMap((selector) =>
-    root.querySelectorAll(selector).flatMap((el) =>
-      (el.getAttribute("srcset") ?? "").split(",").map((candidate) => ({ element: selector.replace(/\[.*/, ""), url: candidate.trim().split(/\s+/)[0] ?? "" })),
-    ),
+    root
+      .querySelectorAll(selector)
+      .flatMap((el) =>
+        (el.getAttribute("srcset") ?? "")
+          .split(",")
+          .map((candidate) => ({ element: selector.replace(/\[.*/, ""), url: candidate.trim().split(/\s+/)[0] ?? "" })),
+      ),
   );
   return [...plain, ...fromSrcset];
 }

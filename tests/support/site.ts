@@ -70,7 +70,9 @@ export function sitemapPages(): BuiltPage[] {
   return sitemapPaths().map((path) => {
     const file = fileForPath(path);
     if (!file || !existsSync(file)) {
-      throw new Error(`The sitemap lists ${path}, but dist/ has no file for it (expected ${file ?? "a path under " + BASE_PATH}).`);
+      throw new Error(
+        `The sitemap lists ${path}, but dist/ has no file for it (expected ${file ?? "a path under " + BASE_PATH}).`,
+      );
     }
     return { path, file };
   });
@@ -121,7 +123,9 @@ export function optionalPage(inside: string): BuiltPage | undefined {
  * longest one would flatter the weight budget.
  */
 export function medianStory(): BuiltPage {
-  const bySize = storyPages().sort((a, b) => statSync(a.file).size - statSync(b.file).size || a.path.localeCompare(b.path));
+  const bySize = storyPages().sort(
+    (a, b) => statSync(a.file).size - statSync(b.file).size || a.path.localeCompare(b.path),
+  );
   const median = bySize[Math.floor((bySize.length - 1) / 2)];
   if (!median) throw new Error(`The sitemap lists no story pages under ${BASE_PATH}stories/<id>/.`);
   return median;

@@ -1,0 +1,110 @@
+/**
+ * `npm run lighthouse`: build the site for a local origin, preview it, and run Lighthouse (mobile,
+ * its default) on the home page, the story index and the median story with the system Chromium.
+ * Prints the four category scores per page and the audits that cost points; exits 1 below 100.
+ *
+ * Options: --no-build (audit the dist/ that exists), LIGHTHOUSE_PORT (default 4398),
+ * CHROME_PATH (default: the Chromium the browser tests use).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { launch } from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { chromium } from "playwright";
+import { CHROMIUM_ARGS, chromiumExecutable } from "../tests/support/browser.ts";
+
+const port = Number(process.env["LIGHTHOUSE_PORT"] ?? 4398);
+const origin = `http://127.0.0.1:${port}`;
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+
+function build(): void {
+  // Canonical and og:url links must be on the origin Lighthouse visits, or the SEO audit flags them.
+  console.log(`Building for ${origin}...`);
+  const result = spawnSync("npm", ["run", "build"], { encoding: "utf8", env: { ...process.env, SITE_URL: origin } });
+  if (result.status !== 0) {
+    console.error(result.stdout, result.stderr);
+    throw new Error("npm run build failed; fix the build before running Lighthouse.");
+  }
+}
+
+async function startPreview(): Promise<ChildProcess> {
+  // Astro's own entry under this Node (no npx wrapper), so kill() stops the server itself.
+  const astro = new URL("../node_modules/astro/bin/astro.mjs", import.meta.url).pathname;
+  const server = spawn(process.execPath, [astro, "preview", "--host", "127.0.0.1", "--port", String(port)], {
+    stdio: "ignore",
+  });
+  for (let attempt = 0; attempt < 60; attempt++) {
+    try {
+      if ((await fetch(`${origin}/`)).status < 500) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  server.kill();
+  throw new Error(
+    `astro preview did not answer on ${origin} within 30 s (is port ${port} taken? set LIGHTHOUSE_PORT).`,
+  );
+}
+
+/** The pages to audit, found in the build (imported late: the build must exist first). */
+async function pagesToAudit(): Promise<string[]> {
+  const { BASE_PATH, medianStory } = await import("../tests/support/site.ts");
+  return [BASE_PATH, `${BASE_PATH}stories/`, medianStory().path].map((path) => origin + path);
+}
+
+interface PageScores {
+  url: string;
+  scores: Record<string, number>;
+  lost: string[];
+}
+
+async function audit(url: string, chromePort: number): Promise<PageScores> {
+  const result = await lighthouse(url, {
+    port: chromePort,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: [...CATEGORIES],
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`);
+  const { categories, audits, runtimeError } = result.lhr;
+  if (runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${runtimeError.message}`);
+  const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)]));
+  // Only audits that carry weight in a category can cost points; the rest are advice.
+  const weighted = new Set(
+    CATEGORIES.flatMap((id) => (categories[id]?.auditRefs ?? []).filter((ref) => ref.weight > 0).map((ref) => ref.id)),
+  );
+  const lost = Object.values(audits)
+    .filter((a) => weighted.has(a.id) && a.score !== null && a.score < 1)
+    .map(
+      (a) => `${a.id} (${Math.round((a.score ?? 0) * 100)}): ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ""}`,
+    );
+  return { url, scores, lost };
+}
+
+async function main(): Promise<number> {
+  if (!process.argv.includes("--no-build")) build();
+  const server = await startPreview();
+  const chromePath = process.env["CHROME_PATH"] ?? chromiumExecutable() ?? chromium.executablePath();
+  const chrome = await launch({ chromePath, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+  let failed = false;
+  try {
+    for (const url of await pagesToAudit()) {
+      const { scores, lost } = await audit(url, chrome.port);
+      const below = CATEGORIES.filter((id) => (scores[id] ?? 0) < 100);
+      failed ||= below.length > 0;
+      console.log(
+        `${below.length ? "FAIL" : "ok  "} ${url}\n     ${CATEGORIES.map((id) => `${id} ${scores[id]}`).join(" · ")}`,
+      );
+      for (const line of lost) console.log(`     - ${line}`);
+    }
+  } finally {
+    chrome.kill();
+    server.kill();
+  }
+  console.log(
+    failed ? "Lighthouse: below 100 somewhere (see above)." : "Lighthouse: 100 in all four categories on every page.",
+  );
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main();
