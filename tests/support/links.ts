@@ -2,7 +2,7 @@
  * Internal references of built HTML pages and whether each one lands: the file exists in dist/
  * and, when the reference has a #fragment, the target page has an element with that id.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
 import { BASE_PATH, DIST, fileForPath, type BuiltPage } from "./site.ts";
@@ -66,13 +66,17 @@ function referencesOf(root: HTMLElement): { element: string; url: string }[] {
   return [...plain, ...fromSrcset];
 }
 
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
+}
+
 function whyBroken(target: URL, siteOrigin: string): string | undefined {
   if (target.origin !== siteOrigin) return undefined; // another site: not ours to check here
   const file = fileForPath(target.pathname);
-  if (!file) return `it is outside the base path ${BASE_PATH}`;
-  if (!existsSync(file)) {
-    const asDirectory = join(file, "index.html");
-    if (existsSync(asDirectory)) return "the page exists, but the link lacks the trailing slash the site uses";
+  const slashless = "the page exists, but the link lacks the trailing slash the site uses";
+  if (!file) return `${target.pathname}/` === BASE_PATH ? slashless : `it is outside the base path ${BASE_PATH}`;
+  if (!isFile(file)) {
+    if (isFile(join(file, "index.html"))) return slashless;
     return `dist/ has no ${file.slice(DIST.length + 1)}`;
   }
   const fragment = decodeURIComponent(target.hash.slice(1));

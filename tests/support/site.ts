@@ -33,7 +33,7 @@ function readDist(relativePath: string): string {
 /** The dist/ file a URL path maps to ("/stories/" -> dist/stories/index.html), or undefined outside the base. */
 export function fileForPath(path: string): string | undefined {
   const decoded = decodeURIComponent(path);
-  if (!decoded.startsWith(BASE_PATH) && `${decoded}/` !== BASE_PATH) return undefined;
+  if (!decoded.startsWith(BASE_PATH)) return undefined;
   const inside = decoded.slice(BASE_PATH.length);
   if (inside === "" || inside.endsWith("/")) return join(DIST, inside, "index.html");
   return join(DIST, inside);
