@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./tests/support/browser.ts";
 
 const port = Number(process.env["TEST_PORT"] ?? 4399);
+// The preview serves the site under BASE_PATH, like the host will; tests resolve paths against it.
+const base = `/${(process.env["BASE_PATH"] ?? "").replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -12,7 +14,7 @@ export default defineConfig({
   retries: 0,
   reporter: process.env["CI"] ? [["list"]] : [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${port}/`,
+    baseURL: `http://127.0.0.1:${port}${base}`,
     launchOptions: chromiumLaunchOptions(),
     trace: "retain-on-failure",
   },
@@ -20,7 +22,7 @@ export default defineConfig({
   // Tests run against the production build, never the dev server.
   webServer: {
     command: `npm run build && npx astro preview --host 127.0.0.1 --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${base}`,
     reuseExistingServer: !process.env["CI"],
     timeout: 600_000,
     stdout: "ignore",

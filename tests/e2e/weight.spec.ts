@@ -1,0 +1,93 @@
+/**
+ * Gate: pages stay light. On every page, before any interaction: at most 2 KB gzip of JavaScript
+ * (room for one small enhancement script), no Pagefind files, at most 10 KB gzip of CSS. On the
+ * median-length story page, everything downloaded weighs at most 1.5 times the story's own text
+ * (both gzipped).
+ */
+import { gzipSync } from "node:zlib";
+import type { Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { allPages, medianStory } from "../support/site.ts";
+
+const KB = 1024;
+const JS_BUDGET = 2 * KB;
+const CSS_BUDGET = 10 * KB;
+const WEIGHT_PER_TEXT = 1.5;
+
+interface Download {
+  url: string;
+  kind: string;
+  gzipBytes: number;
+}
+
+const gzipSize = (data: string | Buffer): number => gzipSync(data, { level: 9 }).length;
+const sum = (items: { gzipBytes: number }[]): number => items.reduce((total, item) => total + item.gzipBytes, 0);
+const list = (items: Download[]): string => items.map((d) => `  ${d.kind} ${d.url}: ${d.gzipBytes} B gzip`).join("\n");
+
+/** Loads `path` in a fresh context (nothing cached) and returns everything the browser fetched. */
+async function downloadsOf(page: Page, path: string): Promise<Download[]> {
+  const pending: Promise<Download | undefined>[] = [];
+  page.on("response", (response) => {
+    pending.push(
+      response.body().then(
+        (body) => ({
+          url: new URL(response.url()).pathname,
+          kind: response.request().resourceType(),
+          gzipBytes: gzipSize(body),
+        }),
+        () => undefined, // redirects have no body
+      ),
+    );
+  });
+  await page.goto(path, { waitUntil: "networkidle" });
+  return (await Promise.all(pending)).filter((download) => download !== undefined);
+}
+
+/** Inline <script> and <style> code, which never shows up as a download of its own. */
+async function inlineCode(page: Page): Promise<{ scripts: string[]; styles: string[] }> {
+  return page.evaluate(() => ({
+    scripts: [...document.querySelectorAll("script:not([src])")]
+      .filter((el) => !/json/.test(el.getAttribute("type") ?? ""))
+      .map((el) => el.textContent ?? ""),
+    styles: [...document.querySelectorAll("style")].map((el) => el.textContent ?? ""),
+  }));
+}
+
+for (const { path } of allPages()) {
+  test(`JS and CSS budgets before interaction: ${path}`, async ({ page }) => {
+    const downloads = await downloadsOf(page, path);
+    const inline = await inlineCode(page);
+    const scripts = [
+      ...downloads.filter((d) => d.kind === "script" || /\.m?js$/.test(d.url)),
+      ...inline.scripts.map((code) => ({ url: "(inline)", kind: "script", gzipBytes: gzipSize(code) })),
+    ];
+    const styles = [
+      ...downloads.filter((d) => d.kind === "stylesheet"),
+      ...inline.styles.map((code) => ({ url: "(inline)", kind: "style", gzipBytes: gzipSize(code) })),
+    ];
+    const pagefind = downloads.filter((d) => /\/pagefind[/-]/.test(d.url));
+    expect(pagefind.length, `${path} loads Pagefind before any interaction:\n${list(pagefind)}`).toBe(0);
+    expect(
+      sum(scripts),
+      `${path} loads ${sum(scripts)} B gzip of JavaScript before interaction (budget ${JS_BUDGET} B):\n${list(scripts)}`,
+    ).toBeLessThanOrEqual(JS_BUDGET);
+    expect(
+      sum(styles),
+      `${path} loads ${sum(styles)} B gzip of CSS (budget ${CSS_BUDGET} B):\n${list(styles)}`,
+    ).toBeLessThanOrEqual(CSS_BUDGET);
+  });
+}
+
+const story = medianStory().path;
+test(`page weight at most ${WEIGHT_PER_TEXT}x its text, median story: ${story}`, async ({ page }) => {
+  const downloads = await downloadsOf(page, story);
+  const text = await page.locator("article").first().innerText();
+  const textBytes = gzipSize(text);
+  const total = sum(downloads);
+  expect(textBytes, `${story}: the story text is empty`).toBeGreaterThan(20);
+  expect(
+    total,
+    `${story} downloads ${total} B gzip for ${textBytes} B gzip of story text ` +
+      `(ratio ${(total / textBytes).toFixed(2)}, budget ${WEIGHT_PER_TEXT}):\n${list(downloads)}`,
+  ).toBeLessThanOrEqual(WEIGHT_PER_TEXT * textBytes);
+});
