@@ -1,6 +1,7 @@
 /**
- * Filters the story list on /stories/ in place. The form ships `hidden` and is shown
- * here, so readers without JavaScript get the company and topic pages instead.
+ * Filters the story list on /stories/ in place. Without JavaScript, no-js.css hides
+ * the form and readers get the company and topic pages instead; the form is visible
+ * from the first paint otherwise, so nothing shifts when this script runs.
  */
 const form = document.querySelector<HTMLFormElement>("form.filters");
 const cards = [...document.querySelectorAll<HTMLElement>(".story-card")];
@@ -38,10 +39,12 @@ if (form) {
     const wanted = params.get(select.name);
     if (wanted && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
   }
-  form.hidden = false;
   form.addEventListener("change", apply);
   form.addEventListener("reset", () => setTimeout(apply));
-  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    apply();
+  });
   if (params.size > 0) apply();
 }
 
