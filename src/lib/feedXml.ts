@@ -37,9 +37,14 @@ export function xmlSafe(text: string): string {
   return text.replace(XML_INVALID, "");
 }
 
-/** Escapes text for XML element content and double-quoted attributes. */
+const XML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/**
+ * Escapes text for XML element content and double-quoted attributes. Named entities only:
+ * @astrojs/rss re-parses custom data with a parser that leaves numeric references undecoded.
+ */
 export function escapeXml(text: string): string {
-  return xmlSafe(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  return xmlSafe(text).replace(/[&<>"']/g, (char) => XML_ENTITIES[char] ?? char);
 }
 
 /** The stories a feed carries: the newest `size`, newest first. */
