@@ -50,12 +50,11 @@ const htmlCache = new Map<string, Promise<string>>();
 let container: Promise<AstroContainer> | undefined;
 
 function storyHtml(story: StoryView, url: string): Promise<string> {
-  const key = `${story.id}\n${url}`;
-  const cached = htmlCache.get(key);
+  const cached = htmlCache.get(story.id);
   if (cached) return cached;
   const html = renderStoryHtml(story, url);
-  htmlCache.set(key, html);
-  if (htmlCache.size > HTML_CACHE_SIZE) htmlCache.delete(htmlCache.keys().next().value ?? key);
+  htmlCache.set(story.id, html);
+  if (htmlCache.size > HTML_CACHE_SIZE) htmlCache.delete(htmlCache.keys().next().value ?? story.id);
   return html;
 }
 

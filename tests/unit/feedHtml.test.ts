@@ -48,6 +48,12 @@ describe("sanitizeFeedHtml", () => {
     ]);
   });
 
+  it("writes attributes and text escaped, and void elements without end tags", () => {
+    expect(clean(`<p title='say "hi" & <go>'>a<br>b &amp; c &lt; d</p><hr><a href="https://x.example/?a=1&amp;b=2">x</a>`)).toBe(
+      `<p title="say &quot;hi&quot; &amp; <go>">a<br>b &amp; c &lt; d</p><hr><a href="https://x.example/?a=1&amp;b=2">x</a>`,
+    );
+  });
+
   it("unwraps unknown elements, so custom components keep their text", () => {
     expect(clean(`<section><p>a <x-note>b <em>c</em></x-note></p></section><article><h2>d</h2></article>`)).toBe("<p>a b <em>c</em></p><h2>d</h2>");
   });
