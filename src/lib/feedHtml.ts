@@ -27,7 +27,7 @@ const VOID_ELEMENTS = new Set(["br", "hr", "img"]);
 /** Attributes kept per element; "*" applies to every element. Everything else goes. */
 const ALLOWED_ATTRIBUTES: Record<string, readonly string[]> = {
   "*": ["title", "lang"],
-  a: ["href", "aria-label"],
+  a: ["href"],
   img: ["src", "alt", "width", "height"],
   blockquote: ["cite"],
   q: ["cite"],
@@ -90,10 +90,20 @@ function serializeChildren(nodes: readonly Node[], pageUrl: string): string {
   return out;
 }
 
+/**
+ * The W3C feed validator flags aria-* attributes as unsafe, so an accessible name moves to
+ * `title` (which it accepts): a question's permalink keeps its name in a reader.
+ */
+function namedByTitle(element: Element): Element["attrs"] {
+  const label = element.attrs.find((a) => a.name === "aria-label" && !a.namespace);
+  if (!label || element.attrs.some((a) => a.name === "title")) return element.attrs;
+  return [...element.attrs, { name: "title", value: label.value }];
+}
+
 function serializeAttributes(element: Element, pageUrl: string): string {
   const allowed = allowedAttributes.get(element.tagName) ?? allowedAttributes.get("*");
   let out = "";
-  for (const { name, value, namespace } of element.attrs) {
+  for (const { name, value, namespace } of namedByTitle(element)) {
     if (namespace || !allowed?.has(name)) continue;
     const safe = URL_ATTRIBUTES.has(name) ? absoluteSafeUrl(value, pageUrl) : value;
     if (safe !== undefined) out += ` ${name}="${escapeAttribute(safe)}"`;

@@ -54,6 +54,13 @@ describe("sanitizeFeedHtml", () => {
     );
   });
 
+  it("keeps only attributes the W3C feed validator accepts, moving an aria-label to title", () => {
+    expect(clean(`<h2>Q?<a href="#q" class="heading-anchor" aria-label="Link to this question" data-pagefind-ignore></a></h2>`)).toBe(
+      `<h2>Q?<a href="${page}#q" title="Link to this question"></a></h2>`,
+    );
+    expect(clean(`<a href="#q" aria-label="a" title="b">x</a>`)).toBe(`<a href="${page}#q" title="b">x</a>`);
+  });
+
   it("unwraps unknown elements, so custom components keep their text", () => {
     expect(clean(`<section><p>a <x-note>b <em>c</em></x-note></p></section><article><h2>d</h2></article>`)).toBe("<p>a b <em>c</em></p><h2>d</h2>");
   });

@@ -191,7 +191,7 @@ describe("full text in content:encoded", () => {
     }
   });
 
-  it("has no script, style, embed or event handler, and only absolute http(s)/mailto links", () => {
+  it("has no script, style, embed, event handler or aria attribute, and only absolute http(s)/mailto links", () => {
     for (const item of allItems()) {
       const elements = htmlElements(item["content:encoded"] ?? "");
       for (const element of elements) {
@@ -199,6 +199,8 @@ describe("full text in content:encoded", () => {
         expect(["script", "style", "iframe", "object", "embed", "form", "svg"], where).not.toContain(element.tagName);
         for (const [name, value] of Object.entries(element.properties)) {
           expect(name.toLowerCase().startsWith("on"), `${where} ${name}`).toBe(false);
+          // The W3C feed validator warns on style and aria-* attributes in content.
+          expect(/^(style|aria)/i.test(name), `${where} ${name}`).toBe(false);
           if (["href", "src", "cite", "srcSet", "action", "formAction"].includes(name)) {
             expect(String(value), `${where} ${name}`).toMatch(/^(https?:\/\/[^/]|mailto:)/);
           }
