@@ -1,6 +1,6 @@
 /**
  * Copy buttons on /subscribe/. The page works without this script: every feed address is
- * visible text, so the buttons stay hidden until the script can make them work.
+ * visible text, so the buttons are only added where they can do their job.
  */
 const RESET_AFTER_MS = 2000;
 const statusRegion = document.getElementById("copy-status");
@@ -13,33 +13,43 @@ function announce(message: string): void {
 }
 
 /** Clipboard can be refused (permissions, insecure origin): select the address for Ctrl+C instead. */
-function selectAddress(button: HTMLButtonElement): void {
-  const address = button.parentElement?.querySelector("a");
+function selectAddress(address: HTMLAnchorElement): void {
   const selection = window.getSelection();
-  if (!address || !selection) return;
+  if (!selection) return;
   const range = document.createRange();
   range.selectNodeContents(address);
   selection.removeAllRanges();
   selection.addRange(range);
 }
 
-for (const button of document.querySelectorAll<HTMLButtonElement>("button[data-copy-url]")) {
-  const label = button.querySelector("[data-copy-label]");
-  const url = button.dataset["copyUrl"] ?? "";
+function copyButton(name: string, address: HTMLAnchorElement): HTMLButtonElement {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "feed-item__copy";
+  const label = document.createElement("span");
+  label.textContent = "Copy";
+  const context = document.createElement("span");
+  context.className = "visually-hidden";
+  context.textContent = ` the feed address for ${name}`;
+  button.append(label, context);
   let timer = 0;
-  button.hidden = false;
   button.addEventListener("click", async () => {
     try {
-      await navigator.clipboard.writeText(url);
-      if (label) label.textContent = "Copied";
-      announce(`Copied ${url}`);
+      await navigator.clipboard.writeText(address.href);
+      label.textContent = "Copied";
+      announce(`Copied ${address.href}`);
     } catch {
-      selectAddress(button);
+      selectAddress(address);
       announce("Could not copy automatically. The address is selected: press Ctrl+C, or Command+C on a Mac.");
     }
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => {
-      if (label) label.textContent = "Copy";
-    }, RESET_AFTER_MS);
+    timer = window.setTimeout(() => (label.textContent = "Copy"), RESET_AFTER_MS);
   });
+  return button;
+}
+
+for (const item of document.querySelectorAll<HTMLElement>(".feed-item")) {
+  const address = item.querySelector<HTMLAnchorElement>(".feed-item__url");
+  const name = item.querySelector(".feed-item__name")?.textContent ?? "";
+  if (address) address.after(copyButton(name, address));
 }

@@ -34,6 +34,7 @@ test("a copy button puts the feed's address on the clipboard and says so", async
   await page.clock.install();
   await page.goto("subscribe/");
   await page.clock.pauseAt(Date.now() + 60_000);
+  await expect(page.getByRole("button", { name: /^Copy/ })).toHaveCount(await page.locator(".feed-item").count());
   const item = page.locator(".feed-item").nth(1);
   const url = (await item.locator(".feed-item__url").textContent()) ?? "";
   const button = item.getByRole("button");

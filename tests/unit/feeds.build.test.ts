@@ -237,13 +237,10 @@ describe("autodiscovery and /subscribe/", () => {
     }
   });
 
-  it("/subscribe/ lists every feed by its full address, with a copy button for each", async () => {
+  it("/subscribe/ lists every feed by its full address", async () => {
     const page = htmlElements(await readFile(join(out, "subscribe/index.html"), "utf8"));
     const shown = page.filter((e) => e.tagName === "a" && textOf(e) === e.properties["href"]).map((e) => String(e.properties["href"]));
-    const copyable = page.filter((e) => e.tagName === "button").map((e) => e.properties["dataCopyUrl"]).filter(Boolean);
-    const built = [...feeds.keys()].map((path) => `${ORIGIN}${path}`).sort();
-    expect([...shown].sort()).toEqual(built);
-    expect([...copyable].sort()).toEqual(built);
+    expect([...shown].sort()).toEqual([...feeds.keys()].map((path) => `${ORIGIN}${path}`).sort());
   });
 });
 
