@@ -13,6 +13,8 @@ const base = process.env.BASE_PATH || "/";
 export default defineConfig({
   site,
   base,
+  // Builds of another content root (test fixtures) keep their own content cache.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: "always",
   build: { format: "directory" },
   markdown: {

@@ -1,0 +1,15 @@
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
+import { storiesByCompany } from "../../../lib/content.ts";
+import { feedResponse } from "../../../lib/feed.ts";
+import { companyFeed } from "../../../lib/feedCatalog.ts";
+
+export const getStaticPaths = (async () => {
+  const companies = await storiesByCompany();
+  return companies.map((company) => ({ params: { slug: company.slug }, props: { company } }));
+}) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+/** One company's feed, for readers who follow a company. */
+export const GET: APIRoute<Props> = ({ props: { company }, site }) =>
+  feedResponse(companyFeed(company), company.stories, site);

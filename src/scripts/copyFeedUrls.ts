@@ -1,0 +1,55 @@
+/**
+ * Copy buttons on /subscribe/. The page works without this script: every feed address is
+ * visible text, so the buttons are only added where they can do their job.
+ */
+const RESET_AFTER_MS = 2000;
+const statusRegion = document.getElementById("copy-status");
+
+function announce(message: string): void {
+  if (!statusRegion) return;
+  // Cleared first, so copying the same address twice is announced twice.
+  statusRegion.textContent = "";
+  requestAnimationFrame(() => (statusRegion.textContent = message));
+}
+
+/** Clipboard can be refused (permissions, insecure origin): select the address for Ctrl+C instead. */
+function selectAddress(address: HTMLAnchorElement): void {
+  const selection = window.getSelection();
+  if (!selection) return;
+  const range = document.createRange();
+  range.selectNodeContents(address);
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
+function copyButton(name: string, address: HTMLAnchorElement): HTMLButtonElement {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "feed-item__copy";
+  const label = document.createElement("span");
+  label.textContent = "Copy";
+  const context = document.createElement("span");
+  context.className = "visually-hidden";
+  context.textContent = ` the feed address for ${name}`;
+  button.append(label, context);
+  let timer = 0;
+  button.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(address.href);
+      label.textContent = "Copied";
+      announce(`Copied ${address.href}`);
+    } catch {
+      selectAddress(address);
+      announce("Could not copy automatically. The address is selected: press Ctrl+C, or Command+C on a Mac.");
+    }
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => (label.textContent = "Copy"), RESET_AFTER_MS);
+  });
+  return button;
+}
+
+for (const item of document.querySelectorAll<HTMLElement>(".feed-item")) {
+  const address = item.querySelector<HTMLAnchorElement>(".feed-item__url");
+  const name = item.querySelector(".feed-item__name")?.textContent ?? "";
+  if (address) address.after(copyButton(name, address));
+}

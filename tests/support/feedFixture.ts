@@ -1,0 +1,119 @@
+import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { parse as parseYaml, stringify as toYaml } from "yaml";
+
+/** A story as its file says it, read back from a content root. */
+export interface SourceStory {
+  id: string;
+  data: {
+    person: string;
+    role: string;
+    company: string;
+    recorded: string;
+    published?: string;
+    summary: string;
+    topics?: string[];
+    editorialNotes?: string[];
+    source: { name: string; url: string };
+  };
+  body: string;
+}
+
+/** More stories than one feed window holds, all by one person at one company. */
+export const WINDOW_STORY_COUNT = 52;
+
+/** Characters XML 1.0 cannot carry even escaped; the feed must drop them. */
+export const XML_FORBIDDEN = ["\u000B", "\u001F", "\uFFFE"];
+
+const HOSTILE_BODY = `## Is 1 \\< 2 && \\{x\\} ]]> safe?
+
+Angle \\<script>alert("x")\\</script> and braces \\{props.secret\\} and &amp; and &lt;b&gt; and ]]> and \\<![CDATA[ nested ]]> end.
+
+Control characters ${XML_FORBIDDEN.join(" and ")} never reach the feed.
+
+- list item with \\<tag>
+- second item & more
+
+## Links and markup
+
+A [relative link](../dmitry-petrashko/), a [root link](/stories/), an [anchor](#links-and-markup) and a <a href="javascript:alert(1)" onclick="alert(2)">javascript link</a>.
+
+<img src="/x.png" alt="pic" onerror="alert(3)" />
+
+<script>{"alert(4)"}</script>
+
+<style>{"body{display:none}"}</style>
+
+<iframe src="https://evil.example/"></iframe>
+`;
+
+/**
+ * Writes a content root: the archive's real content, one story full of XML and MDX
+ * metacharacters, a person with no stories, and more stories than a feed window holds.
+ */
+export async function writeFeedFixture(root: string, realContent = resolve("content")): Promise<void> {
+  await cp(realContent, root, { recursive: true });
+  await mkdir(join(root, "stories"), { recursive: true });
+  await mkdir(join(root, "people"), { recursive: true });
+
+  await writeFile(join(root, "people/hostile-person.yaml"), toYaml({ name: `Zoë O'Brien <&> ]]> "Q"` }));
+  await writeFile(join(root, "people/no-stories-yet.yaml"), toYaml({ name: "Quiet Person" }));
+  await writeStory(root, "hostile-story", {
+    person: "hostile-person",
+    role: `Staff <Engineer> & "Lead"`,
+    company: "Ampersand & <Angle> Co",
+    recorded: "2030-01-02",
+    source: { name: "Ampersand & <Angle> Times ]]>", url: "https://example.org/a?b=1&c=<2>" },
+    summary: "Summary with <b>bold</b> &amp; ]]> and {braces}",
+    topics: ["C++ & <T>", "Escaping ]]> safely"],
+    editorialNotes: ["Note with <i>tags</i> & ]]>"],
+  }, HOSTILE_BODY);
+
+  await writeFile(join(root, "people/window-person.yaml"), toYaml({ name: "Window Person" }));
+  for (let n = 0; n < WINDOW_STORY_COUNT; n++) {
+    const id = `window-${String(n).padStart(2, "0")}`;
+    // Pairs of stories share a day, so ties must be broken the same way everywhere (by id).
+    const day = 1 + Math.floor(n / 2);
+    const recorded = `2001-${String(1 + Math.floor(day / 28)).padStart(2, "0")}-${String(1 + (day % 28)).padStart(2, "0")}`;
+    await writeStory(root, id, {
+      person: "window-person",
+      role: "Staff Engineer",
+      company: "Window Co",
+      recorded,
+      // One old recording published late: ordering must follow `published` when it is there.
+      ...(n === 0 ? { published: "2001-12-31" } : {}),
+      source: { name: "Fixture", url: `https://example.org/${id}` },
+      summary: `Window story ${n}.`,
+      topics: ["Windows"],
+    }, `## Question ${n} about windows?\n\nAnswer ${n} is a plain sentence that the feed must carry.\n\n- point one\n- point two\n`);
+  }
+}
+
+async function writeStory(root: string, id: string, data: SourceStory["data"], body: string): Promise<void> {
+  await writeFile(join(root, `stories/${id}.mdx`), `---\n${toYaml(data)}---\n\n${body}`);
+}
+
+/** Every story in a content root, parsed from its file (drafts starting with `_` left out). */
+export async function readStories(root: string): Promise<SourceStory[]> {
+  const files = (await readdir(join(root, "stories"))).filter((f) => /^[^_].*\.mdx?$/.test(f));
+  return Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(join(root, "stories", file), "utf8");
+      const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+      if (!match) throw new Error(`${file}: no frontmatter`);
+      return { id: file.replace(/\.mdx?$/, ""), data: parseYaml(match[1] ?? "") as SourceStory["data"], body: match[2] ?? "" };
+    }),
+  );
+}
+
+/** Every person's name by id. */
+export async function readPeople(root: string): Promise<Map<string, string>> {
+  const files = (await readdir(join(root, "people"))).filter((f) => /^[^_].*\.ya?ml$/.test(f));
+  const entries = await Promise.all(
+    files.map(async (file) => {
+      const data = parseYaml(await readFile(join(root, "people", file), "utf8")) as { name: string };
+      return [file.replace(/\.ya?ml$/, ""), data.name] as const;
+    }),
+  );
+  return new Map(entries);
+}

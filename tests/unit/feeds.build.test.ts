@@ -1,0 +1,270 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { XMLParser } from "fast-xml-parser";
+import type { Element } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import Parser from "rss-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FEED_WINDOW } from "../../src/lib/feedCatalog.ts";
+import { slugify } from "../../src/lib/slug.ts";
+import { buildSite } from "../support/astroBuild.ts";
+import { xmlChecker } from "../support/xmlChecker.ts";
+import { readPeople, readStories, writeFeedFixture, XML_FORBIDDEN, type SourceStory } from "../support/feedFixture.ts";
+import { htmlElements, htmlText, normalizeSpace, plainParagraphs, sourceHeadings, sourceListItemCount, textOf, visibleText } from "../support/storySource.ts";
+
+// Built under a sub-path on purpose: every URL in a feed must carry the base.
+const SITE = "https://feeds.example.org";
+const BASE = "/archive/";
+const ORIGIN = `${SITE}${BASE}`;
+
+interface BuiltFeed {
+  path: string;
+  xml: string;
+  raw: { rss: { channel: Record<string, unknown> & { item?: unknown } } };
+  feed: Parser.Output<Record<string, string>>;
+}
+
+let tmp = "";
+let out = "";
+let stories: SourceStory[] = [];
+let people = new Map<string, string>();
+const feeds = new Map<string, BuiltFeed>();
+
+const dateOf = (s: SourceStory) => {
+  const [y, m, d] = (s.data.published ?? s.data.recorded).split("-").map(Number);
+  return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
+};
+const newestFirst = (list: SourceStory[]) =>
+  [...list].sort((a, b) => dateOf(b).getTime() - dateOf(a).getTime() || a.id.localeCompare(b.id));
+const storyUrl = (id: string) => `${ORIGIN}stories/${id}/`;
+const byUrl = () => new Map(stories.map((s) => [storyUrl(s.id), s]));
+
+async function filesNamed(dir: string, test: (name: string) => boolean): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && test(e.name)).map((e) => relative(out, join(e.parentPath, e.name)).split(sep).join("/"));
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), "archive-feeds-"));
+  const root = join(tmp, "content");
+  out = join(tmp, "dist");
+  await writeFeedFixture(root);
+  await buildSite(out, { ARCHIVE_CONTENT_DIR: root, BASE_PATH: BASE, SITE_URL: SITE });
+  stories = await readStories(root);
+  people = await readPeople(root);
+  const xmlParser = new XMLParser({ ignoreAttributes: false });
+  for (const path of await filesNamed(out, (name) => name === "rss.xml")) {
+    const xml = await readFile(join(out, path), "utf8");
+    feeds.set(path, { path, xml, raw: xmlParser.parse(xml), feed: { items: [] } });
+  }
+  const rss = new Parser<Record<string, string>, Record<string, string>>();
+  for (const built of feeds.values()) built.feed = await rss.parseString(built.xml).catch(() => ({ items: [] }));
+}, 300_000);
+
+afterAll(async () => {
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+function feedAt(path: string): BuiltFeed {
+  const built = feeds.get(path);
+  if (!built) throw new Error(`no feed was built at ${path}; built: ${[...feeds.keys()].join(", ")}`);
+  return built;
+}
+const links = (path: string) => feedAt(path).feed.items.map((item) => item.link);
+const expectedLinks = (list: SourceStory[]) => newestFirst(list).slice(0, FEED_WINDOW).map((s) => storyUrl(s.id));
+
+describe("built feeds (fixture archive under /archive/)", () => {
+  it("builds one feed for the site, each company and each person", () => {
+    const companies = new Set(stories.map((s) => slugify(s.data.company)));
+    const expected = ["rss.xml", ...[...companies].map((c) => `companies/${c}/rss.xml`), ...[...people.keys()].map((p) => `people/${p}/rss.xml`)];
+    expect([...feeds.keys()].sort()).toEqual(expected.sort());
+  });
+
+  it("every feed is well-formed XML that a feed parser reads, with no XML-forbidden characters", async () => {
+    const rss = new Parser();
+    const checker = await xmlChecker();
+    try {
+      for (const { path, xml } of feeds.values()) {
+        expect(await checker.problem(xml), path).toBeUndefined();
+        await expect(rss.parseString(xml), path).resolves.toBeDefined();
+        for (const char of XML_FORBIDDEN) expect(xml.includes(char), `${path} contains U+${char.codePointAt(0)?.toString(16)}`).toBe(false);
+      }
+    } finally {
+      await checker.close();
+    }
+  });
+
+  it("the site feed carries the newest stories of the whole archive, newest first, bounded by the window", () => {
+    expect(stories.length).toBeGreaterThan(FEED_WINDOW);
+    expect(links("rss.xml")).toEqual(expectedLinks(stories));
+  });
+
+  it("each company feed carries exactly that company's newest stories", () => {
+    for (const slug of new Set(stories.map((s) => slugify(s.data.company)))) {
+      expect(links(`companies/${slug}/rss.xml`), slug).toEqual(expectedLinks(stories.filter((s) => slugify(s.data.company) === slug)));
+    }
+  });
+
+  it("each person feed carries exactly that person's newest stories (an empty, valid feed for none)", () => {
+    for (const id of people.keys()) {
+      expect(links(`people/${id}/rss.xml`), id).toEqual(expectedLinks(stories.filter((s) => s.data.person === id)));
+    }
+    expect(links("people/no-stories-yet/rss.xml")).toEqual([]);
+  });
+
+  it("each channel names itself: atom:link self, link, language, image and last build date", async () => {
+    for (const { path, raw, feed } of feeds.values()) {
+      const channel = raw.rss.channel;
+      const self = channel["atom:link"] as Record<string, string>;
+      expect(self, path).toMatchObject({ "@_href": `${ORIGIN}${path}`, "@_rel": "self", "@_type": "application/rss+xml" });
+      expect(feed.link, path).toBe(`${ORIGIN}${path.replace(/rss\.xml$/, "")}`);
+      expect(channel["language"], path).toBe("en");
+      expect(feed.image, path).toMatchObject({ title: feed.title, link: feed.link });
+      const items = feed.items;
+      if (items.length > 0) {
+        expect(new Date(String(channel["lastBuildDate"])).toISOString(), path).toBe(items[0]?.isoDate);
+      }
+    }
+    const image = feedAt("rss.xml").feed.image?.url ?? "";
+    expect(image.startsWith(ORIGIN)).toBe(true);
+    const png = await readFile(join(out, image.slice(ORIGIN.length)));
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  it("every item has the story's title, summary, person, categories, date and a unique permalink guid", () => {
+    const sources = byUrl();
+    for (const { path, raw, feed } of feeds.values()) {
+      const rawItems = [raw.rss.channel.item ?? []].flat() as Record<string, unknown>[];
+      expect(new Set(feed.items.map((i) => i.guid)).size, `${path}: guids unique`).toBe(feed.items.length);
+      feed.items.forEach((item, index) => {
+        const story = sources.get(item.link ?? "");
+        if (!story) throw new Error(`${path}: item ${item.link} is no story`);
+        const name = people.get(story.data.person) ?? "";
+        const where = `${path} ${story.id}`;
+        expect(item.title, where).toBe(`${name} — ${story.data.role} at ${story.data.company}`);
+        expect(item.content, where).toBe(story.data.summary); // rss-parser reads <description> as `content`
+        expect(item.creator, where).toBe(name);
+        expect(item.categories, where).toEqual([...new Set([story.data.company, ...(story.data.topics ?? [])])]);
+        expect(item.isoDate, where).toBe(dateOf(story).toISOString());
+        expect(item.guid, where).toBe(item.link);
+        expect((rawItems[index]?.["guid"] as Record<string, string>)["@_isPermaLink"], where).toBe("true");
+      });
+    }
+  });
+});
+
+describe("full text in content:encoded", () => {
+  const allItems = () => {
+    const seen = new Map<string, Record<string, string>>();
+    for (const { feed } of feeds.values()) for (const item of feed.items) seen.set(item.link ?? "", item);
+    return [...seen.values()];
+  };
+
+  it("carries every known sentence, heading and list item of every story in a window", () => {
+    const sources = byUrl();
+    for (const item of allItems()) {
+      const story = sources.get(item.link ?? "");
+      if (!story) throw new Error(`${item.link} is no story`);
+      const html = item["content:encoded"] ?? "";
+      const text = htmlText(html);
+      const sentences = plainParagraphs(story.body);
+      expect(sentences.length, `${story.id} has known sentences to look for`).toBeGreaterThan(0);
+      for (const sentence of sentences) expect(text, story.id).toContain(withoutXmlForbidden(sentence));
+      const headings = htmlElements(html).filter((e) => /^h[23]$/.test(e.tagName)).map(visibleText);
+      const notes = story.data.editorialNotes ?? [];
+      expect(headings, story.id).toEqual([...sourceHeadings(story.body), ...(notes.length ? ["Editorial notes"] : [])]);
+      const listItems = htmlElements(html).filter((e) => e.tagName === "li").length;
+      expect(listItems, story.id).toBe(sourceListItemCount(story.body) + notes.length);
+    }
+  });
+
+  it("holds every word of the story page's transcript", async () => {
+    for (const item of allItems()) {
+      const path = (item.link ?? "").slice(ORIGIN.length);
+      const page = fromHtml(await readFile(join(out, path, "index.html"), "utf8"));
+      const transcript = findElement(page.children, (e) => classes(e).includes("transcript"));
+      if (!transcript) throw new Error(`${path}: no .transcript on the story page`);
+      const pageText = visibleText(transcript);
+      expect(pageText.length, path).toBeGreaterThan(0);
+      expect(htmlText(item["content:encoded"] ?? ""), path).toContain(withoutXmlForbidden(pageText));
+    }
+  });
+
+  it("has no script, style, embed, event handler or aria attribute, and only absolute http(s)/mailto links", () => {
+    for (const item of allItems()) {
+      const elements = htmlElements(item["content:encoded"] ?? "");
+      for (const element of elements) {
+        const where = `${item.link} <${element.tagName}>`;
+        expect(["script", "style", "iframe", "object", "embed", "form", "svg"], where).not.toContain(element.tagName);
+        for (const [name, value] of Object.entries(element.properties)) {
+          expect(name.toLowerCase().startsWith("on"), `${where} ${name}`).toBe(false);
+          // The W3C feed validator warns on style and aria-* attributes in content.
+          expect(/^(style|aria)/i.test(name), `${where} ${name}`).toBe(false);
+          if (["href", "src", "cite", "srcSet", "action", "formAction"].includes(name)) {
+            expect(String(value), `${where} ${name}`).toMatch(/^(https?:\/\/[^/]|mailto:)/);
+          }
+        }
+      }
+      // Question permalinks point at the question on the story page, base path included.
+      const anchors = elements.filter((e) => /^h[23]$/.test(e.tagName)).flatMap((h) => h.children).filter((c): c is Element => c.type === "element" && c.tagName === "a");
+      for (const anchor of anchors) expect(String(anchor.properties["href"])).toMatch(new RegExp(`^${escapeRegExp(item.link ?? "")}#[a-z0-9-]+$`));
+    }
+  });
+
+  it("keeps a hostile story's text exactly, as text", () => {
+    const item = allItems().find((i) => i.link === storyUrl("hostile-story"));
+    const text = htmlText(item?.["content:encoded"] ?? "");
+    expect(text).toContain(`Is 1 < 2 && {x} ]]> safe?`);
+    expect(text).toContain(`Angle <script>alert("x")</script> and braces {props.secret} and & and <b> and ]]> and <![CDATA[ nested ]]> end.`);
+    expect(text).toContain("javascript link");
+    expect(text).not.toContain("alert(4)");
+    expect(text).not.toContain("display:none");
+  });
+});
+
+describe("autodiscovery and /subscribe/", () => {
+  it("every page announces the site feed; company and person pages also their own", async () => {
+    const pages = await filesNamed(out, (name) => name.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(stories.length);
+    for (const page of pages) {
+      const alternates = htmlElements(await readFile(join(out, page), "utf8"))
+        .filter((e) => e.tagName === "link" && String(e.properties["rel"]) === "alternate" && e.properties["type"] === "application/rss+xml")
+        .map((e) => String(e.properties["href"]));
+      expect(alternates, page).toContain(`${ORIGIN}rss.xml`);
+      const own = /^((?:companies|people)\/[^/]+\/)index\.html$/.exec(page)?.[1];
+      if (own) expect(alternates, page).toContain(`${ORIGIN}${own}rss.xml`);
+    }
+  });
+
+  it("/subscribe/ lists every feed by its full address", async () => {
+    const page = htmlElements(await readFile(join(out, "subscribe/index.html"), "utf8"));
+    const shown = page.filter((e) => e.tagName === "a" && textOf(e) === e.properties["href"]).map((e) => String(e.properties["href"]));
+    expect([...shown].sort()).toEqual([...feeds.keys()].map((path) => `${ORIGIN}${path}`).sort());
+  });
+});
+
+function classes(element: Element): string[] {
+  const value = element.properties["className"];
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+function findElement(nodes: readonly (Element | { type: string })[], test: (e: Element) => boolean): Element | undefined {
+  for (const node of nodes) {
+    if (node.type !== "element") continue;
+    const element = node as Element;
+    if (test(element)) return element;
+    const found = findElement(element.children, test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** What a feed can carry of a text: XML 1.0 has no way to write these characters at all. */
+function withoutXmlForbidden(text: string): string {
+  return normalizeSpace(text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, ""));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
