@@ -4,6 +4,7 @@ import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { satteri } from "@astrojs/markdown-satteri";
 import { headingAnchorsPlugin } from "./src/plugins/headingAnchors.ts";
+import { pagefindIndex } from "./src/integrations/pagefind.ts";
 
 // Operators set these for their host: SITE_URL for canonical and feed URLs,
 // BASE_PATH when the archive lives under a sub-path (e.g. /archive/).
@@ -22,5 +23,6 @@ export default defineConfig({
       hastPlugins: [headingAnchorsPlugin()],
     }),
   },
-  integrations: [mdx(), sitemap()],
+  // pagefindIndex runs last so it indexes the finished HTML.
+  integrations: [mdx(), sitemap(), pagefindIndex()],
 });

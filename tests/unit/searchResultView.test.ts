@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import type { PagefindResultData, PagefindSubResult } from "../../src/lib/search/pagefindTypes.ts";
+import { parseQuery } from "../../src/lib/search/parseQuery.ts";
+import {
+  bestSection,
+  promoteExact,
+  QUESTION_MAX_CHARS,
+  shorten,
+  toResultView,
+  withHighlights,
+} from "../../src/lib/search/resultView.ts";
+import { HIGHLIGHT_PARAM } from "../../src/lib/search/searchFields.ts";
+
+/** A section as Pagefind returns it (shape taken from pagefind.js 1.6 output). */
+function section(title: string, anchor: string | null, excerpt: string, locations: number[] = [1]): PagefindSubResult {
+  return {
+    title,
+    url: anchor ? `/archive/stories/ann/#${anchor}` : "/archive/stories/ann/",
+    excerpt,
+    locations,
+    weighted_locations: locations.map((location) => ({ weight: 1, balanced_score: 10, location })),
+  };
+}
+
+function story(subResults: PagefindSubResult[], content = "", meta: Record<string, string> = {}): PagefindResultData {
+  return {
+    url: "/archive/stories/ann/",
+    content,
+    excerpt: "page <mark>excerpt</mark>",
+    meta: {
+      title: "Ann Lee — Staff Engineer at Acme & Co",
+      person: "Ann Lee",
+      role: "Staff Engineer",
+      company: "Acme & Co",
+      date: "2021-05",
+      ...meta,
+    },
+    filters: {},
+    sub_results: subResults,
+    word_count: 100,
+  };
+}
+
+describe("toResultView", () => {
+  it("shows the person, role, company, date, question and excerpt of the best section", () => {
+    const view = toResultView(
+      story([
+        section("Ann Lee — Staff Engineer at Acme & Co", null, "intro about <mark>glue</mark>"),
+        section("What is glue work?", "what-is-glue-work", "Glue work is <mark>glue</mark> and <mark>work</mark>", [5, 6]),
+      ]),
+      parseQuery("glue work"),
+    );
+    expect(view).toMatchObject({
+      person: "Ann Lee",
+      role: "Staff Engineer",
+      company: "Acme & Co",
+      storyTitle: "Ann Lee — Staff Engineer at Acme & Co",
+      date: "May 2021",
+      question: "What is glue work?",
+    });
+    expect(view.href).toBe(`/archive/stories/ann/?${HIGHLIGHT_PARAM}=glue&${HIGHLIGHT_PARAM}=work#what-is-glue-work`);
+    expect(view.excerpt.filter((s) => s.marked).map((s) => s.text)).toEqual(["glue", "work"]);
+  });
+
+  it("has no question when the match is before the first heading", () => {
+    const view = toResultView(story([section("Ann Lee — Staff Engineer at Acme & Co", null, "about <mark>glue</mark>")]), parseQuery("glue"));
+    expect(view.question).toBeUndefined();
+    expect(view.href).toBe(`/archive/stories/ann/?${HIGHLIGHT_PARAM}=glue`);
+  });
+
+  it("falls back to the page excerpt and URL when Pagefind found no section", () => {
+    const view = toResultView(story([]), parseQuery("excerpt"));
+    expect(view.href).toBe(`/archive/stories/ann/?${HIGHLIGHT_PARAM}=excerpt`);
+    expect(view.excerpt).toEqual([{ text: "page ", marked: false }, { text: "excerpt", marked: true }]);
+  });
+
+  it("keeps meta as plain strings, markup and all, for the page to render as text", () => {
+    const view = toResultView(story([], "", { person: "<img src=x onerror=alert(1)>" }), parseQuery("x"));
+    expect(view.person).toBe("<img src=x onerror=alert(1)>");
+  });
+
+  it("marks a story exact only when it holds the phrase word for word", () => {
+    const content = "We called it a “Staff Project.” later.";
+    expect(toResultView(story([], content), parseQuery('"staff project"')).exact).toBe(true);
+    expect(toResultView(story([], content), parseQuery('"project staff"')).exact).toBe(false);
+    expect(toResultView(story([], content), parseQuery("staff project")).exact).toBe(true);
+    expect(toResultView(story([], content), parseQuery("staff")).exact).toBe(false);
+  });
+
+  it("shortens a long question at a word boundary", () => {
+    const long = `${"Why would a staff engineer ever write ".repeat(10)}this?`;
+    const view = toResultView(story([section(long, "why", "<mark>why</mark>")]), parseQuery("why"));
+    expect(view.question?.length).toBeLessThanOrEqual(QUESTION_MAX_CHARS);
+    expect(view.question).toMatch(/[a-z]…$/);
+  });
+});
+
+describe("bestSection", () => {
+  const scattered = section("Q1", "q1", "<mark>staff</mark> a lot, <mark>staff</mark> again and <mark>project</mark>", [1, 2, 3, 4, 5, 6]);
+  const together = section("Q2", "q2", "my <mark>staff</mark> <mark>project</mark> was Sorbet", [9, 10]);
+  const one = section("Q3", "q3", "only <mark>staff</mark> here", [1, 2, 3, 4, 5, 6, 7, 8]);
+
+  it("prefers the section that holds a quoted phrase", () => {
+    expect(bestSection([scattered, one, together], parseQuery('"staff project"'))?.title).toBe("Q2");
+  });
+
+  it("prefers all the words in order, then the most distinct words, over raw match counts", () => {
+    expect(bestSection([scattered, one, together], parseQuery("staff project"))?.title).toBe("Q2");
+    expect(bestSection([one, scattered], parseQuery("staff project"))?.title).toBe("Q1");
+  });
+
+  it("keeps page order on a tie", () => {
+    const a = section("A", "a", "<mark>x</mark>");
+    const b = section("B", "b", "<mark>x</mark>");
+    expect(bestSection([a, b], parseQuery("x"))?.title).toBe("A");
+  });
+});
+
+describe("withHighlights", () => {
+  it("puts one parameter per term before the fragment", () => {
+    expect(withHighlights("/stories/a/#q", ["staff project", "sorbet"])).toBe(
+      `/stories/a/?${HIGHLIGHT_PARAM}=staff+project&${HIGHLIGHT_PARAM}=sorbet#q`,
+    );
+    expect(withHighlights("/stories/a/?x=1", ["y"])).toBe(`/stories/a/?x=1&${HIGHLIGHT_PARAM}=y`);
+    expect(withHighlights("/stories/a/", [])).toBe("/stories/a/");
+  });
+});
+
+describe("promoteExact and shorten", () => {
+  it("moves exact stories ahead, keeping order otherwise", () => {
+    const views = [1, 2, 3].map((n) => ({ ...toResultView(story([]), parseQuery("x")), person: `P${n}`, exact: n === 3 }));
+    expect(promoteExact(views).map((v) => v.person)).toEqual(["P3", "P1", "P2"]);
+  });
+
+  it("leaves short text alone and trims trailing punctuation before the ellipsis", () => {
+    expect(shorten("Short?", 20)).toBe("Short?");
+    expect(shorten("one two, three four five", 12)).toBe("one two…");
+  });
+});
