@@ -48,7 +48,9 @@ async function highlightOnArrival(): Promise<void> {
     addStyles: false,
     markOptions: { className: "search-highlight", exclude: ["[data-pagefind-ignore]", "[data-pagefind-ignore] *"] },
   });
-  revealFirstMark();
+  // Chromium scrolls to the #fragment as the page finishes loading; reveal the mark after that.
+  if (document.readyState !== "complete") await new Promise((done) => addEventListener("load", done, { once: true }));
+  requestAnimationFrame(revealFirstMark);
 }
 
 // The #anchor brings the question into view; the marked words may sit further down its answer.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PagefindResultData, PagefindSubResult } from "../../src/lib/search/pagefindTypes.ts";
+import type { PagefindAnchor, PagefindResultData, PagefindSubResult } from "../../src/lib/search/pagefindTypes.ts";
 import { parseQuery } from "../../src/lib/search/parseQuery.ts";
 import {
   bestSection,
@@ -22,7 +22,12 @@ function section(title: string, anchor: string | null, excerpt: string, location
   };
 }
 
-function story(subResults: PagefindSubResult[], content = "", meta: Record<string, string> = {}): PagefindResultData {
+function story(
+  subResults: PagefindSubResult[],
+  content = "",
+  meta: Record<string, string> = {},
+  anchors: PagefindAnchor[] = questionAnchors(subResults),
+): PagefindResultData {
   return {
     url: "/archive/stories/ann/",
     content,
@@ -37,8 +42,16 @@ function story(subResults: PagefindSubResult[], content = "", meta: Record<strin
     },
     filters: {},
     sub_results: subResults,
+    anchors,
     word_count: 100,
   };
+}
+
+/** Every section with an anchor as an h2, the way question headings arrive. */
+function questionAnchors(sections: PagefindSubResult[]): PagefindAnchor[] {
+  return sections
+    .filter((s) => s.url.includes("#"))
+    .map((s, i) => ({ element: "h2", id: s.url.split("#")[1] ?? "", text: s.title, location: i * 100 }));
 }
 
 describe("toResultView", () => {
@@ -66,6 +79,19 @@ describe("toResultView", () => {
     const view = toResultView(story([section("Ann Lee — Staff Engineer at Acme & Co", null, "about <mark>glue</mark>")]), parseQuery("glue"));
     expect(view.question).toBeUndefined();
     expect(view.href).toBe(`/archive/stories/ann/?${HIGHLIGHT_PARAM}=glue`);
+  });
+
+  it("names the question above a sub-heading and links to the sub-heading", () => {
+    const anchors: PagefindAnchor[] = [
+      { element: "h2", id: "how-do-you-set-goals", text: "How do you set goals?", location: 10 },
+      { element: "h3", id: "frame-the-problem", text: "Frame the problem", location: 40 },
+      { element: "h2", id: "later", text: "Later question", location: 90 },
+    ];
+    const sub = section("Frame the problem", "frame-the-problem", "the <mark>why</mark>");
+    const view = toResultView(story([sub], "", {}, anchors), parseQuery("why"));
+    expect(view.question).toBe("How do you set goals?");
+    expect(view.subheading).toBe("Frame the problem");
+    expect(view.href).toMatch(/#frame-the-problem$/);
   });
 
   it("falls back to the page excerpt and URL when Pagefind found no section", () => {
@@ -96,16 +122,17 @@ describe("toResultView", () => {
 });
 
 describe("bestSection", () => {
-  const scattered = section("Q1", "q1", "<mark>staff</mark> a lot, <mark>staff</mark> again and <mark>project</mark>", [1, 2, 3, 4, 5, 6]);
-  const together = section("Q2", "q2", "my <mark>staff</mark> <mark>project</mark> was Sorbet", [9, 10]);
-  const one = section("Q3", "q3", "only <mark>staff</mark> here", [1, 2, 3, 4, 5, 6, 7, 8]);
+  // Locations are word positions in the page; side by side means consecutive.
+  const scattered = section("Q1", "q1", "<mark>staff</mark> a lot, <mark>staff</mark> again and <mark>project</mark>", [1, 5, 9, 14, 20, 30]);
+  const together = section("Q2", "q2", "my <mark>staff</mark> <mark>project</mark> was Sorbet", [40, 41]);
+  const one = section("Q3", "q3", "only <mark>staff</mark> here", [50, 52, 54, 56, 58, 60, 62, 64]);
 
-  it("prefers the section that holds a quoted phrase", () => {
+  it("prefers the section where the words sit side by side", () => {
+    expect(bestSection([scattered, one, together], parseQuery("staff project"))?.title).toBe("Q2");
     expect(bestSection([scattered, one, together], parseQuery('"staff project"'))?.title).toBe("Q2");
   });
 
-  it("prefers all the words in order, then the most distinct words, over raw match counts", () => {
-    expect(bestSection([scattered, one, together], parseQuery("staff project"))?.title).toBe("Q2");
+  it("then prefers the most distinct words over raw match counts", () => {
     expect(bestSection([one, scattered], parseQuery("staff project"))?.title).toBe("Q1");
   });
 
@@ -113,6 +140,33 @@ describe("bestSection", () => {
     const a = section("A", "a", "<mark>x</mark>");
     const b = section("B", "b", "<mark>x</mark>");
     expect(bestSection([a, b], parseQuery("x"))?.title).toBe("A");
+  });
+});
+
+describe("excerpt around a run", () => {
+  const words = Array.from({ length: 120 }, (_, i) => `w${i}`);
+  words.splice(80, 3, "the", "team", "grew");
+  const raw = words.join(" ");
+
+  it("shows the words side by side even when Pagefind's excerpt sits elsewhere", () => {
+    const sub = { ...section("Q", "q", "<mark>w10</mark> elsewhere", [10, 12, 80, 81, 82]) };
+    const anchors: PagefindAnchor[] = [{ element: "h2", id: "q", text: "Q", location: 5 }];
+    const view = toResultView({ ...story([sub], raw, {}, anchors), raw_content: raw }, parseQuery("the team grew"));
+    const text = view.excerpt.map((s) => (s.marked ? `[${s.text}]` : s.text)).join("");
+    expect(text).toContain("[the] [team] [grew]");
+    expect(text).not.toContain("[w10]");
+  });
+
+  it("stays inside the section", () => {
+    const sub = section("Q", "q", "x", [80, 81]);
+    const anchors: PagefindAnchor[] = [
+      { element: "h2", id: "q", text: "Q", location: 75 },
+      { element: "h2", id: "next", text: "Next", location: 85 },
+    ];
+    const view = toResultView({ ...story([sub], raw, {}, anchors), raw_content: raw }, parseQuery("the team"));
+    const text = view.excerpt.map((s) => s.text).join("");
+    expect(text.startsWith("w75 ")).toBe(true);
+    expect(text.endsWith("w84")).toBe(true);
   });
 });
 

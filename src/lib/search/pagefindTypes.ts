@@ -32,15 +32,27 @@ export interface PagefindSubResult {
   weighted_locations?: WeightedLocation[];
 }
 
+/** An element with an id inside the indexed body, such as a question heading. */
+export interface PagefindAnchor {
+  element: string;
+  id: string;
+  text: string;
+  /** Word position in the page's content. */
+  location: number;
+}
+
 /** What Pagefind knows about one matching page, loaded on demand. */
 export interface PagefindResultData {
   url: string;
   /** The page's indexed text; `<` and `>` arrive escaped as in excerpts. */
   content: string;
+  /** The same text as Pagefind numbers its word locations. */
+  raw_content?: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
   sub_results: PagefindSubResult[];
+  anchors: PagefindAnchor[];
   word_count: number;
 }
 

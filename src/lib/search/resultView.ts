@@ -1,8 +1,12 @@
 import { formatPartialDate } from "../dates.ts";
 import { excerptText, parseExcerpt, type ExcerptSegment } from "./excerpt.ts";
 import { containsPhrases, normalizeForMatch, type ParsedQuery } from "./parseQuery.ts";
-import type { PagefindResultData, PagefindSubResult } from "./pagefindTypes.ts";
+import type { PagefindAnchor, PagefindResultData, PagefindSubResult } from "./pagefindTypes.ts";
 import { HIGHLIGHT_PARAM } from "./searchFields.ts";
+import { excerptAroundRun, longestRun, type Run } from "./sectionExcerpt.ts";
+
+/** Words of context around the matches in an excerpt (Pagefind is asked for the same). */
+export const EXCERPT_WORDS = 32;
 
 /** Everything one search result shows, as plain strings (the excerpt as marked runs). */
 export interface ResultView {
@@ -17,6 +21,8 @@ export interface ResultView {
   date: string;
   /** The question the match sits under, shortened; absent when the match is in the introduction. */
   question?: string;
+  /** The sub-heading within the answer the link goes to, when the match sits under one. */
+  subheading?: string;
   excerpt: ExcerptSegment[];
   /** The story contains the query word for word (each quoted phrase, or all the words in order). */
   exact: boolean;
@@ -27,48 +33,76 @@ export const QUESTION_MAX_CHARS = 160;
 
 /** Turns Pagefind's data for one story into what the result list shows. */
 export function toResultView(data: PagefindResultData, query: ParsedQuery): ResultView {
-  const section = bestSection(data.sub_results, query);
+  const best = rankSections(data.sub_results, query)[0];
+  const section = best?.section;
   const meta = data.meta;
   const person = meta["person"] ?? meta["title"] ?? "";
-  const role = meta["role"] ?? "";
-  const company = meta["company"] ?? "";
-  const question = section && isQuestion(section) ? shorten(section.title, QUESTION_MAX_CHARS) : undefined;
+  const { question, subheading } = headingsFor(section, data.anchors);
   return {
     href: withHighlights(section?.url ?? data.url, query.highlights),
     person,
-    role,
-    company,
+    role: meta["role"] ?? "",
+    company: meta["company"] ?? "",
     storyTitle: meta["title"] ?? person,
     date: meta["date"] ? formatPartialDate(meta["date"]) : "",
-    ...(question ? { question } : {}),
-    excerpt: parseExcerpt(section?.excerpt ?? data.excerpt),
+    ...(question ? { question: shorten(question, QUESTION_MAX_CHARS) } : {}),
+    ...(subheading ? { subheading: shorten(subheading, QUESTION_MAX_CHARS) } : {}),
+    excerpt: parseExcerpt(best ? sectionExcerpt(data, best) : data.excerpt),
     exact: containsQuery(data.content, query),
   };
 }
 
+interface RankedSection {
+  section: PagefindSubResult;
+  order: number;
+  /** Longest stretch of matched words side by side. */
+  run: Run;
+  distinct: number;
+  score: number;
+}
+
 /**
- * The section that best answers the query: one holding each quoted phrase, then one
- * holding all the words in order, then the most distinct words, then the most matches.
- * Ties keep page order, so the earliest such question wins.
+ * The section that best answers the query: the one where the most matched words sit
+ * side by side (a remembered phrase), then the one with the most distinct query words,
+ * then the most matches. Ties keep page order, so the earliest such question wins.
  */
 export function bestSection(sections: PagefindSubResult[], query: ParsedQuery): PagefindSubResult | undefined {
-  const wholeQuery = query.words.length > 1 ? [query.words.join(" ")] : [];
-  const ranked = sections.map((section, order) => {
-    const text = excerptText(parseExcerpt(section.excerpt));
-    return {
-      section,
-      order,
-      phrases: query.phrases.length > 0 && containsPhrases(text, query.phrases) ? 1 : 0,
-      whole: wholeQuery.length > 0 && containsPhrases(text, wholeQuery) ? 1 : 0,
-      distinct: distinctWordsMarked(section.excerpt, query.words),
-      score: matchScore(section),
-    };
-  });
-  ranked.sort(
-    (a, b) =>
-      b.phrases - a.phrases || b.whole - a.whole || b.distinct - a.distinct || b.score - a.score || a.order - b.order,
+  return rankSections(sections, query)[0]?.section;
+}
+
+function rankSections(sections: PagefindSubResult[], query: ParsedQuery): RankedSection[] {
+  const ranked = sections.map((section, order) => ({
+    section,
+    order,
+    run: longestRun(section.locations),
+    distinct: distinctWordsMarked(section.excerpt, [...query.words, ...query.phrases.flatMap((p) => p.split(" "))]),
+    score: matchScore(section),
+  }));
+  return ranked.sort(
+    (a, b) => b.run.length - a.run.length || b.distinct - a.distinct || b.score - a.score || a.order - b.order,
   );
-  return ranked[0]?.section;
+}
+
+// Pagefind's own excerpt sits on the densest cluster of any query word; when the words
+// also appear side by side, show that run instead, since it is what the reader typed.
+function sectionExcerpt(data: PagefindResultData, ranked: RankedSection): string {
+  if (ranked.run.length < 2 || !data.raw_content) return ranked.section.excerpt;
+  const bounds = sectionBounds(ranked.section, data.anchors);
+  return excerptAroundRun(data.raw_content, ranked.run, ranked.section.locations, bounds, EXCERPT_WORDS);
+}
+
+/** Word positions a section covers: from its heading to the next heading. */
+function sectionBounds(section: PagefindSubResult, anchors: PagefindAnchor[]): { from: number; to: number } {
+  const headings = anchors.filter((anchor) => /^h\d$/i.test(anchor.element)).sort((a, b) => a.location - b.location);
+  const id = anchorId(section);
+  const from = id === undefined ? 0 : (headings.find((anchor) => anchor.id === id)?.location ?? 0);
+  const to = headings.find((anchor) => anchor.location > from)?.location ?? Number.POSITIVE_INFINITY;
+  return { from, to };
+}
+
+function anchorId(section: PagefindSubResult): string | undefined {
+  const hashAt = section.url.indexOf("#");
+  return hashAt === -1 ? undefined : decodeURIComponent(section.url.slice(hashAt + 1));
 }
 
 /** True when the text has each quoted phrase, or, for several loose words, all of them in order. */
@@ -102,9 +136,21 @@ export function shorten(text: string, max: number): string {
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
 }
 
-// Pagefind gives text before the first heading a section too, pointing at the page itself.
-function isQuestion(section: PagefindSubResult): boolean {
-  return section.url.includes("#");
+/**
+ * The question (h2) a section belongs to, and its sub-heading when the section starts
+ * at an h3 inside an answer. Text before the first heading has neither: Pagefind gives
+ * it a section that points at the page itself.
+ */
+export function headingsFor(
+  section: PagefindSubResult | undefined,
+  anchors: PagefindAnchor[],
+): { question?: string; subheading?: string } {
+  const id = section ? anchorId(section) : undefined;
+  if (!section || id === undefined) return {};
+  const anchor = anchors.find((candidate) => candidate.id === id);
+  if (!anchor || anchor.element === "h2") return { question: section.title };
+  const parent = anchors.filter((candidate) => candidate.element === "h2" && candidate.location <= anchor.location).at(-1);
+  return parent ? { question: parent.text, subheading: section.title } : { question: section.title };
 }
 
 function matchScore(section: PagefindSubResult): number {

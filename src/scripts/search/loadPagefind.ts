@@ -1,8 +1,6 @@
 import type { FilterCounts, PagefindModule } from "../../lib/search/pagefindTypes.ts";
+import { EXCERPT_WORDS } from "../../lib/search/resultView.ts";
 import { href } from "../../lib/urls.ts";
-
-/** Words of context Pagefind puts around the matches in an excerpt. */
-const EXCERPT_WORDS = 32;
 
 let loading: Promise<PagefindModule> | undefined;
 

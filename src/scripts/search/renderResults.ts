@@ -18,6 +18,7 @@ export function renderResult(view: ResultView): HTMLLIElement {
     // A space between the two blocks keeps the link's accessible name readable.
     link.append(" ", el("span", "search-result__question", view.question));
   }
+  if (view.subheading) link.append(" ", el("span", "search-result__subheading", view.subheading));
   heading.append(link);
   item.append(heading, el("p", "search-result__story", storyLine(view)), renderExcerpt(view.excerpt));
   return item;
