@@ -65,7 +65,8 @@ function revealFirstMark(): void {
   if (box.top < 0 || box.bottom > window.innerHeight) first.scrollIntoView({ block: "center" });
 }
 
+// "/" typed into a text field is text; on a checkbox or button it is free to mean "search".
 function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+  if (target instanceof HTMLInputElement) return !["checkbox", "radio", "button", "submit", "reset"].includes(target.type);
+  return target instanceof HTMLElement && (target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName));
 }

@@ -1,5 +1,5 @@
 import { formatPartialDate } from "../dates.ts";
-import { excerptText, parseExcerpt, type ExcerptSegment } from "./excerpt.ts";
+import { parseExcerpt, type ExcerptSegment } from "./excerpt.ts";
 import { containsPhrases, normalizeForMatch, type ParsedQuery } from "./parseQuery.ts";
 import type { PagefindAnchor, PagefindResultData, PagefindSubResult } from "./pagefindTypes.ts";
 import { HIGHLIGHT_PARAM } from "./searchFields.ts";

@@ -22,11 +22,13 @@ import { wireResultKeys } from "./resultKeys.ts";
 import { showLoadError, showStatus } from "./searchStatus.ts";
 
 /** Results rendered at first, and added by each "Show more". */
-const PAGE_SIZE = 10;
+const PAGE_SIZE = 8;
 /** Pause after a keystroke before searching: short, so results keep up with typing. */
 const TYPING_PAUSE_MS = 60;
 
 interface Found {
+  /** The search these results answer. */
+  asked: SearchState;
   query: ParsedQuery;
   candidates: PagefindResult[];
   /** Index of the next candidate to load. */
@@ -59,9 +61,11 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     const current = ++generation;
     const isCurrent = () => current === generation;
     syncUrl();
-    const query = parseQuery(state.query);
-    const wantsFilters = filterPanel.open || hasFilters(state);
-    if (!isSearchable(state) || (state.query !== "" && query.text.replace(/"/g, "").trim() === "")) {
+    // The reader may type on while this search runs; its results are labelled with its own words.
+    const asked = state;
+    const query = parseQuery(asked.query);
+    const wantsFilters = filterPanel.open || hasFilters(asked);
+    if (!isSearchable(asked) || (asked.query !== "" && query.text.replace(/"/g, "").trim() === "")) {
       found = undefined;
       list.replaceChildren();
       showStatus(status, "");
@@ -71,14 +75,14 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     }
     await withPagefind(isCurrent, async (pagefind) => {
       if (wantsFilters) await loadFilters(pagefind);
-      const response = await pagefind.search(query.text === "" ? null : query.text, pagefindSearchOptions(state));
+      const response = await pagefind.search(query.text === "" ? null : query.text, pagefindSearchOptions(asked));
       if (!isCurrent()) return;
-      const next: Found = { query, candidates: response.results, next: 0, rejected: 0, shown: 0 };
+      const next: Found = { asked, query, candidates: response.results, next: 0, rejected: 0, shown: 0 };
       const views = await loadPage(next, true);
       if (!isCurrent()) return;
       found = next;
       list.replaceChildren(...views.map(renderResult));
-      showStatus(status, resultCountText({ query: state.query, count: total(next), filtered: hasFilters(state) }));
+      showStatus(status, resultCountText({ query: asked.query, count: total(next), filtered: hasFilters(asked) }));
       updateMore();
       if (wantsFilters) renderFilters(response.filters);
     });
@@ -111,7 +115,8 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     }
     page.shown += views.length;
     // Exact wording first, but only where relevance decides the order.
-    return first && !phrase && state.sort === "relevance" && state.query !== "" ? promoteExact(views) : views;
+    const { sort: order, query: words } = page.asked;
+    return first && !phrase && order === "relevance" && words !== "" ? promoteExact(views) : views;
   };
 
   const total = (page: Found) => page.candidates.length - page.rejected;
@@ -161,6 +166,12 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
   });
   filterPanel.addEventListener("toggle", () => {
     if (filterPanel.open) void run();
+  });
+  filterPanel.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !filterPanel.open) return;
+    event.preventDefault();
+    filterPanel.open = false;
+    filterPanel.querySelector("summary")?.focus();
   });
   filterGroups.addEventListener("change", () => {
     state = { ...state, filters: readChosenFilters(filterGroups) };
