@@ -39,7 +39,8 @@ async function typeSearch(page: Page, query: string): Promise<void> {
 
 /** Waits until the live region reports on `query` itself, not on a prefix typed on the way. */
 async function settled(page: Page, query: string): Promise<void> {
-  await expect(status(page)).toHaveText(new RegExp(` match(es)? “${escapeRegExp(query)}”`));
+  const asTyped = escapeRegExp(query);
+  await expect(status(page)).toHaveText(new RegExp(` match(es)? (“${asTyped}”|${asTyped})\\.`));
 }
 
 /** Path and fragment a result link points at, relative to the site base. */
@@ -81,7 +82,7 @@ test("a phrase in double quotes matches only that phrase", async ({ page, browse
 
   await searchBox(page).fill("");
   await searchBox(page).pressSequentially(`"${pair.phrase}"`);
-  await expect(status(page)).toHaveText(`1 story matches “"${pair.phrase}"”.`);
+  await expect(status(page)).toHaveText(`1 story matches "${pair.phrase}".`);
   const only = target(page, await results(page).first().getAttribute("href"));
   expect(only).toMatchObject({ path: pair.storyPath, hash: pair.anchor ? `#${pair.anchor}` : "", highlights: [pair.phrase] });
   const excerpt = await page.locator(".search-result__excerpt").first().textContent();
@@ -92,7 +93,7 @@ test("a phrase in double quotes matches only that phrase", async ({ page, browse
   const sections = await allSections(browser);
   if (!sections.some((s) => normalize(s.text).includes(reversed))) {
     await searchBox(page).fill(`"${reversed}"`);
-    await expect(status(page)).toHaveText(`No stories match “"${reversed}"”.`);
+    await expect(status(page)).toHaveText(`No stories match "${reversed}".`);
     await expect(results(page)).toHaveCount(0);
   }
 });

@@ -3,12 +3,20 @@ import { excerptText, parseExcerpt } from "../../src/lib/search/excerpt.ts";
 
 describe("parseExcerpt", () => {
   it("turns Pagefind's <mark> runs into marked segments", () => {
-    expect(parseExcerpt("a <mark>Staff</mark> <mark>Project</mark> here")).toEqual([
+    expect(parseExcerpt("a <mark>Staff</mark> and <mark>Project</mark> here")).toEqual([
       { text: "a ", marked: false },
       { text: "Staff", marked: true },
-      { text: " ", marked: false },
+      { text: " and ", marked: false },
       { text: "Project", marked: true },
       { text: " here", marked: false },
+    ]);
+  });
+
+  it("marks a phrase as one run, spaces included", () => {
+    expect(parseExcerpt("a <mark>“Staff</mark> <mark>Project.”</mark> <mark>Did</mark>, you")).toEqual([
+      { text: "a ", marked: false },
+      { text: "“Staff Project.” Did", marked: true },
+      { text: ", you", marked: false },
     ]);
   });
 

@@ -57,6 +57,7 @@ describe("status text", () => {
     expect(resultCountText({ query: "sorbet", count: 1, filtered: false })).toBe("1 story matches “sorbet”.");
     expect(resultCountText({ query: "staff", count: 12, filtered: true })).toBe("12 stories match “staff” with the chosen filters.");
     expect(resultCountText({ query: "zzz", count: 0, filtered: false })).toBe("No stories match “zzz”.");
+    expect(resultCountText({ query: '"staff project"', count: 1, filtered: false })).toBe('1 story matches "staff project".');
     expect(resultCountText({ query: "", count: 2, filtered: true })).toBe("2 stories match the chosen filters.");
     expect(resultCountText({ query: "", count: 0, filtered: false })).toBe("");
   });

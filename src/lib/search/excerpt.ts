@@ -18,7 +18,19 @@ export function parseExcerpt(excerpt: string): ExcerptSegment[] {
     else if (part === "</mark>") marked = false;
     else if (part !== "") push(segments, decodeAngles(part), marked);
   }
-  return segments;
+  return joinMarkedPhrases(segments);
+}
+
+// Pagefind marks each word of a phrase on its own; one mark across the spaces reads as one phrase.
+function joinMarkedPhrases(segments: ExcerptSegment[]): ExcerptSegment[] {
+  const joined: ExcerptSegment[] = [];
+  for (const [i, segment] of segments.entries()) {
+    const before = joined.at(-1);
+    const bridgesMarks = !segment.marked && /^\s+$/.test(segment.text) && segments[i + 1]?.marked === true;
+    if (before?.marked && (segment.marked || bridgesMarks)) before.text += segment.text;
+    else joined.push({ ...segment });
+  }
+  return joined;
 }
 
 /** The excerpt's words without any markup. */

@@ -10,7 +10,8 @@ export interface StatusInput {
 export function resultCountText({ query, count, filtered }: StatusInput): string {
   const amount = count === 0 ? "No stories" : count === 1 ? "1 story" : `${count} stories`;
   const verb = count === 1 ? "matches" : "match";
-  const what = query === "" ? "" : ` “${query}”`;
+  // A query with its own quotes reads best as typed, without a second pair around it.
+  const what = query === "" ? "" : query.includes('"') ? ` ${query}` : ` “${query}”`;
   const where = filtered ? (query === "" ? " the chosen filters" : " with the chosen filters") : "";
   if (query === "" && !filtered) return "";
   return `${amount} ${verb}${what}${where}.`;
