@@ -196,20 +196,23 @@ test("a result opens its question with the words highlighted", async ({ page, br
   const marks = page.locator("mark.search-highlight");
   await expect(marks).not.toHaveCount(0);
 
-  const found = await page.evaluate((anchor) => {
-    const heading = document.getElementById(anchor);
-    const all = [...document.querySelectorAll("mark.search-highlight")];
-    const inSection = all.find((mark) => heading && heading.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING);
-    const box = inSection?.getBoundingClientRect();
-    return {
-      text: inSection?.textContent ?? "",
-      visible: Boolean(box && box.top >= 0 && box.bottom <= window.innerHeight),
-      outsideBody: all.filter((mark) => !mark.closest("[data-pagefind-body]") || mark.closest("[data-pagefind-ignore]")).length,
-    };
-  }, pair.anchor);
+  const inspect = () =>
+    page.evaluate((anchor) => {
+      const heading = document.getElementById(anchor);
+      const all = [...document.querySelectorAll("mark.search-highlight")];
+      const inSection = all.find((mark) => heading && heading.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const box = inSection?.getBoundingClientRect();
+      return {
+        text: inSection?.textContent ?? "",
+        visible: Boolean(box && box.top >= 0 && box.bottom <= window.innerHeight),
+        outsideBody: all.filter((mark) => !mark.closest("[data-pagefind-body]") || mark.closest("[data-pagefind-ignore]")).length,
+      };
+    }, pair.anchor);
+  const found = await inspect();
   expect(normalize(found.text)).toBe(pair.phrase);
-  expect(found.visible).toBe(true);
   expect(found.outsideBody).toBe(0);
+  // The page settles its scroll after loading (smooth scrolling may be on); the mark must end up in view.
+  await expect.poll(async () => (await inspect()).visible, { timeout: 5000 }).toBe(true);
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
