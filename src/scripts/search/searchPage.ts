@@ -22,7 +22,7 @@ import { wireResultKeys } from "./resultKeys.ts";
 import { showLoadError, showStatus } from "./searchStatus.ts";
 
 /** Results rendered at first, and added by each "Show more". */
-const PAGE_SIZE = 8;
+const PAGE_SIZE = 6;
 /** Pause after a keystroke before searching: short, so results keep up with typing. */
 const TYPING_PAUSE_MS = 60;
 
