@@ -4,6 +4,8 @@ import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { satteri } from "@astrojs/markdown-satteri";
 import { satteriOptions } from "./src/markdown/options.ts";
+import { pagefindIndex } from "./src/integrations/pagefind.ts";
+import { contentCacheDir } from "./src/lib/contentRoot.ts";
 
 // Operators set these for their host: SITE_URL for canonical and feed URLs,
 // BASE_PATH when the archive lives under a sub-path (e.g. /archive/).
@@ -13,8 +15,9 @@ const base = process.env.BASE_PATH || "/";
 export default defineConfig({
   site,
   base,
-  // Builds of another content root (test fixtures) keep their own content cache.
-  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  // Astro's content cache matches entries by id and content, not by folder: each content
+  // root gets a cache of its own, or a build of another root reuses stale file paths.
+  cacheDir: contentCacheDir(),
   trailingSlash: "always",
   build: { format: "directory" },
   markdown: {
@@ -22,7 +25,8 @@ export default defineConfig({
     // (see README, "Markdown processor"); GFM is built into it.
     processor: satteri(satteriOptions()),
   },
-  integrations: [mdx(), sitemap()],
+  // pagefindIndex runs last so it indexes the finished HTML.
+  integrations: [mdx(), sitemap(), pagefindIndex()],
   vite: {
     // Scripts and styles ship as files, never inline: the CSP allows no inline code,
     // and one cached stylesheet serves every page.

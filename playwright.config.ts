@@ -2,8 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./tests/support/browser.ts";
 
 const port = Number(process.env["TEST_PORT"] ?? 4399);
-// The preview serves the site under BASE_PATH, like the host will; tests resolve paths against it.
-const base = `/${(process.env["BASE_PATH"] ?? "").replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
+// BASE_PATH (read by astro.config.mjs too) runs the whole suite against a sub-path build.
+const base = (process.env["BASE_PATH"] || "/").replace(/^\/?/, "/").replace(/\/?$/, "/");
+const origin = `http://127.0.0.1:${port}${base}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -14,7 +15,7 @@ export default defineConfig({
   retries: 0,
   reporter: process.env["CI"] ? [["list"]] : [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${port}${base}`,
+    baseURL: origin,
     launchOptions: chromiumLaunchOptions(),
     trace: "retain-on-failure",
   },
@@ -22,7 +23,7 @@ export default defineConfig({
   // Tests run against the production build, never the dev server.
   webServer: {
     command: `npm run build && npx astro preview --host 127.0.0.1 --port ${port}`,
-    url: `http://127.0.0.1:${port}${base}`,
+    url: origin,
     reuseExistingServer: !process.env["CI"],
     timeout: 600_000,
     stdout: "ignore",

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { isAbsolute, resolve } from "node:path";
 
 /**
@@ -13,4 +14,17 @@ export function contentRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.
     );
   }
   return fromEnv;
+}
+
+/**
+ * Astro's cache folder for the current content root: the default for `content/`,
+ * one per other root (ARCHIVE_CONTENT_DIR), or ASTRO_CACHE_DIR when a caller picks one.
+ */
+export function contentCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  const chosen = env["ASTRO_CACHE_DIR"];
+  if (chosen) return chosen;
+  const root = contentRoot(env, cwd);
+  if (root === resolve(cwd, "content")) return resolve(cwd, "node_modules/.astro");
+  const key = createHash("sha256").update(root).digest("hex").slice(0, 16);
+  return resolve(cwd, "node_modules/.astro-roots", key);
 }

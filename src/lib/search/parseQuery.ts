@@ -1,0 +1,72 @@
+/** A reader's query, split into what Pagefind searches and what the story page highlights. */
+export interface ParsedQuery {
+  /** The query as Pagefind should see it: curly quotes made straight, spaces tidied. */
+  text: string;
+  /** Phrases the reader put in double quotes, in order. */
+  phrases: string[];
+  /** Words outside quotes. */
+  words: string[];
+  /** What to mark on the story page: each phrase whole, then each word worth marking. */
+  highlights: string[];
+}
+
+// Phones turn " into “ ” as people type; „ and « » come from other keyboards.
+const OPENING_QUOTES = /[“”„‟«»＂]/g;
+
+/** Splits a query into quoted phrases and loose words; an unclosed quote counts as plain text. */
+export function parseQuery(raw: string): ParsedQuery {
+  let text = raw.replace(OPENING_QUOTES, '"').replace(/\s+/g, " ").trim();
+  // While the reader is still typing `"staff pro`, search the words rather than nothing.
+  if ((text.match(/"/g) ?? []).length % 2 === 1) text = dropLast(text, '"').replace(/\s+/g, " ").trim();
+  const quoted = /"([^"]*)"/g;
+  const phrases = [...text.matchAll(quoted)].map((match) => (match[1] ?? "").trim()).filter(Boolean);
+  const rest = text.replace(quoted, " ");
+  const words = rest.split(/\s+/).filter((word) => /[\p{Letter}\p{Number}]/u.test(word));
+  return { text, phrases, words, highlights: highlightTerms(phrases, words) };
+}
+
+function dropLast(text: string, char: string): string {
+  const at = text.lastIndexOf(char);
+  return text.slice(0, at) + " " + text.slice(at + 1);
+}
+
+/** True when the query has at least one quoted phrase to match exactly. */
+export function hasPhrase(query: ParsedQuery): boolean {
+  return query.phrases.length > 0;
+}
+
+// Marking every "a", "I" or "of" in a long transcript hides the words the reader meant.
+const MIN_HIGHLIGHT_LENGTH = 3;
+
+function highlightTerms(phrases: string[], words: string[]): string[] {
+  const cleaned = words.map((word) => word.replace(/^[^\p{Letter}\p{Number}]+|[^\p{Letter}\p{Number}]+$/gu, ""));
+  const long = cleaned.filter((word) => word.length >= MIN_HIGHLIGHT_LENGTH);
+  const chosen = long.length > 0 || phrases.length > 0 ? long : cleaned.filter(Boolean);
+  return [...new Set([...phrases, ...chosen])];
+}
+
+/**
+ * Text reduced to lower-case words separated by single spaces, so a phrase can be
+ * compared with a transcript regardless of case, accents, quotes or punctuation.
+ */
+export function normalizeForMatch(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[^\p{Letter}\p{Number}']+/gu, " ")
+    .replace(/(^|\s)'+|'+(?=\s|$)/g, "$1")
+    .trim();
+}
+
+/** True when `text` contains every phrase word for word (ignoring case and punctuation). */
+export function containsPhrases(text: string, phrases: string[]): boolean {
+  const haystack = ` ${normalizeForMatch(text)} `;
+  return phrases.every((phrase) => {
+    const needle = normalizeForMatch(phrase);
+    return needle === "" || haystack.includes(` ${needle} `);
+  });
+}

@@ -1,0 +1,174 @@
+import { formatPartialDate } from "../dates.ts";
+import { parseExcerpt, type ExcerptSegment } from "./excerpt.ts";
+import { containsPhrases, normalizeForMatch, type ParsedQuery } from "./parseQuery.ts";
+import type { PagefindAnchor, PagefindResultData, PagefindSubResult } from "./pagefindTypes.ts";
+import { HIGHLIGHT_PARAM } from "./searchFields.ts";
+import { excerptAroundRun, longestRun, type Run } from "./sectionExcerpt.ts";
+
+/** Words of context around the matches in an excerpt (Pagefind is asked for the same). */
+export const EXCERPT_WORDS = 32;
+
+/** Everything one search result shows, as plain strings (the excerpt as marked runs). */
+export interface ResultView {
+  /** The matching question's section, with the terms to highlight on arrival. */
+  href: string;
+  person: string;
+  role: string;
+  company: string;
+  /** "Name — Role at Company". */
+  storyTitle: string;
+  /** "May 2020", or "" when the story has no date. */
+  date: string;
+  /** The question the match sits under, shortened; absent when the match is in the introduction. */
+  question?: string;
+  /** The sub-heading within the answer the link goes to, when the match sits under one. */
+  subheading?: string;
+  excerpt: ExcerptSegment[];
+  /** The story contains the query word for word (each quoted phrase, or all the words in order). */
+  exact: boolean;
+}
+
+/** Longest question shown in a result before it is cut at a word boundary. */
+export const QUESTION_MAX_CHARS = 160;
+
+/** Turns Pagefind's data for one story into what the result list shows. */
+export function toResultView(data: PagefindResultData, query: ParsedQuery): ResultView {
+  const best = rankSections(data.sub_results, query)[0];
+  const section = best?.section;
+  const meta = data.meta;
+  const person = meta["person"] ?? meta["title"] ?? "";
+  const { question, subheading } = headingsFor(section, data.anchors);
+  return {
+    href: withHighlights(section?.url ?? data.url, query.highlights),
+    person,
+    role: meta["role"] ?? "",
+    company: meta["company"] ?? "",
+    storyTitle: meta["title"] ?? person,
+    date: meta["date"] ? formatPartialDate(meta["date"]) : "",
+    ...(question ? { question: shorten(question, QUESTION_MAX_CHARS) } : {}),
+    ...(subheading ? { subheading: shorten(subheading, QUESTION_MAX_CHARS) } : {}),
+    excerpt: parseExcerpt(best ? sectionExcerpt(data, best) : data.excerpt),
+    exact: containsQuery(data.content, query),
+  };
+}
+
+interface RankedSection {
+  section: PagefindSubResult;
+  order: number;
+  /** Longest stretch of matched words side by side. */
+  run: Run;
+  distinct: number;
+  score: number;
+}
+
+/**
+ * The section that best answers the query: the one where the most matched words sit
+ * side by side (a remembered phrase), then the one with the most distinct query words,
+ * then the most matches. Ties keep page order, so the earliest such question wins.
+ */
+export function bestSection(sections: PagefindSubResult[], query: ParsedQuery): PagefindSubResult | undefined {
+  return rankSections(sections, query)[0]?.section;
+}
+
+function rankSections(sections: PagefindSubResult[], query: ParsedQuery): RankedSection[] {
+  const ranked = sections.map((section, order) => ({
+    section,
+    order,
+    run: longestRun(section.locations),
+    distinct: distinctWordsMarked(section.excerpt, [...query.words, ...query.phrases.flatMap((p) => p.split(" "))]),
+    score: matchScore(section),
+  }));
+  return ranked.sort(
+    (a, b) => b.run.length - a.run.length || b.distinct - a.distinct || b.score - a.score || a.order - b.order,
+  );
+}
+
+// Pagefind's own excerpt sits on the densest cluster of any query word; when the words
+// also appear side by side, show that run instead, since it is what the reader typed.
+function sectionExcerpt(data: PagefindResultData, ranked: RankedSection): string {
+  if (ranked.run.length < 2 || !data.raw_content) return ranked.section.excerpt;
+  const bounds = sectionBounds(ranked.section, data.anchors);
+  return excerptAroundRun(data.raw_content, ranked.run, ranked.section.locations, bounds, EXCERPT_WORDS);
+}
+
+/** Word positions a section covers: from its heading to the next heading. */
+function sectionBounds(section: PagefindSubResult, anchors: PagefindAnchor[]): { from: number; to: number } {
+  const headings = anchors.filter((anchor) => /^h\d$/i.test(anchor.element)).sort((a, b) => a.location - b.location);
+  const id = anchorId(section);
+  const from = id === undefined ? 0 : (headings.find((anchor) => anchor.id === id)?.location ?? 0);
+  const to = headings.find((anchor) => anchor.location > from)?.location ?? Number.POSITIVE_INFINITY;
+  return { from, to };
+}
+
+function anchorId(section: PagefindSubResult): string | undefined {
+  const hashAt = section.url.indexOf("#");
+  return hashAt === -1 ? undefined : decodeURIComponent(section.url.slice(hashAt + 1));
+}
+
+/** True when the text has each quoted phrase, or, for several loose words, all of them in order. */
+export function containsQuery(text: string, query: ParsedQuery): boolean {
+  if (query.phrases.length > 0) return containsPhrases(text, query.phrases);
+  if (query.words.length > 1) return containsPhrases(text, [query.words.join(" ")]);
+  return false;
+}
+
+/** Stories that hold the query word for word move ahead of the rest; order is otherwise kept. */
+export function promoteExact(views: ResultView[]): ResultView[] {
+  return [...views.filter((view) => view.exact), ...views.filter((view) => !view.exact)];
+}
+
+/** Adds one highlight parameter per term before the #fragment, so the story page can mark them. */
+export function withHighlights(url: string, terms: string[]): string {
+  if (terms.length === 0) return url;
+  const hashAt = url.indexOf("#");
+  const path = hashAt === -1 ? url : url.slice(0, hashAt);
+  const hash = hashAt === -1 ? "" : url.slice(hashAt);
+  const params = new URLSearchParams(terms.map((term) => [HIGHLIGHT_PARAM, term]));
+  return `${path}${path.includes("?") ? "&" : "?"}${params.toString()}${hash}`;
+}
+
+/** Cuts text at the last whole word that fits and adds an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
+}
+
+/**
+ * The question (h2) a section belongs to, and its sub-heading when the section starts
+ * at an h3 inside an answer. Text before the first heading has neither: Pagefind gives
+ * it a section that points at the page itself.
+ */
+export function headingsFor(
+  section: PagefindSubResult | undefined,
+  anchors: PagefindAnchor[],
+): { question?: string; subheading?: string } {
+  const id = section ? anchorId(section) : undefined;
+  if (!section || id === undefined) return {};
+  const anchor = anchors.find((candidate) => candidate.id === id);
+  if (!anchor || anchor.element === "h2") return { question: section.title };
+  const parent = anchors.filter((candidate) => candidate.element === "h2" && candidate.location <= anchor.location).at(-1);
+  return parent ? { question: parent.text, subheading: section.title } : { question: section.title };
+}
+
+function matchScore(section: PagefindSubResult): number {
+  const weighted = section.weighted_locations;
+  if (weighted && weighted.length > 0) return weighted.reduce((sum, location) => sum + location.balanced_score, 0);
+  return section.locations.length;
+}
+
+// Pagefind matches word stems, so "engineer" may mark "engineers": compare by prefix.
+function distinctWordsMarked(excerpt: string, words: string[]): number {
+  const marked = parseExcerpt(excerpt)
+    .filter((segment) => segment.marked)
+    .flatMap((segment) => normalizeForMatch(segment.text).split(" "))
+    .filter(Boolean);
+  const wanted = new Set(words.map((word) => normalizeForMatch(word)).filter(Boolean));
+  let found = 0;
+  for (const word of wanted) {
+    if (marked.some((hit) => hit.startsWith(word) || word.startsWith(hit))) found += 1;
+  }
+  return found;
+}

@@ -1,0 +1,27 @@
+import type { StoryData } from "../../content/schema.ts";
+
+/** URL parameter that carries the query on /search/ (the header form submits it too). */
+export const QUERY_PARAM = "q";
+
+/**
+ * URL parameter, one per term or quoted phrase, that marks those words on the story page.
+ * Pagefind's highlight script has a different default, so both sides read this constant.
+ */
+export const HIGHLIGHT_PARAM = "highlight";
+
+/** Filters stories carry (data-pagefind-filter names), in the order the search page shows them. */
+export const FILTER_FIELDS = [
+  { key: "person", label: "Person", plural: "people" },
+  { key: "company", label: "Company", plural: "companies" },
+  { key: "topic", label: "Topic", plural: "topics" },
+  { key: "kind", label: "Kind", plural: "kinds" },
+  { key: "year", label: "Year", plural: "years" },
+] as const;
+
+/** One of the filter names above. */
+export type FilterKey = (typeof FILTER_FIELDS)[number]["key"];
+
+/** "Interview" or "Discussion", as the story page and the kind filter show it. */
+export function kindLabel(kind: StoryData["kind"]): string {
+  return kind === "discussion" ? "Discussion" : "Interview";
+}

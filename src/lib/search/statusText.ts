@@ -1,0 +1,28 @@
+/** What the live region says once a search settles. */
+export interface StatusInput {
+  /** The query as the reader typed it (trimmed). */
+  query: string;
+  count: number;
+  filtered: boolean;
+}
+
+/** "3 stories match “staff project”.", "No stories match …", or a filters-only count. */
+export function resultCountText({ query, count, filtered }: StatusInput): string {
+  const amount = count === 0 ? "No stories" : count === 1 ? "1 story" : `${count} stories`;
+  const verb = count === 1 ? "matches" : "match";
+  // A query with its own quotes reads best as typed, without a second pair around it.
+  const what = query === "" ? "" : query.includes('"') ? ` ${query}` : ` “${query}”`;
+  const where = filtered ? (query === "" ? " the chosen filters" : " with the chosen filters") : "";
+  if (query === "" && !filtered) return "";
+  return `${amount} ${verb}${what}${where}.`;
+}
+
+/** "Showing 10 of 42." for the list's footer; "" when everything is shown. */
+export function shownText(shown: number, total: number): string {
+  return shown >= total ? "" : `Showing ${shown} of ${total}.`;
+}
+
+/** "Metrics (3)": a filter value with how many of the current results have it. */
+export function filterValueText(value: string, count: number): string {
+  return `${value} (${count})`;
+}

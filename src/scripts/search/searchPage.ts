@@ -1,0 +1,194 @@
+/*
+ * The search page: reads the search from the URL, runs it through Pagefind as the
+ * reader types, and keeps the URL in step so a search can be shared or returned to.
+ */
+import { parseQuery, type ParsedQuery } from "../../lib/search/parseQuery.ts";
+import type { FilterCounts, PagefindModule, PagefindResult } from "../../lib/search/pagefindTypes.ts";
+import { promoteExact, toResultView, type ResultView } from "../../lib/search/resultView.ts";
+import {
+  hasFilters,
+  isSearchable,
+  pagefindSearchOptions,
+  readSearchState,
+  searchStateQueryString,
+  type SearchState,
+  type SortOrder,
+} from "../../lib/search/searchState.ts";
+import { resultCountText, shownText } from "../../lib/search/statusText.ts";
+import { loadFilters, loadPagefind } from "./loadPagefind.ts";
+import { readChosenFilters, renderFilterGroups } from "./renderFilters.ts";
+import { RESULT_LINK_CLASS, renderResult } from "./renderResults.ts";
+import { wireResultKeys } from "./resultKeys.ts";
+import { showLoadError, showStatus } from "./searchStatus.ts";
+
+/** Results rendered at first, and added by each "Show more". */
+const PAGE_SIZE = 6;
+/** Pause after a keystroke before searching: short, so results keep up with typing. */
+const TYPING_PAUSE_MS = 60;
+
+interface Found {
+  /** The search these results answer. */
+  asked: SearchState;
+  query: ParsedQuery;
+  candidates: PagefindResult[];
+  /** Index of the next candidate to load. */
+  next: number;
+  /** Candidates Pagefind matched that turned out not to hold a quoted phrase word for word. */
+  rejected: number;
+  shown: number;
+}
+
+const form = document.querySelector<HTMLFormElement>("[data-search-form]");
+const input = document.querySelector<HTMLInputElement>("#search-input");
+const sort = document.querySelector<HTMLSelectElement>("#search-sort");
+const filterPanel = document.querySelector<HTMLDetailsElement>("[data-search-filters]");
+const filterGroups = document.querySelector<HTMLElement>("[data-filter-groups]");
+const filterSummary = document.querySelector<HTMLElement>("[data-filter-summary]");
+const status = document.querySelector<HTMLElement>("#search-status");
+const list = document.querySelector<HTMLOListElement>("#search-results");
+const more = document.querySelector<HTMLButtonElement>("[data-search-more]");
+const shownLine = document.querySelector<HTMLElement>("[data-search-shown]");
+
+if (form && input && sort && filterPanel && filterGroups && filterSummary && status && list && more && shownLine) {
+  let state: SearchState = readSearchState(new URLSearchParams(location.search));
+  let generation = 0;
+  let found: Found | undefined;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  const pageTitle = document.title;
+
+  const run = async (): Promise<void> => {
+    clearTimeout(typingTimer);
+    const current = ++generation;
+    const isCurrent = () => current === generation;
+    syncUrl();
+    // The reader may type on while this search runs; its results are labelled with its own words.
+    const asked = state;
+    const query = parseQuery(asked.query);
+    const wantsFilters = filterPanel.open || hasFilters(asked);
+    if (!isSearchable(asked) || (asked.query !== "" && query.text.replace(/"/g, "").trim() === "")) {
+      found = undefined;
+      list.replaceChildren();
+      showStatus(status, "");
+      updateMore();
+      if (wantsFilters) await withPagefind(isCurrent, async (pagefind) => renderFilters(await loadFilters(pagefind)));
+      return;
+    }
+    await withPagefind(isCurrent, async (pagefind) => {
+      if (wantsFilters) await loadFilters(pagefind);
+      const response = await pagefind.search(query.text === "" ? null : query.text, pagefindSearchOptions(asked));
+      if (!isCurrent()) return;
+      const next: Found = { asked, query, candidates: response.results, next: 0, rejected: 0, shown: 0 };
+      const views = await loadPage(next, true);
+      if (!isCurrent()) return;
+      found = next;
+      list.replaceChildren(...views.map(renderResult));
+      showStatus(status, resultCountText({ query: asked.query, count: total(next), filtered: hasFilters(asked) }));
+      updateMore();
+      if (wantsFilters) renderFilters(response.filters);
+    });
+  };
+
+  /** Runs `work` once Pagefind is loaded, unless a newer search has started; reports a failed load. */
+  const withPagefind = async (isCurrent: () => boolean, work: (pagefind: PagefindModule) => Promise<void>) => {
+    try {
+      const pagefind = await loadPagefind();
+      if (isCurrent()) await work(pagefind);
+    } catch (error) {
+      if (!isCurrent()) return;
+      console.error(error);
+      showLoadError(status);
+    }
+  };
+
+  /** Loads data for the next page of candidates, dropping those that miss a quoted phrase. */
+  const loadPage = async (page: Found, first: boolean): Promise<ResultView[]> => {
+    const views: ResultView[] = [];
+    const phrase = page.query.phrases.length > 0;
+    while (views.length < PAGE_SIZE && page.next < page.candidates.length) {
+      const batch = page.candidates.slice(page.next, page.next + PAGE_SIZE - views.length);
+      page.next += batch.length;
+      const loaded = (await Promise.all(batch.map((result) => result.data()))).map((data) => toResultView(data, page.query));
+      for (const view of loaded) {
+        if (phrase && !view.exact) page.rejected += 1;
+        else views.push(view);
+      }
+    }
+    page.shown += views.length;
+    // Exact wording first, but only where relevance decides the order.
+    const { sort: order, query: words } = page.asked;
+    return first && !phrase && order === "relevance" && words !== "" ? promoteExact(views) : views;
+  };
+
+  const total = (page: Found) => page.candidates.length - page.rejected;
+
+  const updateMore = () => {
+    const remaining = found ? found.next < found.candidates.length : false;
+    more.hidden = !remaining;
+    shownLine.textContent = found && remaining ? shownText(found.shown, total(found)) : "";
+  };
+
+  const renderFilters = (counts: FilterCounts) => {
+    renderFilterGroups(filterGroups, counts, state);
+    const chosen = Object.values(state.filters).reduce((sum, values) => sum + values.length, 0);
+    filterSummary.textContent = chosen > 0 ? `(${chosen} chosen)` : "";
+  };
+
+  const syncUrl = () => {
+    const search = searchStateQueryString(state);
+    if (search !== location.search) history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+    document.title = state.query === "" ? pageTitle : `“${state.query}” · ${pageTitle}`;
+  };
+
+  const clear = () => {
+    input.value = "";
+    state = { ...state, query: "" };
+    void run();
+  };
+
+  input.value = state.query;
+  sort.value = state.sort;
+  if (hasFilters(state)) filterPanel.open = true;
+
+  input.addEventListener("input", () => {
+    state = { ...state, query: input.value.trim() };
+    syncUrl();
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => void run(), TYPING_PAUSE_MS);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    state = { ...state, query: input.value.trim() };
+    void run();
+  });
+  sort.addEventListener("change", () => {
+    state = { ...state, sort: sort.value as SortOrder };
+    void run();
+  });
+  filterPanel.addEventListener("toggle", () => {
+    if (filterPanel.open) void run();
+  });
+  filterPanel.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !filterPanel.open) return;
+    event.preventDefault();
+    filterPanel.open = false;
+    filterPanel.querySelector("summary")?.focus();
+  });
+  filterGroups.addEventListener("change", () => {
+    state = { ...state, filters: readChosenFilters(filterGroups) };
+    void run();
+  });
+  more.addEventListener("click", async () => {
+    const page = found;
+    if (!page) return;
+    const firstNew = list.children.length;
+    const views = await loadPage(page, false);
+    if (page !== found) return;
+    list.append(...views.map(renderResult));
+    updateMore();
+    list.children[firstNew]?.querySelector<HTMLAnchorElement>(`a.${RESULT_LINK_CLASS}`)?.focus();
+  });
+  wireResultKeys(input, list, clear);
+
+  if (state.query === "") input.focus();
+  void run();
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { containsPhrases, normalizeForMatch, parseQuery } from "../../src/lib/search/parseQuery.ts";
+
+describe("parseQuery", () => {
+  it("splits quoted phrases from loose words", () => {
+    const query = parseQuery('  "staff project"   sorbet  ');
+    expect(query.text).toBe('"staff project" sorbet');
+    expect(query.phrases).toEqual(["staff project"]);
+    expect(query.words).toEqual(["sorbet"]);
+  });
+
+  it("treats the curly quotes phones type as straight ones", () => {
+    const query = parseQuery("“staff project” „glue work“");
+    expect(query.text).toBe('"staff project" "glue work"');
+    expect(query.phrases).toEqual(["staff project", "glue work"]);
+    expect(query.words).toEqual([]);
+  });
+
+  it("searches the words of a phrase whose closing quote is not typed yet", () => {
+    const query = parseQuery('"staff proj');
+    expect(query.text).toBe("staff proj");
+    expect(query.phrases).toEqual([]);
+    expect(query.words).toEqual(["staff", "proj"]);
+  });
+
+  it("highlights each phrase whole and leaves out tiny words", () => {
+    expect(parseQuery('how do I "write a plan" for it').highlights).toEqual(["write a plan", "how", "for"]);
+  });
+
+  it("still highlights a short word when it is all the reader typed", () => {
+    expect(parseQuery("AI").highlights).toEqual(["AI"]);
+  });
+
+  it("ignores punctuation-only words", () => {
+    expect(parseQuery("sorbet - !").words).toEqual(["sorbet"]);
+  });
+});
+
+describe("normalizeForMatch", () => {
+  it("folds case, accents, curly apostrophes and punctuation", () => {
+    expect(normalizeForMatch("Café’s “Staff Project.”")).toBe("cafe's staff project");
+  });
+
+  it("reads the &lt; and &gt; Pagefind puts in its text", () => {
+    expect(normalizeForMatch("a &lt;b&gt; c")).toBe("a b c");
+  });
+});
+
+describe("containsPhrases", () => {
+  const text = "Did you have a “Staff Project,” and if so what was it?";
+
+  it("finds a phrase regardless of case and punctuation", () => {
+    expect(containsPhrases(text, ["staff project and"])).toBe(true);
+  });
+
+  it("needs the words in order and next to each other", () => {
+    expect(containsPhrases(text, ["project staff"])).toBe(false);
+    expect(containsPhrases(text, ["staff and"])).toBe(false);
+  });
+
+  it("matches whole words only", () => {
+    expect(containsPhrases("Stripe-wide engineers", ["stripe engineer"])).toBe(false);
+    expect(containsPhrases(text, ["taff project"])).toBe(false);
+  });
+
+  it("needs every phrase", () => {
+    expect(containsPhrases(text, ["staff project", "what was it"])).toBe(true);
+    expect(containsPhrases(text, ["staff project", "who was it"])).toBe(false);
+  });
+});
