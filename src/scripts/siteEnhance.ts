@@ -1,10 +1,10 @@
 /*
  * The one script every page carries. It loads nothing of search until asked:
  * "/" focuses the search box, and a story opened from a search result
- * (?highlight=…) fetches Pagefind's highlighter to mark the words.
+ * (?highlight=…) fetches Pagefind's highlighter to mark the words. On stories,
+ * a question's permalink copies itself.
  */
 import { HIGHLIGHT_PARAM } from "../lib/search/searchFields.ts";
-import { href } from "../lib/urls.ts";
 
 const SEARCH_BOX = "[data-search-box]";
 
@@ -30,40 +30,33 @@ function prefetchSearch(): void {
   for (const file of ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"]) {
     const link = document.createElement("link");
     link.rel = "prefetch";
-    link.href = href(`pagefind/${file}`);
+    link.href = `${import.meta.env.BASE_URL.replace(/\/?$/, "/")}pagefind/${file}`;
     document.head.append(link);
   }
 }
 
 if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM) && document.querySelector("[data-pagefind-body]")) {
-  void highlightOnArrival();
+  // A chunk of its own: only readers arriving from a search result download it.
+  void import("./highlightOnArrival.ts");
 }
 
-async function highlightOnArrival(): Promise<void> {
-  type Highlighter = new (options: Record<string, unknown>) => unknown;
-  const module = (await import(/* @vite-ignore */ href("pagefind/pagefind-highlight.js"))) as { default: Highlighter };
-  new module.default({
-    highlightParam: HIGHLIGHT_PARAM,
-    // Our stylesheet colours <mark>; an injected <style> would break a strict CSP.
-    addStyles: false,
-    markOptions: { className: "search-highlight", exclude: ["[data-pagefind-ignore]", "[data-pagefind-ignore] *"] },
-  });
-  // Chromium scrolls to the #fragment as the page finishes loading; reveal the mark after that.
-  if (document.readyState !== "complete") await new Promise((done) => addEventListener("load", done, { once: true }));
-  requestAnimationFrame(revealFirstMark);
-}
-
-// The #anchor brings the question into view; the marked words may sit further down its answer.
-function revealFirstMark(): void {
-  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  const marks = [...document.querySelectorAll<HTMLElement>("mark.search-highlight")];
-  const first = target
-    ? marks.find((mark) => target.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING)
-    : marks[0];
-  if (!first) return;
-  const box = first.getBoundingClientRect();
-  if (box.top < 0 || box.bottom > window.innerHeight) first.scrollIntoView({ block: "center" });
-}
+// A question's "#" permalink also copies its address, where the clipboard allows.
+document.addEventListener("click", (event) => {
+  const anchor = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>(".transcript .heading-anchor") : null;
+  if (!anchor || !navigator.clipboard) return;
+  const status = document.getElementById("copy-status");
+  navigator.clipboard.writeText(anchor.href).then(
+    () => {
+      anchor.dataset["copied"] = "";
+      setTimeout(() => delete anchor.dataset["copied"], 2000);
+      if (status) status.textContent = "Link to this question copied.";
+    },
+    () => {
+      // Refused (permissions, insecure origin): the address bar now holds the link.
+      if (status) status.textContent = "Copy the link from the address bar.";
+    },
+  );
+});
 
 // "/" typed into a text field is text; on a checkbox or button it is free to mean "search".
 function isEditable(target: EventTarget | null): boolean {

@@ -107,6 +107,8 @@ export function pairInOneStoryOnly(all: StorySection[]): SplitPair | undefined {
   for (const s of all) byStory.set(s.storyPath, `${byStory.get(s.storyPath) ?? ""} ${s.heading} ${s.text}`);
   const wordsOf = new Map([...byStory].map(([path, text]) => [path, new Set(plainWords(text))]));
   for (const section of all) {
+    // Text before the first question has no anchor to land on.
+    if (!section.anchor) continue;
     // Plain words only: no hyphen or apostrophe inside, no punctuation between the two.
     const raw = section.text.split(/\s+/);
     for (let i = 0; i + 1 < raw.length; i += 1) {
