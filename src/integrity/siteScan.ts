@@ -1,0 +1,133 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parse, type HTMLElement, type Node } from "node-html-parser";
+
+/** A URL-bearing attribute on a built page. */
+export interface PageLink {
+  tag: string;
+  attribute: string;
+  value: string;
+  /** `rel` of an <a>, lower-cased tokens. */
+  rel: string[];
+}
+
+/** What the checks need from one HTML file; the DOM itself is dropped after the scan. */
+export interface PageScan {
+  /** File path under the output folder, forward slashes: "stories/x/index.html". */
+  file: string;
+  /** Ids (and <a name>s) a #fragment may point at. */
+  ids: Set<string>;
+  links: PageLink[];
+  /** Bodies of inline scripts a browser would run. */
+  inlineScripts: string[];
+  /** Bodies of <style> elements. */
+  inlineStyles: string[];
+  /** Tags carrying a style="" attribute. */
+  styleAttributes: string[];
+  /** `tag onclick` for every inline event handler. */
+  eventHandlers: string[];
+  /** content of <meta http-equiv="content-security-policy">, when present. */
+  cspMeta: string | undefined;
+}
+
+/** Every file in the output folder, and a scan of every HTML page in it. */
+export interface SiteScan {
+  dir: string;
+  /** All files, forward-slash paths under dir. */
+  files: Set<string>;
+  /** HTML pages by file path. */
+  pages: Map<string, PageScan>;
+}
+
+const URL_ATTRIBUTES: Record<string, readonly string[]> = {
+  a: ["href"],
+  area: ["href"],
+  link: ["href"],
+  script: ["src"],
+  img: ["src"],
+  iframe: ["src"],
+  source: ["src"],
+  video: ["src", "poster"],
+  audio: ["src"],
+  form: ["action"],
+};
+
+// Script types a browser executes; JSON-LD and other data blocks are inert.
+const EXECUTABLE_SCRIPT = /^(|text\/javascript|application\/javascript|module)$/i;
+
+/**
+ * Lists the output folder and scans its HTML pages, a few files at a time, keeping only ids,
+ * links and inline code. Memory and time grow with the number of pages, not their square.
+ */
+export async function scanSite(dir: string, concurrency = 16): Promise<SiteScan> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = new Set<string>();
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    files.add(full.slice(dir.length + 1).replace(/\\/g, "/"));
+  }
+  const htmlFiles = [...files].filter((file) => file.endsWith(".html")).sort();
+  const pages = new Map<string, PageScan>();
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < htmlFiles.length) {
+      const file = htmlFiles[next++];
+      if (file === undefined) break;
+      pages.set(file, scanPage(file, await readFile(join(dir, file), "utf8")));
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { dir, files, pages };
+}
+
+/** Scans one page's HTML in a single walk over its elements. */
+export function scanPage(file: string, html: string): PageScan {
+  const scan: PageScan = {
+    file,
+    ids: new Set(),
+    links: [],
+    inlineScripts: [],
+    inlineStyles: [],
+    styleAttributes: [],
+    eventHandlers: [],
+    cspMeta: undefined,
+  };
+  const root = parse(html, { comment: false, blockTextElements: { script: true, style: true, pre: true, textarea: true } });
+  const stack: Node[] = [...root.childNodes];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || node.nodeType !== 1) continue;
+    const element = node as HTMLElement;
+    visitElement(element, scan);
+    for (let i = element.childNodes.length - 1; i >= 0; i--) {
+      const child = element.childNodes[i];
+      if (child) stack.push(child);
+    }
+  }
+  return scan;
+}
+
+function visitElement(element: HTMLElement, scan: PageScan): void {
+  const tag = element.rawTagName?.toLowerCase() ?? "";
+  const attributes = element.attributes;
+  if (attributes["id"]) scan.ids.add(attributes["id"]);
+  if (tag === "a" && attributes["name"]) scan.ids.add(attributes["name"]);
+  for (const attribute of URL_ATTRIBUTES[tag] ?? []) {
+    const value = attributes[attribute];
+    if (value === undefined) continue;
+    const rel = (attributes["rel"] ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+    scan.links.push({ tag, attribute, value, rel });
+  }
+  for (const name of Object.keys(attributes)) {
+    if (/^on/i.test(name)) scan.eventHandlers.push(`<${tag} ${name}>`);
+    else if (name.toLowerCase() === "style") scan.styleAttributes.push(`<${tag}>`);
+  }
+  if (tag === "script" && attributes["src"] === undefined && EXECUTABLE_SCRIPT.test(attributes["type"] ?? "")) {
+    scan.inlineScripts.push(element.rawText);
+  } else if (tag === "style") {
+    scan.inlineStyles.push(element.rawText);
+  } else if (tag === "meta" && attributes["http-equiv"]?.toLowerCase() === "content-security-policy") {
+    scan.cspMeta = attributes["content"];
+  }
+}
