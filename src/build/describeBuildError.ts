@@ -22,7 +22,7 @@ export function describeBuildError(error: unknown, cwd = process.cwd()): string 
     .replace(/^\d+:\d+:\s*/, "")
     .split("\n")
     .map((line) => line.trimEnd())
-    .filter((line, i, lines) => line !== "" || (i > 0 && lines[i - 1] !== ""))
+    .filter((line) => line.trim() !== "")
     .join("\n    ")
     .trim();
   const hint = typeof err.hint === "string" ? err.hint : undefined;

@@ -3,8 +3,8 @@ import { LineCounter, isMap, isScalar, parseDocument, type Document } from "yaml
 /** A YAML document with a way back from a field to the line it sits on. */
 export interface ParsedYaml {
   data: unknown;
-  /** 1-based file line of a field's value, or of its nearest existing parent; undefined when nothing matches. */
-  lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** 1-based file line of a field, or of its nearest existing parent, or of the YAML's first line. */
+  lineOf(path: readonly PropertyKey[]): number;
 }
 
 /** A YAML syntax error at a file line. */
@@ -34,23 +34,26 @@ export function splitFrontmatter(source: string): SplitSource {
 }
 
 /**
- * Parses YAML the way content files are read (dates as dates, like Astro's reader),
- * keeping positions so problems can name a line. `firstLine` shifts lines for frontmatter.
+ * Parses YAML keeping positions, so problems can name a line. `firstLine` shifts lines for
+ * frontmatter. Dates stay text on purpose: Astro's reader turns an unquoted 2021-02-30 into
+ * 2 March without a word, and only the text shows what the editor wrote.
  */
 export function parseYaml(text: string, firstLine = 1): ParsedYaml | YamlSyntaxError {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, customTags: ["timestamp"], uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
-    const message = error.message.split("\n")[0] ?? error.message;
+    // The library's own "at line N" counts from the YAML block, not the file; our position replaces it.
+    const message = (error.message.split("\n")[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, "");
     return { line: pos.line + firstLine - 1, column: pos.col, message };
   }
   return {
     data: doc.toJS(),
     lineOf: (path) => {
       const offset = offsetOf(doc, path);
-      return offset === undefined ? undefined : lines.linePos(offset).line + firstLine - 1;
+      // A missing top-level field has no line of its own; the start of the block is where it goes.
+      return offset === undefined ? firstLine : lines.linePos(offset).line + firstLine - 1;
     },
   };
 }

@@ -82,15 +82,13 @@ function duplicateIds(files: readonly ContentFile[]): ContentProblem[] {
         });
       }
     }
-    if (group.length < 2) continue;
-    const names = group.map((f) => f.relative).join(" and ");
-    for (const file of group) {
-      problems.push({
-        file: file.path,
-        message: `${names} would both be published at "${id}" (file names are compared ignoring case), so one would be lost`,
-        hint: "Rename or merge one of them.",
-      });
-    }
+    const [first] = group;
+    if (group.length < 2 || !first) continue;
+    problems.push({
+      file: first.path,
+      message: `${group.map((f) => f.relative).join(" and ")} would all be published at "${id}" (file names are compared ignoring case), so only one would survive`,
+      hint: "Rename or merge them.",
+    });
   }
   return problems;
 }
@@ -141,7 +139,7 @@ function checkStory(file: ContentFile, people: ReadonlySet<string>): { problems:
 function schemaProblems(file: string, parsed: ParsedYaml, schema: z.ZodObject): ContentProblem[] {
   const data = parsed.data;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    return [{ file, line: parsed.lineOf([]) ?? 1, message: "must be a set of fields like `name: Jane Doe`" }];
+    return [{ file, line: parsed.lineOf([]), message: "must be a set of fields like `name: Jane Doe`" }];
   }
   const problems: ContentProblem[] = [];
   const known = Object.keys(schema.shape);

@@ -68,17 +68,19 @@ export async function scanSite(dir: string, concurrency = 16): Promise<SiteScan>
     files.add(full.slice(dir.length + 1).replace(/\\/g, "/"));
   }
   const htmlFiles = [...files].filter((file) => file.endsWith(".html")).sort();
-  const pages = new Map<string, PageScan>();
+  const scans = new Array<PageScan>(htmlFiles.length);
   let next = 0;
   async function worker(): Promise<void> {
     while (next < htmlFiles.length) {
-      const file = htmlFiles[next++];
+      const index = next++;
+      const file = htmlFiles[index];
       if (file === undefined) break;
-      pages.set(file, scanPage(file, await readFile(join(dir, file), "utf8")));
+      scans[index] = scanPage(file, await readFile(join(dir, file), "utf8"));
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { dir, files, pages };
+  // Insert in file order, so reports come out the same on every run.
+  return { dir, files, pages: new Map(scans.map((scan) => [scan.file, scan])) };
 }
 
 /** Scans one page's HTML in a single walk over its elements. */
