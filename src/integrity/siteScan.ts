@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parse, type HTMLElement, type Node } from "node-html-parser";
+import { detach, forEachStartTag, type StartTag } from "./htmlTags.ts";
 
 /** A URL-bearing attribute on a built page. */
 export interface PageLink {
@@ -83,7 +83,7 @@ export async function scanSite(dir: string, concurrency = 16): Promise<SiteScan>
   return { dir, files, pages: new Map(scans.map((scan) => [scan.file, scan])) };
 }
 
-/** Scans one page's HTML in a single walk over its elements. */
+/** Scans one page's HTML: one pass over its start tags. */
 export function scanPage(file: string, html: string): PageScan {
   const scan: PageScan = {
     file,
@@ -95,41 +95,34 @@ export function scanPage(file: string, html: string): PageScan {
     eventHandlers: [],
     cspMeta: undefined,
   };
-  const root = parse(html, { comment: false, blockTextElements: { script: true, style: true, pre: true, textarea: true } });
-  const stack: Node[] = [...root.childNodes];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node || node.nodeType !== 1) continue;
-    const element = node as HTMLElement;
-    visitElement(element, scan);
-    for (let i = element.childNodes.length - 1; i >= 0; i--) {
-      const child = element.childNodes[i];
-      if (child) stack.push(child);
-    }
-  }
+  forEachStartTag(html, (tag) => visitTag(tag, scan));
   return scan;
 }
 
-function visitElement(element: HTMLElement, scan: PageScan): void {
-  const tag = element.rawTagName?.toLowerCase() ?? "";
-  const attributes = element.attributes;
-  if (attributes["id"]) scan.ids.add(attributes["id"]);
-  if (tag === "a" && attributes["name"]) scan.ids.add(attributes["name"]);
+const NO_REL: string[] = [];
+
+function visitTag({ name: tag, attributes, text }: StartTag, scan: PageScan): void {
+  // Everything kept is detached from the page's HTML, so the page itself can be freed.
+  const id = attributes.get("id");
+  if (id) scan.ids.add(detach(id));
+  const anchorName = tag === "a" ? attributes.get("name") : undefined;
+  if (anchorName) scan.ids.add(detach(anchorName));
   for (const attribute of URL_ATTRIBUTES[tag] ?? []) {
-    const value = attributes[attribute];
+    const value = attributes.get(attribute);
     if (value === undefined) continue;
-    const rel = (attributes["rel"] ?? "").toLowerCase().split(/\s+/).filter(Boolean);
-    scan.links.push({ tag, attribute, value, rel });
+    const rel = attributes.get("rel")?.toLowerCase().split(/\s+/).filter(Boolean).map(detach) ?? NO_REL;
+    scan.links.push({ tag, attribute, value: detach(value), rel });
   }
-  for (const name of Object.keys(attributes)) {
-    if (/^on/i.test(name)) scan.eventHandlers.push(`<${tag} ${name}>`);
-    else if (name.toLowerCase() === "style") scan.styleAttributes.push(`<${tag}>`);
+  for (const name of attributes.keys()) {
+    if (name.startsWith("on")) scan.eventHandlers.push(`<${tag} ${name}>`);
+    else if (name === "style") scan.styleAttributes.push(`<${tag}>`);
   }
-  if (tag === "script" && attributes["src"] === undefined && EXECUTABLE_SCRIPT.test(attributes["type"] ?? "")) {
-    scan.inlineScripts.push(element.rawText);
+  if (tag === "script" && !attributes.has("src") && EXECUTABLE_SCRIPT.test(attributes.get("type") ?? "")) {
+    scan.inlineScripts.push(detach(text ?? ""));
   } else if (tag === "style") {
-    scan.inlineStyles.push(element.rawText);
-  } else if (tag === "meta" && attributes["http-equiv"]?.toLowerCase() === "content-security-policy") {
-    scan.cspMeta = attributes["content"];
+    scan.inlineStyles.push(detach(text ?? ""));
+  } else if (tag === "meta" && attributes.get("http-equiv")?.toLowerCase() === "content-security-policy") {
+    const content = attributes.get("content");
+    scan.cspMeta = content === undefined ? undefined : detach(content);
   }
 }

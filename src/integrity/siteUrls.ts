@@ -36,29 +36,43 @@ export function pagePath(file: string): string {
 /**
  * Sorts a URL found on the page at `fromPath` into: a target inside the site (to be checked),
  * a site path outside `base`, another site, a script-capable scheme, or something not to check.
+ * `#fragment` and plain root-relative links (most links) are read without building URL objects.
  */
 export function classifyUrl(raw: string, fromPath: string, site: SiteLocation): ClassifiedUrl {
-  const value = raw.trim();
+  // As browsers do: tabs and newlines vanish anywhere, controls and spaces at the ends.
+  const value = raw.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, "");
   if (value === "") return { kind: "ignored" };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
-  if (scheme && ["javascript", "vbscript", "data"].includes(scheme)) return { kind: "unsafe", scheme };
-  if (scheme && !["http", "https"].includes(scheme)) return { kind: "ignored" };
+  if (scheme && UNSAFE_SCHEMES.has(scheme)) return { kind: "unsafe", scheme };
+  if (scheme && scheme !== "http" && scheme !== "https") return { kind: "ignored" };
+  if (value.startsWith("#")) return { kind: "internal", target: { path: fromPath, fragment: safeDecode(value.slice(1)) } };
+  if (PLAIN_ROOT_RELATIVE.test(value)) {
+    const hashAt = value.indexOf("#");
+    const beforeHash = hashAt === -1 ? value : value.slice(0, hashAt);
+    const queryAt = beforeHash.indexOf("?");
+    const path = safeDecode(queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt));
+    return withinBase(path, hashAt === -1 ? undefined : safeDecode(value.slice(hashAt + 1)), site);
+  }
 
-  // Resolve against a stand-in origin so relative, root-relative and absolute URLs read alike.
-  const local = "http://site.invalid";
-  const page = new URL(site.base + fromPath, local);
+  // Everything else is resolved against a stand-in origin, so relative and absolute URLs read alike.
+  // The site's own scheme, so a protocol-relative //host link reads as it would on the live site.
+  const local = `${site.origin?.startsWith("https:") ? "https" : "http"}://site.invalid`;
   let url: URL;
   try {
-    url = new URL(value, page);
+    url = new URL(value, new URL(site.base + fromPath, local));
   } catch {
     return { kind: "unsafe", scheme: "malformed" };
   }
-  if (url.origin !== local) {
-    if (site.origin === undefined || url.origin !== site.origin) return { kind: "external" };
-  }
-  const path = safeDecode(url.pathname);
-  if (!path.startsWith(site.base) && `${path}/` !== site.base) return { kind: "outside-base", path };
-  const fragment = url.hash ? safeDecode(url.hash.slice(1)) : undefined;
+  if (url.origin !== local && (site.origin === undefined || url.origin !== site.origin)) return { kind: "external" };
+  return withinBase(safeDecode(url.pathname), url.hash ? safeDecode(url.hash.slice(1)) : undefined, site);
+}
+
+const UNSAFE_SCHEMES = new Set(["javascript", "vbscript", "data"]);
+// "/a/b?q#f" with no "//" host, no "." or ".." segments and no backslashes: the path is the text.
+const PLAIN_ROOT_RELATIVE = /^\/(?!\/)(?![^?#]*(?:\/\.\.?(?:[/?#]|$)|\\))/;
+
+function withinBase(path: string, fragment: string | undefined, site: SiteLocation): ClassifiedUrl {
+  if (!path.startsWith(site.base)) return { kind: "outside-base", path };
   return { kind: "internal", target: { path: path.slice(site.base.length), fragment } };
 }
 

@@ -42,13 +42,14 @@ export function checkStoryCoverage(
 
   const peopleWaiting = expect.pendingSections.includes("people/");
   const feed = lists.feed ? new Set(lists.feed) : undefined;
+  const listedSet = new Set(listed ?? []);
   const newest = new Set((listed ?? []).slice(0, expect.feedWindow));
   let peopleMissing = 0;
   for (const story of stories) {
     const path = `stories/${story.id}/`;
     const from = displayPath(story.file);
     if (!scan.pages.has(`${path}index.html`)) findings.problem(`${from} has no page at ${site.base}${path}`);
-    if (listed && !listed.includes(path)) findings.problem(`${from} is not linked from ${site.base}stories/`);
+    if (listed && !listedSet.has(path)) findings.problem(`${from} is not linked from ${site.base}stories/`);
     if (lists.sitemap && !lists.sitemap.has(path)) findings.problem(`${from} is not in the sitemap`);
     if (lists.searchIndex && !lists.searchIndex.has(path)) findings.problem(`${from} is not in the search index`);
     if (feed && newest.has(path) && !feed.has(path)) {
