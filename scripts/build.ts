@@ -8,7 +8,7 @@ import { build, type AstroConfig, type AstroIntegration } from "astro";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { describeBuildError } from "../src/build/describeBuildError.ts";
-import { discardStaging, outputPaths, recoverInterruptedSwap, swapIntoPlace } from "../src/build/outputSwap.ts";
+import { discardStaging, outputPaths, publishedStoryCount, recoverInterruptedSwap, swapIntoPlace } from "../src/build/outputSwap.ts";
 import { checkContent } from "../src/content/preflight.ts";
 import { displayPath, formatProblems } from "../src/content/problems.ts";
 import { checkSite } from "../src/integrity/checkSite.ts";
@@ -32,7 +32,13 @@ function captureConfig(onConfig: (config: AstroConfig) => void): AstroIntegratio
 const recovered = recoverInterruptedSwap(paths);
 if (recovered) console.log(recovered);
 
-const content = checkContent(contentRoot());
+let root: string;
+try {
+  root = contentRoot();
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+const content = checkContent(root);
 if (content.problems.length > 0) fail(`${formatProblems(content.problems)}\nNothing was built.`);
 
 let config: AstroConfig | undefined;
@@ -60,6 +66,11 @@ if (report.problems.length > 0) {
   fail(`The built site has ${count}:\n\n${report.problems.map((p) => `- ${p}`).join("\n")}`);
 }
 
+// Removing stories can be right, so this only warns; the count makes an accident visible.
+const before = publishedStoryCount(paths.live);
+if (before > content.stories.length) {
+  console.warn(`warning: this build publishes ${content.stories.length} stories; the site it replaces had ${before}.`);
+}
 swapIntoPlace(paths);
 const { stats } = report;
 console.log(

@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 
 /** The live output folder and its two siblings used while building. */
@@ -55,4 +55,11 @@ export function swapIntoPlace(paths: OutputPaths): void {
     throw error;
   }
   rmSync(paths.previous, { recursive: true, force: true });
+}
+
+/** How many story pages (stories/<id>/index.html) an output folder holds; 0 when it does not exist. */
+export function publishedStoryCount(dir: string): number {
+  const stories = join(dir, "stories");
+  if (!existsSync(stories)) return 0;
+  return readdirSync(stories, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(join(stories, entry.name, "index.html"))).length;
 }

@@ -33,6 +33,14 @@ export function checkContent(root: string): ContentReport {
   const peopleFiles = listFiles(join(root, "people"), /\.ya?ml$/);
   const storyFiles = listFiles(join(root, "stories"), /\.mdx?$/);
 
+  if (storyFiles.length === 0) {
+    // Most likely a wrong ARCHIVE_CONTENT_DIR; publishing would replace the archive with an empty one.
+    problems.push({
+      file: join(root, "stories"),
+      message: "holds no stories, so the build would publish an empty archive",
+      hint: "Check ARCHIVE_CONTENT_DIR (it must be the folder that holds stories/ and people/).",
+    });
+  }
   problems.push(...duplicateIds(peopleFiles), ...duplicateIds(storyFiles));
   const people = new Set(peopleFiles.map((f) => f.id));
   for (const file of peopleFiles) problems.push(...checkPerson(file));
@@ -86,7 +94,7 @@ function duplicateIds(files: readonly ContentFile[]): ContentProblem[] {
     if (group.length < 2 || !first) continue;
     problems.push({
       file: first.path,
-      message: `${group.map((f) => f.relative).join(" and ")} would all be published at "${id}" (file names are compared ignoring case), so only one would survive`,
+      message: `${group.map((f) => f.relative).join(" and ")} would ${group.length === 2 ? "both" : "all"} be published at "${id}" (file names are compared ignoring case), so only one would survive`,
       hint: "Rename or merge them.",
     });
   }

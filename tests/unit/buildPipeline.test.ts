@@ -105,7 +105,7 @@ describe("npm run build", () => {
     );
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/Content has 5 problems:/);
-    expect(result.stderr).toMatch(/stories\/Jane-Doe\.mdx: Jane-Doe\.mdx and jane-doe\.mdx would all be published at "jane-doe"/);
+    expect(result.stderr).toMatch(/stories\/Jane-Doe\.mdx: Jane-Doe\.mdx and jane-doe\.mdx would both be published at "jane-doe"/);
     expect(result.stderr).toMatch(/stories\/jane-doe\.mdx:2: "company" is missing; it is required/);
     expect(result.stderr).toMatch(/stories\/Jane-Doe\.mdx:5: "recorded" is not a real date/);
     expect(result.stderr).toMatch(/stories\/other\.mdx:2: "person" names "john-smith", but there is no people\/john-smith\.yaml/);

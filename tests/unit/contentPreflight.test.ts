@@ -58,7 +58,7 @@ describe("content check", () => {
 
   it("finds ids that collide ignoring case and names both files", () => {
     const problem = only(problemsWith({ "stories/Jane-Doe.mdx": storySource() }));
-    expect(problem.message).toMatch(/Jane-Doe\.mdx and jane-doe\.mdx would all be published at "jane-doe"/);
+    expect(problem.message).toMatch(/Jane-Doe\.mdx and jane-doe\.mdx would both be published at "jane-doe"/);
   });
 
   it("reports an MDX syntax error at its line and column", () => {
@@ -108,6 +108,12 @@ describe("content check", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("refuses to publish an archive with no stories (a wrong ARCHIVE_CONTENT_DIR)", () => {
+    const problem = only(checkContent(join(process.cwd(), "no-such-folder")).problems);
+    expect(problem.message).toBe("holds no stories, so the build would publish an empty archive");
+    expect(problem.hint).toMatch(/ARCHIVE_CONTENT_DIR/);
   });
 
   it("skips drafts whose name starts with an underscore, as the collection does", () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { discardStaging, outputPaths, recoverInterruptedSwap, swapIntoPlace } from "../../src/build/outputSwap.ts";
+import { discardStaging, outputPaths, publishedStoryCount, recoverInterruptedSwap, swapIntoPlace } from "../../src/build/outputSwap.ts";
 
 function setup(): ReturnType<typeof outputPaths> {
   const dir = mkdtempSync(join(tmpdir(), "archive-swap-"));
@@ -74,5 +74,14 @@ describe("output swap", () => {
     expect(recoverInterruptedSwap(paths)).toBeUndefined();
     expect(read(paths.live)).toBe("new");
     expect(existsSync(paths.previous)).toBe(false);
+  });
+
+  it("counts the story pages a published site holds", () => {
+    const paths = setup();
+    expect(publishedStoryCount(paths.live)).toBe(0);
+    write(join(paths.live, "stories/a"), "a");
+    write(join(paths.live, "stories/b"), "b");
+    write(join(paths.live, "stories"), "list");
+    expect(publishedStoryCount(paths.live)).toBe(2);
   });
 });
