@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -31,9 +31,12 @@ export function withField(field: string, line?: string): string[] {
   return copy;
 }
 
+const made: string[] = [];
+
 /** Writes files (paths relative to a new temp folder) and returns the folder's absolute path. */
 export function contentRoot(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "archive-content-"));
+  made.push(root);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
@@ -48,4 +51,9 @@ export function goodContent(extra: Record<string, string> = {}): string {
     "stories/jane-doe.mdx": storySource(),
     ...extra,
   });
+}
+
+/** Deletes every content root this module made; call from afterAll. */
+export function removeContentRoots(): void {
+  for (const root of made.splice(0)) rmSync(root, { recursive: true, force: true });
 }

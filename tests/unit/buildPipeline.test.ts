@@ -5,16 +5,21 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "node-html-parser";
-import { beforeAll, describe, expect, it } from "vitest";
-import { goodContent, storyFrontmatter, storySource, withField } from "../support/contentFixture.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { goodContent, removeContentRoots, storyFrontmatter, storySource, withField } from "../support/contentFixture.ts";
 
 const work = mkdtempSync(join(tmpdir(), "archive-build-"));
 const outDir = join(work, "site");
 const node = existsSync("node_modules/.bin/node") ? "node_modules/.bin/node" : process.execPath;
+
+afterAll(() => {
+  removeContentRoots();
+  rmSync(work, { recursive: true, force: true });
+});
 
 /**
  * The environment without what the test runner adds: Vitest exports Vite's BASE_URL, MODE,

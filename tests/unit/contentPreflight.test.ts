@@ -1,8 +1,10 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { checkContent } from "../../src/content/preflight.ts";
 import { formatProblems, type ContentProblem } from "../../src/content/problems.ts";
-import { goodContent, storySource, withField } from "../support/contentFixture.ts";
+import { goodContent, removeContentRoots, storySource, withField } from "../support/contentFixture.ts";
+
+afterAll(removeContentRoots);
 
 /** The problems found in a content root made of the good fixture plus `files`. */
 function problemsWith(files: Record<string, string>): ContentProblem[] {

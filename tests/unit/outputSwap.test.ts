@@ -1,11 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { discardStaging, outputPaths, publishedStoryCount, recoverInterruptedSwap, swapIntoPlace } from "../../src/build/outputSwap.ts";
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function setup(): ReturnType<typeof outputPaths> {
   const dir = mkdtempSync(join(tmpdir(), "archive-swap-"));
+  made.push(dir);
   return outputPaths({ ARCHIVE_OUT_DIR: "site" }, dir);
 }
 
