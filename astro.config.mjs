@@ -6,6 +6,7 @@ import { satteri } from "@astrojs/markdown-satteri";
 import { satteriOptions } from "./src/markdown/options.ts";
 import { pagefindIndex } from "./src/integrations/pagefind.ts";
 import { contentCacheDir } from "./src/lib/contentRoot.ts";
+import { cspDirectives, scriptSources, styleSources } from "./src/security/policy.ts";
 
 // Operators set these for their host: SITE_URL for canonical and feed URLs,
 // BASE_PATH when the archive lives under a sub-path (e.g. /archive/).
@@ -18,18 +19,26 @@ export default defineConfig({
   // Astro's content cache matches entries by id and content, not by folder: each content
   // root gets a cache of its own, or a build of another root reuses stale file paths.
   cacheDir: contentCacheDir(),
+  // `npm run build` builds into a staging folder and swaps it in here; tests point it elsewhere.
+  outDir: process.env.ARCHIVE_OUT_DIR || "dist",
   trailingSlash: "always",
-  build: { format: "directory" },
+  build: { format: "directory", inlineStylesheets: "never" },
+  // Nothing inline: every script and style is a file, so the CSP in public/_headers needs no hashes.
+  vite: { build: { assetsInlineLimit: 0 } },
+  security: {
+    csp: {
+      directives: [...cspDirectives],
+      scriptDirective: { resources: [...scriptSources] },
+      styleDirective: { resources: [...styleSources] },
+    },
+  },
   markdown: {
+    // Shiki colours code with style="" attributes, which the CSP forbids; transcripts rarely hold code.
+    syntaxHighlight: false,
     // Sätteri (Rust) renders 450 stories in about half the time of unified() + remark-gfm
     // (see README, "Markdown processor"); GFM is built into it.
     processor: satteri(satteriOptions()),
   },
   // pagefindIndex runs last so it indexes the finished HTML.
   integrations: [mdx(), sitemap(), pagefindIndex()],
-  vite: {
-    // Scripts and styles ship as files, never inline: the CSP allows no inline code,
-    // and one cached stylesheet serves every page.
-    build: { assetsInlineLimit: 0 },
-  },
 });

@@ -1,18 +1,19 @@
 import { defineCollection, reference } from "astro:content";
 import { glob } from "astro/loaders";
 import { contentRoot } from "./lib/contentRoot.ts";
+import { entryId } from "./content/entryId.ts";
 import { personData, storyData } from "./content/schema.ts";
 
 const root = contentRoot();
 
 const stories = defineCollection({
   // Files starting with `_` are drafts and stay out of the build.
-  loader: glob({ base: `${root}/stories`, pattern: ["**/[^_]*.{md,mdx}"] }),
+  loader: glob({ base: `${root}/stories`, pattern: ["**/[^_]*.{md,mdx}"], generateId: ({ entry }) => entryId(entry) }),
   schema: storyData.extend({ person: reference("people") }),
 });
 
 const people = defineCollection({
-  loader: glob({ base: `${root}/people`, pattern: ["**/[^_]*.{yaml,yml}"] }),
+  loader: glob({ base: `${root}/people`, pattern: ["**/[^_]*.{yaml,yml}"], generateId: ({ entry }) => entryId(entry) }),
   schema: personData,
 });
 

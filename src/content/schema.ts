@@ -7,8 +7,16 @@ export const partialDate = z.preprocess(
     .string({ error: 'must be a date like 2021-05 or 2021-05-14 (in quotes is safest)' })
     .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, {
       error: 'must be a date like 2021-05 or 2021-05-14',
-    }),
+    })
+    .refine(isCalendarDate, { error: "is not a real date: that month has fewer days" }),
 );
+
+/** 2021-02-30 passes the pattern but names no day; the calendar decides. */
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split("-").map(Number);
+  if (day === undefined || year === undefined || month === undefined) return true;
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
 
 /** Where a story was first published, for attribution. */
 export const sourceSchema = z.object({

@@ -1,8 +1,12 @@
 import { headingAnchorsPlugin } from "./headingAnchors.ts";
+import { externalLinksPlugin } from "./externalLinks.ts";
+import { inertStoriesPlugin } from "./inertStories.ts";
+import { contentRoot } from "../lib/contentRoot.ts";
 
 /**
  * How stories are rendered: Sätteri with GFM (tables, footnotes, strikethrough,
- * autolinks) built in. Shared by astro.config.mjs and the tests, so both render alike.
+ * autolinks) built in, heading permalinks, safe external links, and a refusal of
+ * anything in a story that would run as code. Shared by astro.config.mjs and the tests, so both render alike.
  */
 // The return type is inferred on purpose: it must fit both satteri() and
 // createSatteriMarkdownProcessor(), whose option types differ in optional fields.
@@ -13,6 +17,8 @@ export function satteriOptions() {
       // Archived words stay as written: no curly quotes or dashes invented for the speaker.
       smartPunctuation: false,
     },
-    hastPlugins: [headingAnchorsPlugin()],
+    // Stories are data: anything in them that would run as code stops the build.
+    mdastPlugins: [inertStoriesPlugin(`${contentRoot()}/stories`)],
+    hastPlugins: [headingAnchorsPlugin(), externalLinksPlugin()],
   };
 }

@@ -1,0 +1,85 @@
+/**
+ * `npm run build`: check the content, build into a staging folder, check the built site,
+ * and only then swap it in for dist/. Any failure leaves dist/ exactly as it was and exits 1
+ * with what to fix. ARCHIVE_OUT_DIR moves dist/ (tests use it); ARCHIVE_CACHE_DIR moves
+ * Astro's cache (tests use it so fixture builds do not share a content cache).
+ */
+import { build, type AstroConfig, type AstroIntegration } from "astro";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { describeBuildError } from "../src/build/describeBuildError.ts";
+import { discardStaging, outputPaths, publishedStoryCount, recoverInterruptedSwap, swapIntoPlace } from "../src/build/outputSwap.ts";
+import { checkContent } from "../src/content/preflight.ts";
+import { displayPath, formatProblems } from "../src/content/problems.ts";
+import { checkSite } from "../src/integrity/checkSite.ts";
+import { contentRoot } from "../src/lib/contentRoot.ts";
+
+const paths = outputPaths();
+
+function fail(report: string): never {
+  discardStaging(paths);
+  const live = displayPath(paths.live);
+  const kept = existsSync(paths.live) ? `${live}/ was left as it was.` : `Nothing was written to ${live}/.`;
+  process.stderr.write(`\nBuild failed.\n\n${report.trimEnd()}\n\n${kept}\n`);
+  process.exit(1);
+}
+
+/** Hands back Astro's resolved config (base, site) so the check reads the same values Astro used. */
+function captureConfig(onConfig: (config: AstroConfig) => void): AstroIntegration {
+  return { name: "archive-capture-config", hooks: { "astro:config:done": ({ config }) => onConfig(config) } };
+}
+
+const recovered = recoverInterruptedSwap(paths);
+if (recovered) console.log(recovered);
+
+let root: string;
+try {
+  root = contentRoot();
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+const content = checkContent(root);
+if (content.problems.length > 0) fail(`${formatProblems(content.problems)}\nNothing was built.`);
+
+let config: AstroConfig | undefined;
+try {
+  const cacheDir = process.env["ARCHIVE_CACHE_DIR"];
+  await build({
+    outDir: paths.staging,
+    ...(cacheDir ? { cacheDir: resolve(cacheDir) } : {}),
+    integrations: [captureConfig((resolved) => (config = resolved))],
+  });
+} catch (error) {
+  fail(describeBuildError(error));
+}
+if (!config) fail("Astro finished without reporting its configuration; nothing was checked.");
+
+const report = await checkSite({
+  dir: paths.staging,
+  base: config.base,
+  site: config.site,
+  stories: content.stories,
+});
+for (const warning of report.warnings) console.warn(`warning: ${warning}`);
+if (report.problems.length > 0) {
+  const count = report.problems.length === 1 ? "1 problem" : `${report.problems.length} problems`;
+  fail(`The built site has ${count}:\n\n${report.problems.map((p) => `- ${p}`).join("\n")}`);
+}
+
+// Removing stories can be right, so this only warns; the count makes an accident visible.
+const before = publishedStoryCount(paths.live);
+if (before > content.stories.length) {
+  console.warn(`warning: this build publishes ${content.stories.length} stories; the site it replaces had ${before}.`);
+}
+swapIntoPlace(paths);
+const { stats } = report;
+console.log(
+  [
+    `\nIntegrity check passed in ${stats.ms} ms: ${stats.pages} pages, ${stats.files} files, ${stats.stories} stories,`,
+    `${stats.links} links (${stats.internal} internal, ${stats.anchors} to anchors, ${stats.external} external),`,
+    `search index: ${stats.searchIndexed ?? "not built"}, feed items: ${stats.feedItems ?? "no feed"}.`,
+    `Published to ${displayPath(paths.live)}/.`,
+  ].join("\n"),
+);
+// Vite can leave handles open after a programmatic build; the work is done.
+process.exit(0);

@@ -1,0 +1,85 @@
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from "yaml";
+
+/** A YAML document with a way back from a field to the line it sits on. */
+export interface ParsedYaml {
+  data: unknown;
+  /** 1-based file line of a field, or of its nearest existing parent, or of the YAML's first line. */
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/** A YAML syntax error at a file line. */
+export interface YamlSyntaxError {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** A Markdown/MDX file split into its frontmatter and body. */
+export interface SplitSource {
+  /** The YAML between the `---` fences, or undefined when the file has none. */
+  yaml: string | undefined;
+  /** 1-based file line of the first YAML line. */
+  yamlStartLine: number;
+}
+
+// Same fence rule as Astro's own frontmatter reader, so both agree on what is frontmatter.
+const FRONTMATTER = /^(\uFEFF?(?:[ \t]*\r?\n)*)---\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/** Finds the `---` frontmatter block at the top of a Markdown/MDX source. */
+export function splitFrontmatter(source: string): SplitSource {
+  const match = FRONTMATTER.exec(source);
+  if (!match) return { yaml: undefined, yamlStartLine: 1 };
+  const leadingLines = (match[1] ?? "").split("\n").length - 1;
+  return { yaml: match[2] ?? "", yamlStartLine: leadingLines + 2 };
+}
+
+/**
+ * Parses YAML keeping positions, so problems can name a line. `firstLine` shifts lines for
+ * frontmatter. Dates stay text on purpose: Astro's reader turns an unquoted 2021-02-30 into
+ * 2 March without a word, and only the text shows what the editor wrote.
+ */
+export function parseYaml(text: string, firstLine = 1): ParsedYaml | YamlSyntaxError {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+    // The library's own "at line N" counts from the YAML block, not the file; our position replaces it.
+    const message = (error.message.split("\n")[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, "");
+    return { line: pos.line + firstLine - 1, column: pos.col, message };
+  }
+  return {
+    data: doc.toJS(),
+    lineOf: (path) => {
+      const offset = offsetOf(doc, path);
+      // A missing top-level field has no line of its own; the start of the block is where it goes.
+      return offset === undefined ? firstLine : lines.linePos(offset).line + firstLine - 1;
+    },
+  };
+}
+
+/** True when parseYaml failed. */
+export function isYamlError(result: ParsedYaml | YamlSyntaxError): result is YamlSyntaxError {
+  return "message" in result;
+}
+
+function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefined {
+  // Walk down as far as the path exists, so a missing `source.url` points at `source:`.
+  for (let depth = path.length; depth > 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true);
+    if (node && typeof node === "object" && "range" in node && Array.isArray(node.range)) {
+      const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1), true) : doc.contents;
+      return keyOffset(parent, path[depth - 1]) ?? (node.range[0] as number);
+    }
+  }
+  return undefined;
+}
+
+// The key's line reads better than the value's when a value spans lines (a list, a map).
+function keyOffset(parent: unknown, key: PropertyKey | undefined): number | undefined {
+  if (!isMap(parent)) return undefined;
+  for (const pair of parent.items) {
+    if (isScalar(pair.key) && pair.key.value === key && pair.key.range) return pair.key.range[0];
+  }
+  return undefined;
+}

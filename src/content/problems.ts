@@ -1,0 +1,43 @@
+import { relative } from "node:path";
+
+/** One thing wrong with a content file, said so an editor can fix it without reading code. */
+export interface ContentProblem {
+  /** Absolute path of the file at fault. */
+  file: string;
+  /** 1-based line in the file, when the problem has one. */
+  line?: number | undefined;
+  /** 1-based column, when known. */
+  column?: number | undefined;
+  /** Dotted frontmatter field, e.g. "source.url". */
+  field?: string | undefined;
+  /** What is wrong and what is expected. */
+  message: string;
+  /** How to fix it, when the message alone does not say. */
+  hint?: string | undefined;
+}
+
+/** `content/stories/jane-doe.mdx:5: "recorded" must be a date like 2021-05` (paths relative to cwd). */
+export function formatProblem(problem: ContentProblem, cwd = process.cwd()): string {
+  const where = [displayPath(problem.file, cwd), problem.line, problem.line ? problem.column : undefined]
+    .filter((part) => part !== undefined)
+    .join(":");
+  const field = problem.field ? `"${problem.field}" ` : "";
+  const lines = [`${where}: ${field}${problem.message}`];
+  if (problem.hint) lines.push(`    ${problem.hint}`);
+  return lines.join("\n");
+}
+
+/** Every problem, sorted by file then line, under a heading that says nothing was published. */
+export function formatProblems(problems: readonly ContentProblem[], cwd = process.cwd()): string {
+  const sorted = [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  return [`Content has ${count}:`, "", ...sorted.map((p) => formatProblem(p, cwd)), ""].join("\n");
+}
+
+/** Paths inside the project read best relative (content/stories/x.mdx); others stay absolute. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, file);
+  return rel.startsWith("..") || rel === "" ? file : rel;
+}

@@ -1,0 +1,81 @@
+import type { Findings } from "./findings.ts";
+import type { SiteScan } from "./siteScan.ts";
+import { classifyUrl, pagePath, type InternalTarget, type SiteLocation } from "./siteUrls.ts";
+
+/** Counts for the build summary. */
+export interface LinkStats {
+  links: number;
+  internal: number;
+  anchors: number;
+  external: number;
+}
+
+// Fragments every page has without an id: the top of the document.
+const IMPLICIT_FRAGMENTS = new Set(["", "top"]);
+
+/**
+ * Checks every URL on every page: internal targets exist (with the trailing slash the site
+ * uses), #anchors exist on their page, no script-capable URL (javascript:, data:) is linked,
+ * and links to other sites carry rel="noopener noreferrer". Each link costs one Set lookup.
+ * Links into `pendingSections` (parts of the site another feature adds) only warn.
+ */
+export function checkLinks(scan: SiteScan, site: SiteLocation, pendingSections: readonly string[], findings: Findings): LinkStats {
+  const stats: LinkStats = { links: 0, internal: 0, anchors: 0, external: 0 };
+  const waiting = new Map<string, number>();
+  for (const page of scan.pages.values()) {
+    const from = pagePath(page.file);
+    for (const link of page.links) {
+      stats.links++;
+      const url = classifyUrl(link.value, from, site);
+      const shown = `<${link.tag} ${link.attribute}="${link.value}">`;
+      switch (url.kind) {
+        case "unsafe":
+          findings.problem(`${shown} uses a ${url.scheme} URL, which could run code or hide content`, page.file);
+          break;
+        case "outside-base":
+          findings.problem(`${shown} points at ${url.path}, outside the site's base path ${site.base}`, page.file);
+          break;
+        case "external":
+          stats.external++;
+          if (link.tag === "a" && !(link.rel.includes("noopener") && link.rel.includes("noreferrer"))) {
+            findings.problem(`${shown} goes to another site without rel="noopener noreferrer"`, page.file);
+          }
+          break;
+        case "internal": {
+          stats.internal++;
+          if (url.target.fragment !== undefined && !IMPLICIT_FRAGMENTS.has(url.target.fragment)) stats.anchors++;
+          const broken = brokenBecause(url.target, scan, site.base);
+          if (!broken) break;
+          const pending = pendingSections.find((section) => url.target.path.startsWith(section));
+          if (pending) waiting.set(pending, (waiting.get(pending) ?? 0) + 1);
+          else findings.problem(`${shown} ${broken}`, page.file);
+          break;
+        }
+        case "ignored":
+          break;
+      }
+    }
+  }
+  for (const [section, count] of waiting) {
+    findings.warning(`${count} links go to ${site.base}${section} pages that are not built yet (a pending section in src/integrity/expectations.ts)`);
+  }
+  return stats;
+}
+
+/** Why an internal target does not resolve, or undefined when it does. */
+export function brokenBecause(target: InternalTarget, scan: SiteScan, base = "/"): string | undefined {
+  const { path, fragment } = target;
+  let file: string | undefined;
+  if (path === "" || path.endsWith("/")) {
+    if (scan.files.has(`${path}index.html`)) file = `${path}index.html`;
+  } else if (scan.files.has(path)) {
+    file = path;
+  } else if (scan.files.has(`${path}/index.html`)) {
+    return `needs a trailing slash: ${base}${path}/ (the site is built with trailingSlash: "always")`;
+  }
+  if (file === undefined) return `goes to ${base}${path}, which is not in the built site`;
+  if (fragment === undefined || IMPLICIT_FRAGMENTS.has(fragment)) return undefined;
+  const page = scan.pages.get(file);
+  if (page && !page.ids.has(fragment)) return `points at #${fragment}, but ${base}${path} has no element with that id`;
+  return undefined;
+}

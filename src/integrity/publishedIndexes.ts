@@ -1,0 +1,98 @@
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import type { SiteLocation } from "./siteUrls.ts";
+
+/**
+ * Readers for the three lists that tell the world what the site holds: the sitemap, the
+ * Pagefind search index and the feed. Each returns site paths under the base ("stories/x/"),
+ * or undefined when the list is not in the output at all.
+ */
+
+/** Site path of an absolute or root-relative URL, or undefined when it lies outside the base. */
+export function sitePath(url: string, site: SiteLocation): string | undefined {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(url, "http://site.invalid").pathname);
+  } catch {
+    return undefined;
+  }
+  return pathname.startsWith(site.base) ? pathname.slice(site.base.length) : undefined;
+}
+
+const LOC = /<loc>\s*([^<]*?)\s*<\/loc>/g;
+
+/** Every page URL in sitemap-index.xml's sitemaps, as site paths. */
+export async function readSitemap(dir: string, site: SiteLocation): Promise<Set<string> | undefined> {
+  const indexFile = join(dir, "sitemap-index.xml");
+  if (!existsSync(indexFile)) return undefined;
+  const paths = new Set<string>();
+  for (const sitemapUrl of locs(await readFile(indexFile, "utf8"))) {
+    const file = sitePath(sitemapUrl, site);
+    if (file === undefined || !existsSync(join(dir, file))) {
+      throw new Error(`sitemap-index.xml lists ${sitemapUrl}, which is not in the build`);
+    }
+    for (const loc of locs(await readFile(join(dir, file), "utf8"))) {
+      const path = sitePath(loc, site);
+      if (path !== undefined) paths.add(path);
+    }
+  }
+  return paths;
+}
+
+function locs(xml: string): string[] {
+  return [...xml.matchAll(LOC)].map((match) => unescapeXml(match[1] ?? ""));
+}
+
+/** Pagefind's signature at the start of every decompressed index file. */
+const PAGEFIND_SIGNATURE = "pagefind_dcd";
+
+/**
+ * Every page in the Pagefind index (pagefind/fragment/*.pf_fragment: gzip, then the signature,
+ * then JSON with the page's url). Pagefind records URLs from the output root, so they may or
+ * may not carry the base; both read as the same site path.
+ */
+export async function readSearchIndex(dir: string, site: SiteLocation): Promise<Set<string> | undefined> {
+  const bundle = join(dir, "pagefind");
+  if (!existsSync(join(bundle, "pagefind-entry.json"))) return undefined;
+  const fragmentDir = join(bundle, "fragment");
+  const names = existsSync(fragmentDir) ? await readdir(fragmentDir) : [];
+  const paths = new Set<string>();
+  const queue = names.filter((n) => n.endsWith(".pf_fragment"));
+  // A few reads in flight at once: one fragment per page, so 10,000 small files.
+  const readers = Array.from({ length: 16 }, async () => {
+    for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+      const text = gunzipSync(await readFile(join(fragmentDir, name))).toString("utf8");
+      const json = text.startsWith(PAGEFIND_SIGNATURE) ? text.slice(PAGEFIND_SIGNATURE.length) : text;
+      const url = (JSON.parse(json) as { url?: unknown }).url;
+      if (typeof url !== "string") continue;
+      const path = sitePath(url, site) ?? sitePath(url, { ...site, base: "/" });
+      if (path !== undefined) paths.add(path);
+    }
+  });
+  await Promise.all(readers);
+  return paths;
+}
+
+/** Item links of the RSS feed, newest first as the feed lists them, as site paths. */
+export async function readFeed(dir: string, file: string, site: SiteLocation): Promise<string[] | undefined> {
+  const feedFile = join(dir, file);
+  if (!existsSync(feedFile)) return undefined;
+  const xml = await readFile(feedFile, "utf8");
+  const items = xml.match(/<item\b[\s\S]*?<\/item>/g) ?? [];
+  return items.flatMap((item) => {
+    const link = /<link>\s*(?:<!\[CDATA\[)?([^<\]]*?)(?:\]\]>)?\s*<\/link>/.exec(item)?.[1];
+    const path = link ? sitePath(unescapeXml(link), site) : undefined;
+    return path === undefined ? [] : [path];
+  });
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}

@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import { checkSite, type SiteCheckReport } from "../../src/integrity/checkSite.ts";
+import { expectations, type Expectations } from "../../src/integrity/expectations.ts";
+import { cspHash } from "../../src/integrity/inlineCode.ts";
+import { fixtureOrigin, goodSite, page, pagefindFragment, removeSite, writeSite } from "../support/siteFixture.ts";
+
+const strict: Expectations = { ...expectations, searchIndexRequired: true, feedRequired: true, pendingSections: [] };
+const janeStory = { id: "jane-doe", file: "/content/stories/jane-doe.mdx", person: "jane-doe" };
+
+/** Checks goodSite() with some files replaced (null removes one). */
+async function check(
+  changes: Record<string, string | Buffer | null> = {},
+  options: { base?: string; stories?: (typeof janeStory)[]; expect?: Expectations } = {},
+): Promise<SiteCheckReport> {
+  const base = options.base ?? "/";
+  const dir = writeSite({ ...goodSite(base), ...changes });
+  try {
+    return await checkSite({ dir, base, site: fixtureOrigin, stories: options.stories ?? [janeStory], expect: options.expect ?? strict });
+  } finally {
+    removeSite(dir);
+  }
+}
+
+describe("integrity check", () => {
+  it("passes a correct site, at the root and under a base path, and counts what it checked", async () => {
+    for (const base of ["/", "/archive/"]) {
+      const report = await check({}, { base });
+      expect(report.problems, base).toEqual([]);
+      expect(report.warnings).toEqual([]);
+      // Anchors: the skip link on each of the 4 pages, and two links to #why.
+      expect(report.stats).toMatchObject({ pages: 4, stories: 1, searchIndexed: 1, feedItems: 1, anchors: 6, external: 1 });
+    }
+  });
+
+  it("names a link to a page that was not built, and the page it is on", async () => {
+    const { problems } = await check({ "index.html": page('<a href="/nowhere/">x</a>') });
+    expect(problems).toEqual(['<a href="/nowhere/"> goes to /nowhere/, which is not in the built site (on index.html)']);
+  });
+
+  it("finds a missing #anchor on another page and on the same page", async () => {
+    const { problems } = await check({ "index.html": page('<a href="/stories/jane-doe/#who">x</a><a href="#gone">y</a>') });
+    expect(problems).toEqual([
+      '<a href="/stories/jane-doe/#who"> points at #who, but /stories/jane-doe/ has no element with that id (on index.html)',
+      '<a href="#gone"> points at #gone, but / has no element with that id (on index.html)',
+    ]);
+  });
+
+  it("asks for the trailing slash the site is built with", async () => {
+    const { problems } = await check({ "index.html": page('<a href="/stories">x</a>') });
+    expect(problems[0]).toMatch(/needs a trailing slash: \/stories\//);
+  });
+
+  it("catches a root-relative link that ignores the base path", async () => {
+    const { problems } = await check({ "index.html": page('<a href="/stories/">x</a>') }, { base: "/archive/" });
+    expect(problems).toEqual([`<a href="/stories/"> points at /stories/, outside the site's base path /archive/ (on index.html)`]);
+  });
+
+  it("treats absolute links to the site's own origin as internal", async () => {
+    const { problems } = await check({ "index.html": page(`<link rel="canonical" href="${fixtureOrigin}/gone/">`) });
+    expect(problems[0]).toMatch(/<link href="https:\/\/archive\.example\/gone\/"> goes to \/gone\//);
+  });
+
+  it("refuses javascript: and data: URLs anywhere", async () => {
+    const { problems } = await check({ "index.html": page('<a href=" JavaScript:alert(1)">x</a><img src="data:text/html,x" alt="">') });
+    expect(problems).toEqual([
+      '<a href=" JavaScript:alert(1)"> uses a javascript URL, which could run code or hide content (on index.html)',
+      '<img src="data:text/html,x"> uses a data URL, which could run code or hide content (on index.html)',
+    ]);
+  });
+
+  it("requires rel=noopener noreferrer on links to other sites", async () => {
+    const { problems } = await check({
+      "index.html": page('<a href="https://evil.example/">x</a><a href="https://ok.example/" rel="external noreferrer noopener">y</a>'),
+    });
+    expect(problems).toEqual(['<a href="https://evil.example/"> goes to another site without rel="noopener noreferrer" (on index.html)']);
+  });
+
+  it("reports two files whose URLs differ only by case", async () => {
+    const { problems } = await check({ "stories/Jane-Doe/index.html": page("copy") });
+    expect(problems).toContainEqual(expect.stringMatching(/\/stories\/(jane-doe|Jane-Doe)\/ and \/stories\/(Jane-Doe|jane-doe)\/ differ only by case/));
+  });
+
+  it("groups the same broken link on many pages into one line", async () => {
+    const broken = page('<a href="/subscribe/">Subscribe</a><a href="/subscribe/">again</a>');
+    const { problems } = await check({ "index.html": broken, "stories/index.html": broken.replace("</body>", '<a href="/stories/jane-doe/">j</a></body>'), "people/jane-doe/index.html": broken, "stories/jane-doe/index.html": broken.replace("</body>", '<a href="/people/jane-doe/">p</a></body>') });
+    expect(problems).toEqual([
+      '<a href="/subscribe/"> goes to /subscribe/, which is not in the built site (on index.html, people/jane-doe/index.html, stories/index.html and 1 more)',
+    ]);
+  });
+
+  it("turns links into pending sections into one warning per section", async () => {
+    const report = await check(
+      { "index.html": page('<a href="/topics/a/">a</a><a href="/topics/b/">b</a>') },
+      { expect: { ...strict, pendingSections: ["topics/"] } },
+    );
+    expect(report.problems).toEqual([]);
+    expect(report.warnings).toEqual(["2 links go to /topics/ pages that are not built yet (a pending section in src/integrity/expectations.ts)"]);
+  });
+});
+
+describe("story coverage", () => {
+  const bob = { id: "bob", file: "/content/stories/bob.mdx", person: "bob" };
+
+  it("finds a story with no page, not listed, not in the sitemap, search index or feed", async () => {
+    const { problems } = await check({}, { stories: [janeStory, bob] });
+    expect(problems).toEqual([
+      "/content/stories/bob.mdx has no page at /stories/bob/",
+      "/content/stories/bob.mdx is not linked from /stories/",
+      "/content/stories/bob.mdx is not in the sitemap",
+      "/content/stories/bob.mdx is not in the search index",
+      '/content/stories/bob.mdx names person "bob", who has no page at /people/bob/',
+    ]);
+  });
+
+  it("expects the newest stories (in /stories/ order) in the feed, and only within its window", async () => {
+    const twoStories = {
+      "stories/index.html": page('<a href="/stories/bob/">Bob</a><a href="/stories/jane-doe/">Jane</a>'),
+      "stories/bob/index.html": page('<a href="/people/bob/">Bob</a>'),
+      "people/bob/index.html": page("Bob"),
+      "sitemap-0.xml": `<urlset>${["", "stories/", "stories/jane-doe/", "stories/bob/", "people/jane-doe/", "people/bob/"].map((p) => `<url><loc>${fixtureOrigin}/${p}</loc></url>`).join("")}</urlset>`,
+      "pagefind/fragment/en_2.pf_fragment": pagefindFragment("/stories/bob/"),
+    };
+    // The feed holds Jane only; Bob is listed first, so he is the newest and must be in it.
+    const windowOfOne = await check(twoStories, { stories: [janeStory, bob], expect: { ...strict, feedWindow: 1 } });
+    expect(windowOfOne.problems).toEqual(["/content/stories/bob.mdx is among the newest 1 stories but not in rss.xml"]);
+    const windowOfTwo = await check(twoStories, { stories: [janeStory, bob], expect: { ...strict, feedWindow: 2 } });
+    expect(windowOfTwo.problems).toEqual(["/content/stories/bob.mdx is among the newest 2 stories but not in rss.xml"]);
+  });
+
+  it("fails when a required list is missing, and only checks optional ones when present", async () => {
+    const missing = { "rss.xml": null, "pagefind/pagefind-entry.json": null, "sitemap-index.xml": null };
+    expect((await check(missing)).problems).toEqual([
+      "sitemap-index.xml is missing from the build",
+      "the search index (pagefind/pagefind-entry.json) is missing from the build",
+      "the feed (rss.xml) is missing from the build",
+    ]);
+    const lenient = { ...strict, searchIndexRequired: false, feedRequired: false };
+    expect((await check(missing, { expect: lenient })).problems).toEqual(["sitemap-index.xml is missing from the build"]);
+  });
+
+  it("reports a sitemap URL that was not built", async () => {
+    const { problems } = await check({ "sitemap-0.xml": `<urlset><url><loc>${fixtureOrigin}/stories/jane-doe/</loc></url><url><loc>${fixtureOrigin}/old/</loc></url></urlset>` });
+    expect(problems).toEqual(["the sitemap lists /old/, which is not in the build"]);
+  });
+
+  it("only warns about missing person pages while people/ is pending", async () => {
+    const report = await check(
+      {
+        "people/jane-doe/index.html": null,
+        "stories/jane-doe/index.html": page('<h2 id="why">Why</h2><a href="/people/jane-doe/">Jane</a>'),
+        "sitemap-0.xml": `<urlset><url><loc>${fixtureOrigin}/stories/jane-doe/</loc></url></urlset>`,
+      },
+      { expect: { ...strict, pendingSections: ["people/"] } },
+    );
+    expect(report.problems).toEqual([]);
+    expect(report.warnings).toEqual([
+      "1 stories name people who have no page under /people/ yet (a pending section in src/integrity/expectations.ts)",
+      "1 links go to /people/ pages that are not built yet (a pending section in src/integrity/expectations.ts)",
+    ]);
+  });
+});
+
+describe("inline code and the CSP", () => {
+  it("flags inline scripts and styles the header policy does not allow, handlers and style attributes", async () => {
+    const { problems } = await check({
+      "index.html": page('<button onclick="go()">x</button><p style="color:red">y</p><script>alert(1)</script><style>p{}</style>'),
+    });
+    expect(problems).toEqual([
+      "<button onclick> is an inline event handler, which the policy blocks; attach it from a bundled <script> instead (on index.html)",
+      '<p> has a style="" attribute, which the policy blocks; use a class in the stylesheet instead (on index.html)',
+      `an inline <script> (${cspHash("alert(1)")}) is not allowed by the Content-Security-Policy in both the page and public/_headers; move it into a file, or add the hash to scriptSources in src/security/policy.ts (on index.html)`,
+      `an inline <style> (${cspHash("p{}")}) is not allowed by the Content-Security-Policy in both the page and public/_headers; move it into a file, or add the hash to styleSources in src/security/policy.ts (on index.html)`,
+    ]);
+  });
+
+  it("accepts an inline script whose hash both policies allow, and ignores JSON data blocks", async () => {
+    const hash = cspHash("go()");
+    const csp = `<meta http-equiv="content-security-policy" content="script-src 'self' ${hash}">`;
+    const html = `<!doctype html><html><head>${csp}</head><body><script>go()</script><script type="application/ld+json">{"a":1}</script></body></html>`;
+    const headers = `/*\n  Content-Security-Policy: script-src 'self' ${hash}; style-src 'self'\n`;
+    expect((await check({ "index.html": html, _headers: headers })).problems).toEqual([]);
+  });
+
+  it("requires the CSP meta tag on every page and the _headers file in the output", async () => {
+    const { problems } = await check({ "index.html": "<!doctype html><html><body>x</body></html>", _headers: null });
+    expect(problems).toEqual(["_headers with a Content-Security-Policy for /* is missing from the build (public/_headers)"]);
+    const noMeta = await check({ "index.html": "<!doctype html><html><body>x</body></html>" });
+    expect(noMeta.problems).toEqual([
+      "page has no Content-Security-Policy <meta> tag (is security.csp still on in astro.config.mjs?) (on index.html)",
+    ]);
+  });
+});
