@@ -6,7 +6,6 @@
  */
 import { build, type AstroConfig, type AstroIntegration } from "astro";
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import { describeBuildError } from "../src/build/describeBuildError.ts";
 import { discardStaging, outputPaths, publishedStoryCount, recoverInterruptedSwap, swapIntoPlace } from "../src/build/outputSwap.ts";
 import { checkContent } from "../src/content/preflight.ts";
@@ -43,10 +42,9 @@ if (content.problems.length > 0) fail(`${formatProblems(content.problems)}\nNoth
 
 let config: AstroConfig | undefined;
 try {
-  const cacheDir = process.env["ARCHIVE_CACHE_DIR"];
+  // astro.config.mjs picks the cache folder (ARCHIVE_CACHE_DIR, or one per content root).
   await build({
     outDir: paths.staging,
-    ...(cacheDir ? { cacheDir: resolve(cacheDir) } : {}),
     integrations: [captureConfig((resolved) => (config = resolved))],
   });
 } catch (error) {

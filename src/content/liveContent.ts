@@ -1,3 +1,4 @@
+import { LINK_BREAKERS } from "../importer/escapeMdx.ts";
 import { markdownToMdast, mdxToMdast, type MdastNode } from "satteri";
 
 /** Something in a story that would run as code, or could not be read at all. */
@@ -67,6 +68,8 @@ function check(node: TreeNode): Omit<LiveContentFinding, "line" | "column"> | un
       return { message: "an import/export line is JavaScript, and stories must be plain text", hint: HINTS.esm };
     case "mdxFlowExpression":
     case "mdxTextExpression":
+      // The importer's link breakers ({"@"} and the like) are string literals: data, not code.
+      if (node.type === "mdxTextExpression" && LINK_BREAKERS.has((node.value ?? "").trim())) return undefined;
       return {
         message: `{${preview(node.value)}} is an MDX expression (JavaScript), and stories must be plain text`,
         hint: HINTS.expression,

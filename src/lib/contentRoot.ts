@@ -18,10 +18,10 @@ export function contentRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.
 
 /**
  * Astro's cache folder for the current content root: the default for `content/`,
- * one per other root (ARCHIVE_CONTENT_DIR), or ASTRO_CACHE_DIR when a caller picks one.
+ * one per other root (ARCHIVE_CONTENT_DIR), or ARCHIVE_CACHE_DIR when a caller picks one.
  */
 export function contentCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-  const chosen = env["ASTRO_CACHE_DIR"];
+  const chosen = env["ARCHIVE_CACHE_DIR"];
   if (chosen) return chosen;
   const root = contentRoot(env, cwd);
   if (root === resolve(cwd, "content")) return resolve(cwd, "node_modules/.astro");

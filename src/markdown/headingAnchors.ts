@@ -31,6 +31,8 @@ export function headingAnchorsPlugin(): () => HastPluginDefinition {
         filter: ["h2", "h3"],
         visit(node, ctx) {
           const existing = node.properties?.["id"];
+          // GFM's hidden "Footnotes" heading is not a question.
+          if (existing === "footnote-label") return undefined;
           let id = typeof existing === "string" && existing !== "" ? existing : headingId(ctx.textContent(node));
           const seen = used.get(id) ?? 0;
           used.set(id, seen + 1);

@@ -26,7 +26,7 @@ export async function buildSite(outDir: string, env: Record<string, string>): Pr
       cwd: project,
       env: {
         ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !TEST_RUNNER_ENV.test(key))),
-        ASTRO_CACHE_DIR: `${outDir}-cache`,
+        ARCHIVE_CACHE_DIR: `${outDir}-cache`,
         ...env,
       },
       maxBuffer: 64 * 1024 * 1024,

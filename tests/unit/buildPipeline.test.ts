@@ -93,10 +93,11 @@ describe("npm run build", () => {
     const root = parse(readFileSync(join(outDir, "stories/escaped/index.html"), "utf8"));
     const transcript = root.querySelector(".transcript");
     expect(transcript?.textContent).toContain("She typed <script>alert(1)</script> and {process.exit(1)} into the box.");
-    expect(root.querySelectorAll("script")).toHaveLength(0);
+    expect(transcript?.querySelectorAll("script")).toHaveLength(0);
+    expect(root.querySelectorAll("script:not([src])"), "no inline script on the page").toHaveLength(0);
     expect(transcript?.querySelector('a[href="https://example.com/notes"]')?.getAttribute("rel")).toBe("noopener noreferrer");
     const list = parse(readFileSync(join(outDir, "stories/index.html"), "utf8"));
-    expect(list.querySelectorAll("script")).toHaveLength(0);
+    expect(list.querySelectorAll("script:not([src])"), "no inline script on /stories/").toHaveLength(0);
     expect(list.textContent).toContain("<script>alert('summary')</script> and {summary}");
   });
 

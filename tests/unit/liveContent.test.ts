@@ -24,6 +24,8 @@ describe("live content in a story", () => {
     ["a vbscript: reference definition", "[1]: vbscript:msgbox\n\n[x][1]", /"vbscript:msgbox" is not allowed/],
     ["a data: image", "![x](data:image/svg+xml;base64,PHN2Zz4=)", /an image to "data:image/],
     ["a relative link", "[other story](../other/)", /a link to "\.\.\/other\/" is not allowed/],
+    ["a string that is not a link breaker", 'Hi {"a" + globalThis.x}', /is an MDX expression/],
+    ["a long string literal", 'Hi {"hello"}', /is an MDX expression/],
   ])("rejects %s with its file line", (_name, body, message) => {
     const findings = findLiveContent(frontmatter + body, "mdx");
     expect(findings.length).toBeGreaterThan(0);
@@ -35,6 +37,10 @@ describe("live content in a story", () => {
   it("reports every construct, each once, in source order", () => {
     const body = ["{a}", "", "<b>x {c}</b>", "", "[y](javascript:z)"].join("\n");
     expect(findLiveContent(frontmatter + body, "mdx").map((f) => f.line)).toEqual([5, 7, 9]);
+  });
+
+  it("lets the importer's link breakers through: one-character string literals are data", () => {
+    expect(findLiveContent(frontmatter + 'Mail jorge{"@"}stripe.com or visit {"w"}ww.example.com', "mdx")).toEqual([]);
   });
 
   it("lets escaped and ordinary text through", () => {

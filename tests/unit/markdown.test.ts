@@ -15,7 +15,7 @@ describe("story Markdown", () => {
     );
     expect(html).toMatch(/<table>[\s\S]*<td>Infra<\/td>/);
     expect(html).toContain("<del>slow</del>");
-    expect(html).toMatch(/<a href="https:\/\/example\.com\/x">/);
+    expect(html).toMatch(/<a href="https:\/\/example\.com\/x" rel="noopener noreferrer">/);
     expect(html).toMatch(/data-footnotes|footnote/);
   });
 
