@@ -1,10 +1,9 @@
 /*
  * The one script every page carries. It loads nothing of search until asked:
  * "/" focuses the search box, and a story opened from a search result
- * (?highlight=…) fetches Pagefind's highlighter to mark the words. On stories,
+ * (?highlight=…) fetches Pagefind’s highlighter to mark the words. On stories,
  * a question's permalink copies itself.
  */
-import { HIGHLIGHT_PARAM } from "../lib/search/searchFields.ts";
 
 const SEARCH_BOX = "[data-search-box]";
 
@@ -35,10 +34,10 @@ function prefetchSearch(): void {
   }
 }
 
-if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM) && document.querySelector("[data-pagefind-body]")) {
-  // A chunk of its own: only readers arriving from a search result download it.
-  void import("./highlightOnArrival.ts");
-}
+// Story pages name the parameter that carries searched words (HIGHLIGHT_PARAM), so this
+// script needs no import: a shared chunk would cost every page another request.
+const highlightParam = document.querySelector<HTMLElement>("[data-highlight-param]")?.dataset["highlightParam"];
+if (highlightParam && new URLSearchParams(location.search).has(highlightParam)) void highlightOnArrival(highlightParam);
 
 // A question's "#" permalink also copies its address, where the clipboard allows.
 document.addEventListener("click", (event) => {
@@ -62,4 +61,39 @@ document.addEventListener("click", (event) => {
 function isEditable(target: EventTarget | null): boolean {
   if (target instanceof HTMLInputElement) return !["checkbox", "radio", "button", "submit", "reset"].includes(target.type);
   return target instanceof HTMLElement && (target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName));
+}
+
+async function highlightOnArrival(highlightParam: string): Promise<void> {
+  // A script element, not import(): Vite would wrap an import() in a kilobyte of preload
+  // helper. Pagefind's highlighter registers itself as window.PagefindHighlight.
+  await new Promise((loaded, failed) => {
+    const script = document.createElement("script");
+    script.type = "module";
+    script.src = `${import.meta.env.BASE_URL.replace(/\/?$/, "/")}pagefind/pagefind-highlight.js`;
+    script.addEventListener("load", loaded, { once: true });
+    script.addEventListener("error", failed, { once: true });
+    document.head.append(script);
+  });
+  const Highlighter = (window as unknown as { PagefindHighlight: new (options: Record<string, unknown>) => unknown }).PagefindHighlight;
+  new Highlighter({
+    highlightParam,
+    // Our stylesheet colours <mark>; an injected <style> would break a strict CSP.
+    addStyles: false,
+    markOptions: { className: "search-highlight", exclude: ["[data-pagefind-ignore]", "[data-pagefind-ignore] *"] },
+  });
+  // Chromium scrolls to the #fragment as the page finishes loading; reveal the mark after that.
+  if (document.readyState !== "complete") await new Promise((done) => addEventListener("load", done, { once: true }));
+  requestAnimationFrame(revealFirstMark);
+}
+
+// The #anchor brings the question into view; the marked words may sit further down its answer.
+function revealFirstMark(): void {
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const marks = [...document.querySelectorAll<HTMLElement>("mark.search-highlight")];
+  const first = target
+    ? marks.find((mark) => target.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING)
+    : marks[0];
+  if (!first) return;
+  const box = first.getBoundingClientRect();
+  if (box.top < 0 || box.bottom > window.innerHeight) first.scrollIntoView({ block: "center" });
 }

@@ -82,17 +82,20 @@ test("previous and next links walk the whole archive in order", async ({ page })
   await expect(page.getByRole("link", { name: /Older story/ })).toHaveCount(0);
 });
 
-test("every question has a permalink and a copy-link button that copies it", async ({ page, context }) => {
+test("every question's permalink links to it and copies its address", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("stories/");
   await page.locator(".story-card__title a").first().click();
   const question = page.locator(".transcript h2").nth(1);
   const id = await question.getAttribute("id");
-  await expect(question.locator(".heading-anchor")).toHaveAttribute("href", `#${id}`);
-  await page.locator(".transcript h2 + .copy-link").nth(1).click();
+  const permalink = question.locator(".heading-anchor");
+  await expect(permalink).toHaveAttribute("href", `#${id}`);
+  await expect(permalink).toHaveAccessibleName("Link to this question");
+  await permalink.click();
+  await expect(page).toHaveURL(new RegExp(`#${id}$`));
   await expect(page.locator("#copy-status")).toHaveText("Link to this question copied.");
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(`${page.url().split("#")[0]}#${id}`);
+  await expect(permalink).toHaveAttribute("data-copied", "");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
 });
 
 test("unknown addresses get the helpful 404 page", async ({ page }) => {

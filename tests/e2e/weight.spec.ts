@@ -11,6 +11,9 @@ import { allPages, medianStory } from "../support/site.ts";
 
 const KB = 1024;
 const JS_BUDGET = 2 * KB;
+// The search page is the search application: its script is what the reader came for.
+// It still may not fetch Pagefind's index before the reader types.
+const SEARCH_PAGE_JS_BUDGET = 8 * KB;
 const CSS_BUDGET = 10 * KB;
 const WEIGHT_PER_TEXT = 1.5;
 
@@ -66,11 +69,12 @@ for (const { path } of allPages()) {
       ...inline.styles.map((code) => ({ url: "(inline)", kind: "style", gzipBytes: gzipSize(code) })),
     ];
     const pagefind = downloads.filter((d) => /\/pagefind[/-]/.test(d.url));
+    const jsBudget = /\/search\/$/.test(path) ? SEARCH_PAGE_JS_BUDGET : JS_BUDGET;
     expect(pagefind.length, `${path} loads Pagefind before any interaction:\n${list(pagefind)}`).toBe(0);
     expect(
       sum(scripts),
-      `${path} loads ${sum(scripts)} B gzip of JavaScript before interaction (budget ${JS_BUDGET} B):\n${list(scripts)}`,
-    ).toBeLessThanOrEqual(JS_BUDGET);
+      `${path} loads ${sum(scripts)} B gzip of JavaScript before interaction (budget ${jsBudget} B):\n${list(scripts)}`,
+    ).toBeLessThanOrEqual(jsBudget);
     expect(
       sum(styles),
       `${path} loads ${sum(styles)} B gzip of CSS (budget ${CSS_BUDGET} B):\n${list(styles)}`,
