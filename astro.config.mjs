@@ -6,7 +6,6 @@ import { satteri } from "@astrojs/markdown-satteri";
 import { satteriOptions } from "./src/markdown/options.ts";
 import { pagefindIndex } from "./src/integrations/pagefind.ts";
 import { contentCacheDir } from "./src/lib/contentRoot.ts";
-import { cspDirectives, scriptSources, styleSources } from "./src/security/policy.ts";
 
 // Operators set these for their host: SITE_URL for canonical and feed URLs,
 // BASE_PATH when the archive lives under a sub-path (e.g. /archive/).
@@ -25,13 +24,6 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "never" },
   // Nothing inline: every script and style is a file, so the CSP in public/_headers needs no hashes.
   vite: { build: { assetsInlineLimit: 0 } },
-  security: {
-    csp: {
-      directives: [...cspDirectives],
-      scriptDirective: { resources: [...scriptSources] },
-      styleDirective: { resources: [...styleSources] },
-    },
-  },
   markdown: {
     // Shiki colours code with style="" attributes, which the CSP forbids; transcripts rarely hold code.
     syntaxHighlight: false,

@@ -45,7 +45,7 @@ export function checkInlineCode(scan: SiteScan, headersPolicy: string, findings:
   const header = policySources(headersPolicy);
   for (const page of scan.pages.values()) {
     if (page.cspMeta === undefined) {
-      findings.problem("page has no Content-Security-Policy <meta> tag (is security.csp still on in astro.config.mjs?)", page.file);
+      findings.problem("page has no Content-Security-Policy <meta> tag (BaseLayout.astro writes it)", page.file);
       continue;
     }
     const meta = policySources(page.cspMeta);

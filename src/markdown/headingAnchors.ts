@@ -49,7 +49,6 @@ export function headingAnchorsPlugin(): () => HastPluginDefinition {
                   href: `#${id}`,
                   className: ["heading-anchor"],
                   ariaLabel: "Link to this question",
-                  dataPagefindIgnore: "",
                 },
                 children: [],
               },

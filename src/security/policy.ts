@@ -1,11 +1,13 @@
 /**
- * The site's security policy, in one place. astro.config.mjs feeds the CSP parts to Astro,
- * which writes them into a <meta http-equiv> tag on every page (with hashes of anything it
- * inlines); `public/_headers` carries the same policy as HTTP headers for hosts that read it
- * (Netlify, Cloudflare Pages), and a unit test keeps the two in step.
+ * The site's security policy, in one place. BaseLayout writes the CSP into a <meta http-equiv>
+ * tag on every page; `public/_headers` carries the same policy as HTTP headers for hosts that
+ * read it (Netlify, Cloudflare Pages), and a unit test keeps the two in step. Nothing is ever
+ * inlined (the build check enforces it), so the policy needs no hashes. Astro's own
+ * `security.csp` would add a hash of every bundled script to every page: half a kilobyte of
+ * incompressible bytes on each story for scripts that are files anyway.
  */
 
-/** CSP directives besides script-src and style-src, which Astro composes itself. */
+/** CSP directives besides script-src and style-src. */
 export const cspDirectives = [
   "default-src 'self'",
   // Transcripts may show an image from the web; scripts are what a strict policy must pin down.
@@ -25,6 +27,11 @@ export const styleSources = ["'self'"] as const;
 
 /** Directives a <meta> tag cannot carry; only the HTTP header has them. */
 export const headerOnlyDirectives = ["frame-ancestors 'none'"] as const;
+
+/** The policy as a page's <meta http-equiv> tag can carry it. */
+export function metaContentSecurityPolicy(): string {
+  return [...cspDirectives, `script-src ${scriptSources.join(" ")}`, `style-src ${styleSources.join(" ")}`].join("; ");
+}
 
 /** The full Content-Security-Policy header value. */
 export function contentSecurityPolicy(): string {

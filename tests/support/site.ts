@@ -122,6 +122,25 @@ export function optionalPage(inside: string): BuiltPage | undefined {
  * pieces cannot spread the fixed cost of the stylesheet and site chrome over their text, and the
  * longest one would flatter the weight budget.
  */
+/** Length of a typical full interview in the archive (issue 8's realistic shape). */
+export const FULL_LENGTH_WORDS = 4000;
+
+/** The story page whose transcript is closest to a full-length interview. */
+export function fullLengthStory(): BuiltPage {
+  const words = (page: BuiltPage): number => {
+    const html = readFileSync(page.file, "utf8");
+    const transcript = html.slice(html.indexOf('class="transcript"'));
+    return transcript.replace(/<[^>]*>/g, " ").split(/\s+/).filter(Boolean).length;
+  };
+  const byDistance = storyPages()
+    .map((page) => ({ page, distance: Math.abs(words(page) - FULL_LENGTH_WORDS) }))
+    .sort((a, b) => a.distance - b.distance || a.page.path.localeCompare(b.page.path));
+  const closest = byDistance[0];
+  if (!closest) throw new Error(`The sitemap lists no story pages under ${BASE_PATH}stories/<id>/.`);
+  return closest.page;
+}
+
+/** The story page of median file size. */
 export function medianStory(): BuiltPage {
   const bySize = storyPages().sort(
     (a, b) => statSync(a.file).size - statSync(b.file).size || a.path.localeCompare(b.path),

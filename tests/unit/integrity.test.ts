@@ -186,7 +186,7 @@ describe("inline code and the CSP", () => {
     expect(problems).toEqual(["_headers with a Content-Security-Policy for /* is missing from the build (public/_headers)"]);
     const noMeta = await check({ "index.html": "<!doctype html><html><body>x</body></html>" });
     expect(noMeta.problems).toEqual([
-      "page has no Content-Security-Policy <meta> tag (is security.csp still on in astro.config.mjs?) (on index.html)",
+      "page has no Content-Security-Policy <meta> tag (BaseLayout.astro writes it) (on index.html)",
     ]);
   });
 });
