@@ -23,15 +23,29 @@ writeFileSync(join(dir, "pagefind/pagefind-entry.json"), "{}");
 for (const id of ids) {
   mkdirSync(join(dir, "stories", id), { recursive: true });
   writeFileSync(join(dir, "stories", id, "index.html"), template);
-  writeFileSync(join(fragments, `${id}.pf_fragment`), gzipSync(`pagefind_dcd${JSON.stringify({ url: `/stories/${id}/` })}`));
+  writeFileSync(
+    join(fragments, `${id}.pf_fragment`),
+    gzipSync(`pagefind_dcd${JSON.stringify({ url: `/stories/${id}/` })}`),
+  );
 }
 const list = readFileSync(join(dir, "stories/index.html"), "utf8");
-writeFileSync(join(dir, "stories/index.html"), list.replace("</main>", `${ids.map((id) => `<a href="/stories/${id}/">${id}</a>`).join("")}</main>`));
+writeFileSync(
+  join(dir, "stories/index.html"),
+  list.replace("</main>", `${ids.map((id) => `<a href="/stories/${id}/">${id}</a>`).join("")}</main>`),
+);
 const sitemap = readFileSync(join(dir, "sitemap-0.xml"), "utf8");
-writeFileSync(join(dir, "sitemap-0.xml"), sitemap.replace("</urlset>", `${ids.map((id) => `<url><loc>http://localhost:4321/stories/${id}/</loc></url>`).join("")}</urlset>`));
+writeFileSync(
+  join(dir, "sitemap-0.xml"),
+  sitemap.replace(
+    "</urlset>",
+    `${ids.map((id) => `<url><loc>http://localhost:4321/stories/${id}/</loc></url>`).join("")}</urlset>`,
+  ),
+);
 
 const bytes = template.length * count;
-console.log(`Checking ${count} extra story pages of ${Math.round(template.length / 1024)} KB (${Math.round(bytes / 1e6)} MB of HTML)...`);
+console.log(
+  `Checking ${count} extra story pages of ${Math.round(template.length / 1024)} KB (${Math.round(bytes / 1e6)} MB of HTML)...`,
+);
 const stories = ids.map((id) => ({ id, file: `content/stories/${id}.mdx`, person: "dmitry-petrashko" }));
 const report = await checkSite({ dir, base: "/", site: "http://localhost:4321", stories });
 const { stats } = report;

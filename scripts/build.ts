@@ -7,7 +7,13 @@
 import { build, type AstroConfig, type AstroIntegration } from "astro";
 import { existsSync } from "node:fs";
 import { describeBuildError } from "../src/build/describeBuildError.ts";
-import { discardStaging, outputPaths, publishedStoryCount, recoverInterruptedSwap, swapIntoPlace } from "../src/build/outputSwap.ts";
+import {
+  discardStaging,
+  outputPaths,
+  publishedStoryCount,
+  recoverInterruptedSwap,
+  swapIntoPlace,
+} from "../src/build/outputSwap.ts";
 import { checkContent } from "../src/content/preflight.ts";
 import { displayPath, formatProblems } from "../src/content/problems.ts";
 import { checkSite } from "../src/integrity/checkSite.ts";

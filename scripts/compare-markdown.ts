@@ -10,7 +10,9 @@ import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { copies: { type: "string", default: "150" }, runs: { type: "string", default: "2" } } });
+const { values } = parseArgs({
+  options: { copies: { type: "string", default: "150" }, runs: { type: "string", default: "2" } },
+});
 const copies = Number(values.copies);
 const runs = Number(values.runs);
 const work = mkdtempSync(join(tmpdir(), "compare-markdown-"));
@@ -20,7 +22,10 @@ mkdirSync(join(corpus, "stories"), { recursive: true });
 cpSync("content/people", join(corpus, "people"), { recursive: true });
 for (const file of readdirSync("content/stories")) {
   for (let i = 1; i <= copies; i++) {
-    cpSync(join("content/stories", file), join(corpus, "stories", `${basename(file, extname(file))}-${i}${extname(file)}`));
+    cpSync(
+      join("content/stories", file),
+      join(corpus, "stories", `${basename(file, extname(file))}-${i}${extname(file)}`),
+    );
   }
 }
 

@@ -34,7 +34,13 @@ export function describeBuildError(error: unknown, cwd = process.cwd()): string 
   const line = Number(err.loc?.line) || undefined;
   const column = line ? Number(err.loc?.column) || undefined : undefined;
   return formatProblem(
-    { file: file.replace(/\?.*$/, ""), message, ...(line ? { line } : {}), ...(column ? { column } : {}), ...(hint ? { hint } : {}) },
+    {
+      file: file.replace(/\?.*$/, ""),
+      message,
+      ...(line ? { line } : {}),
+      ...(column ? { column } : {}),
+      ...(hint ? { hint } : {}),
+    },
     cwd,
   );
 }

@@ -61,5 +61,7 @@ export function swapIntoPlace(paths: OutputPaths): void {
 export function publishedStoryCount(dir: string): number {
   const stories = join(dir, "stories");
   if (!existsSync(stories)) return 0;
-  return readdirSync(stories, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(join(stories, entry.name, "index.html"))).length;
+  return readdirSync(stories, { withFileTypes: true }).filter(
+    (entry) => entry.isDirectory() && existsSync(join(stories, entry.name, "index.html")),
+  ).length;
 }

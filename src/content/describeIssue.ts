@@ -42,6 +42,8 @@ function describeValue(value: unknown): string {
   if (value instanceof Date) return "a date";
   if (typeof value === "object") return "a group of fields";
   if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 39)}…` : value}"`;
+  // Objects were described above; what is left is a number, boolean, null or undefined.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- no object reaches here
   return String(value);
 }
 

@@ -69,7 +69,9 @@ function check(node: TreeNode): Omit<LiveContentFinding, "line" | "column"> | un
     case "mdxFlowExpression":
     case "mdxTextExpression":
       // The importer's link breakers ({"@"} and the like) are string literals: data, not code.
-      if (node.type === "mdxTextExpression" && LINK_BREAKERS.has((node.value ?? "").trim())) return undefined;
+      if (node.type === "mdxTextExpression" && typeof node.value === "string" && LINK_BREAKERS.has(node.value.trim())) {
+        return undefined;
+      }
       return {
         message: `{${preview(node.value)}} is an MDX expression (JavaScript), and stories must be plain text`,
         hint: HINTS.expression,

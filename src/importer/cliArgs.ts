@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { contentRoot } from "../lib/contentRoot.ts";
 import type { ImportOptions } from "./importBatch.ts";
-import { checkSidecar, type Sidecar } from "./sidecar.ts";
+import { checkSidecar } from "./sidecar.ts";
 
 /** The usage text `--help` prints. */
 export const USAGE = `Usage: npm run import -- [--content DIR] [--force] [--dry-run] [--check] FILE...
@@ -114,7 +114,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
       force: values.force === true,
       dryRun: values["dry-run"] === true,
       check: values.check === true,
-      flags: checkSidecar(flags ?? {}, "(command line)") as Sidecar,
+      flags: checkSidecar(flags ?? {}, "(command line)"),
     },
   };
 }

@@ -13,6 +13,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 // C0 and C1 controls other than tab, newline and carriage return: they have no place in
 // archived prose, are invalid in HTML, and usually mean the file is not text at all.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 
 /** Reads a file and refuses anything that is not non-empty UTF-8 text. */

@@ -123,11 +123,7 @@ function inlineText(node: HastLike, unsafe: string[], inListItem: boolean): stri
     if (child.type === "text") text += child.value ?? "";
     else if (child.type === "mdxTextExpression" && LINK_BREAKERS.has(child.value ?? ""))
       text += JSON.parse(child.value!) as string;
-    else if (
-      child.type === "element" &&
-      child.tagName === "a" &&
-      /^https?:\/\//i.test(String(child.properties?.["href"] ?? ""))
-    ) {
+    else if (child.type === "element" && child.tagName === "a" && /^https?:\/\//i.test(hrefOf(child))) {
       text += inlineText(child, unsafe, false);
     } else if (inListItem && child.type === "element" && child.tagName === "p") {
       text += inlineText(child, unsafe, false);
@@ -139,7 +135,13 @@ function inlineText(node: HastLike, unsafe: string[], inListItem: boolean): stri
 function describe(node: HastLike): string {
   if (node.type === "element") {
     const href = node.properties?.["href"];
-    return `<${node.tagName}${href !== undefined ? ` href="${String(href)}"` : ""}> element`;
+    return `<${node.tagName}${href !== undefined ? ` href="${hrefOf(node)}"` : ""}> element`;
   }
   return `${node.type}${node.value ? ` "${node.value.slice(0, 60)}"` : ""}`;
+}
+
+/** An element's href as text ("" when it has none). */
+function hrefOf(node: HastLike): string {
+  const href = node.properties?.["href"];
+  return typeof href === "string" ? href : "";
 }

@@ -102,7 +102,7 @@ export function mergeSidecars(base: Sidecar, flags: Sidecar): Sidecar {
       typeof value === "object" && !Array.isArray(value) && typeof current === "object" && current !== null;
     merged[key] = nested ? { ...current, ...value } : value;
   }
-  return merged as Sidecar;
+  return merged;
 }
 
 /**

@@ -55,7 +55,9 @@ async function buildIndex(dir: URL, logger: AstroIntegrationLogger): Promise<voi
       );
     }
     await Promise.all(UNUSED_UI_FILES.map((file) => rm(`${outputPath}/${file}`, { force: true })));
-    logger.info(`Indexed ${indexed} of ${htmlFiles} HTML files into ${outputPath} in ${Math.round(performance.now() - started)} ms.`);
+    logger.info(
+      `Indexed ${indexed} of ${htmlFiles} HTML files into ${outputPath} in ${Math.round(performance.now() - started)} ms.`,
+    );
   } finally {
     await pagefind.close();
   }

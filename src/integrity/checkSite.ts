@@ -23,7 +23,14 @@ export interface SiteCheckInput {
 export interface SiteCheckReport {
   problems: string[];
   warnings: string[];
-  stats: LinkStats & { pages: number; files: number; stories: number; searchIndexed: number | undefined; feedItems: number | undefined; ms: number };
+  stats: LinkStats & {
+    pages: number;
+    files: number;
+    stories: number;
+    searchIndexed: number | undefined;
+    feedItems: number | undefined;
+    ms: number;
+  };
 }
 
 /**
@@ -33,7 +40,10 @@ export interface SiteCheckReport {
 export async function checkSite(input: SiteCheckInput): Promise<SiteCheckReport> {
   const started = performance.now();
   const expect = input.expect ?? defaultExpectations;
-  const site: SiteLocation = { base: normaliseBase(input.base), origin: input.site ? new URL(input.site).origin : undefined };
+  const site: SiteLocation = {
+    base: normaliseBase(input.base),
+    origin: input.site ? new URL(input.site).origin : undefined,
+  };
   const findings = new Findings();
 
   const scan = await scanSite(input.dir);
@@ -51,7 +61,8 @@ export async function checkSite(input: SiteCheckInput): Promise<SiteCheckReport>
   checkUniqueUrls(scan.files, findings);
   const headersFile = join(input.dir, "_headers");
   const policy = existsSync(headersFile) ? headerPolicy(readFileSync(headersFile, "utf8")) : undefined;
-  if (policy === undefined) findings.problem("_headers with a Content-Security-Policy for /* is missing from the build (public/_headers)");
+  if (policy === undefined)
+    findings.problem("_headers with a Content-Security-Policy for /* is missing from the build (public/_headers)");
   else checkInlineCode(scan, policy, findings);
 
   return {
@@ -76,6 +87,9 @@ export function checkUniqueUrls(files: Iterable<string>, findings: Findings): vo
     const key = file.toLowerCase();
     const other = byLowerCase.get(key);
     if (other === undefined) byLowerCase.set(key, file);
-    else findings.problem(`/${pagePath(other)} and /${pagePath(file)} differ only by case, so one would hide the other on many hosts`);
+    else
+      findings.problem(
+        `/${pagePath(other)} and /${pagePath(file)} differ only by case, so one would hide the other on many hosts`,
+      );
   }
 }

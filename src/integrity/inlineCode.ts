@@ -50,10 +50,16 @@ export function checkInlineCode(scan: SiteScan, headersPolicy: string, findings:
     }
     const meta = policySources(page.cspMeta);
     for (const handler of page.eventHandlers) {
-      findings.problem(`${handler} is an inline event handler, which the policy blocks; attach it from a bundled <script> instead`, page.file);
+      findings.problem(
+        `${handler} is an inline event handler, which the policy blocks; attach it from a bundled <script> instead`,
+        page.file,
+      );
     }
     for (const tag of page.styleAttributes) {
-      findings.problem(`${tag} has a style="" attribute, which the policy blocks; use a class in the stylesheet instead`, page.file);
+      findings.problem(
+        `${tag} has a style="" attribute, which the policy blocks; use a class in the stylesheet instead`,
+        page.file,
+      );
     }
     for (const [kind, bodies, allowed] of [
       ["script", page.inlineScripts, [meta.script, header.script]],

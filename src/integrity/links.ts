@@ -19,7 +19,12 @@ const IMPLICIT_FRAGMENTS = new Set(["", "top"]);
  * and links to other sites carry rel="noopener noreferrer". Each link costs one Set lookup.
  * Links into `pendingSections` (parts of the site another feature adds) only warn.
  */
-export function checkLinks(scan: SiteScan, site: SiteLocation, pendingSections: readonly string[], findings: Findings): LinkStats {
+export function checkLinks(
+  scan: SiteScan,
+  site: SiteLocation,
+  pendingSections: readonly string[],
+  findings: Findings,
+): LinkStats {
   const stats: LinkStats = { links: 0, internal: 0, anchors: 0, external: 0 };
   const waiting = new Map<string, number>();
   for (const page of scan.pages.values()) {
@@ -57,7 +62,9 @@ export function checkLinks(scan: SiteScan, site: SiteLocation, pendingSections: 
     }
   }
   for (const [section, count] of waiting) {
-    findings.warning(`${count} links go to ${site.base}${section} pages that are not built yet (a pending section in src/integrity/expectations.ts)`);
+    findings.warning(
+      `${count} links go to ${site.base}${section} pages that are not built yet (a pending section in src/integrity/expectations.ts)`,
+    );
   }
   return stats;
 }

@@ -40,12 +40,14 @@ export function pagePath(file: string): string {
  */
 export function classifyUrl(raw: string, fromPath: string, site: SiteLocation): ClassifiedUrl {
   // As browsers do: tabs and newlines vanish anywhere, controls and spaces at the ends.
+  // eslint-disable-next-line no-control-regex -- browsers strip these control characters from URLs
   const value = raw.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, "");
   if (value === "") return { kind: "ignored" };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
   if (scheme && UNSAFE_SCHEMES.has(scheme)) return { kind: "unsafe", scheme };
   if (scheme && scheme !== "http" && scheme !== "https") return { kind: "ignored" };
-  if (value.startsWith("#")) return { kind: "internal", target: { path: fromPath, fragment: safeDecode(value.slice(1)) } };
+  if (value.startsWith("#"))
+    return { kind: "internal", target: { path: fromPath, fragment: safeDecode(value.slice(1)) } };
   if (PLAIN_ROOT_RELATIVE.test(value)) {
     const hashAt = value.indexOf("#");
     const beforeHash = hashAt === -1 ? value : value.slice(0, hashAt);

@@ -37,7 +37,8 @@ export function checkStoryCoverage(
   const listed = storiesListed(scan, site);
   if (!listed) findings.problem(`/stories/ (${STORY_LIST}) is missing, so no story is listed`);
   if (!lists.sitemap) findings.problem("sitemap-index.xml is missing from the build");
-  if (!lists.searchIndex && expect.searchIndexRequired) findings.problem("the search index (pagefind/pagefind-entry.json) is missing from the build");
+  if (!lists.searchIndex && expect.searchIndexRequired)
+    findings.problem("the search index (pagefind/pagefind-entry.json) is missing from the build");
   if (!lists.feed && expect.feedRequired) findings.problem(`the feed (${expect.feedFile}) is missing from the build`);
 
   const peopleWaiting = expect.pendingSections.includes("people/");
@@ -57,11 +58,16 @@ export function checkStoryCoverage(
     }
     if (!scan.pages.has(`people/${story.person}/index.html`)) {
       if (peopleWaiting) peopleMissing++;
-      else findings.problem(`${from} names person "${story.person}", who has no page at ${site.base}people/${story.person}/`);
+      else
+        findings.problem(
+          `${from} names person "${story.person}", who has no page at ${site.base}people/${story.person}/`,
+        );
     }
   }
   if (peopleMissing > 0) {
-    findings.warning(`${peopleMissing} stories name people who have no page under ${site.base}people/ yet (a pending section in src/integrity/expectations.ts)`);
+    findings.warning(
+      `${peopleMissing} stories name people who have no page under ${site.base}people/ yet (a pending section in src/integrity/expectations.ts)`,
+    );
   }
   for (const path of lists.sitemap ?? []) {
     const file = path === "" || path.endsWith("/") ? `${path}index.html` : path;

@@ -38,7 +38,9 @@ async function loadStories(): Promise<StoryView[]> {
   const views = stories.map((entry): StoryView => {
     const person = peopleById.get(entry.data.person.id);
     if (!person) {
-      throw new Error(`stories/${entry.id}: "person" names "${entry.data.person.id}", but there is no people/${entry.data.person.id}.yaml`);
+      throw new Error(
+        `stories/${entry.id}: "person" names "${entry.data.person.id}", but there is no people/${entry.data.person.id}.yaml`,
+      );
     }
     const dated = entry.data.published ?? entry.data.recorded;
     return {

@@ -12,9 +12,15 @@ import { absoluteUrl, paths } from "./urls.ts";
  * The response for one feed route (site, company or person): the newest stories of
  * `stories`, each with its full transcript. Every feed route calls this and nothing else.
  */
-export async function feedResponse(feed: FeedDescriptor, stories: readonly StoryView[], site: URL | undefined): Promise<Response> {
+export async function feedResponse(
+  feed: FeedDescriptor,
+  stories: readonly StoryView[],
+  site: URL | undefined,
+): Promise<Response> {
   if (!site) {
-    throw new Error(`${feed.path}: feeds need absolute URLs. Set SITE_URL (e.g. SITE_URL=https://archive.example.org) before building.`);
+    throw new Error(
+      `${feed.path}: feeds need absolute URLs. Set SITE_URL (e.g. SITE_URL=https://archive.example.org) before building.`,
+    );
   }
   const channel: FeedChannel = {
     feed,

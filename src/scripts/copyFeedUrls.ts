@@ -33,7 +33,10 @@ function copyButton(name: string, address: HTMLAnchorElement): HTMLButtonElement
   context.textContent = ` the feed address for ${name}`;
   button.append(label, context);
   let timer = 0;
-  button.addEventListener("click", async () => {
+  button.addEventListener("click", () => void copy());
+  return button;
+
+  async function copy(): Promise<void> {
     try {
       await navigator.clipboard.writeText(address.href);
       label.textContent = "Copied";
@@ -44,8 +47,7 @@ function copyButton(name: string, address: HTMLAnchorElement): HTMLButtonElement
     }
     window.clearTimeout(timer);
     timer = window.setTimeout(() => (label.textContent = "Copy"), RESET_AFTER_MS);
-  });
-  return button;
+  }
 }
 
 for (const item of document.querySelectorAll<HTMLElement>(".feed-item")) {

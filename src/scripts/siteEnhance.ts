@@ -41,7 +41,8 @@ if (highlightParam && new URLSearchParams(location.search).has(highlightParam)) 
 
 // A question's "#" permalink also copies its address, where the clipboard allows.
 document.addEventListener("click", (event) => {
-  const anchor = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>(".transcript .heading-anchor") : null;
+  const anchor =
+    event.target instanceof Element ? event.target.closest<HTMLAnchorElement>(".transcript .heading-anchor") : null;
   if (!anchor || !navigator.clipboard) return;
   const status = document.getElementById("copy-status");
   navigator.clipboard.writeText(anchor.href).then(
@@ -59,7 +60,8 @@ document.addEventListener("click", (event) => {
 
 // "/" typed into a text field is text; on a checkbox or button it is free to mean "search".
 function isEditable(target: EventTarget | null): boolean {
-  if (target instanceof HTMLInputElement) return !["checkbox", "radio", "button", "submit", "reset"].includes(target.type);
+  if (target instanceof HTMLInputElement)
+    return !["checkbox", "radio", "button", "submit", "reset"].includes(target.type);
   return target instanceof HTMLElement && (target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName));
 }
 
@@ -74,7 +76,8 @@ async function highlightOnArrival(highlightParam: string): Promise<void> {
     script.addEventListener("error", failed, { once: true });
     document.head.append(script);
   });
-  const Highlighter = (window as unknown as { PagefindHighlight: new (options: Record<string, unknown>) => unknown }).PagefindHighlight;
+  const Highlighter = (window as unknown as { PagefindHighlight: new (options: Record<string, unknown>) => unknown })
+    .PagefindHighlight;
   new Highlighter({
     highlightParam,
     // Our stylesheet colours <mark>; an injected <style> would break a strict CSP.

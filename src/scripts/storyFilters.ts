@@ -16,19 +16,25 @@ function matches(card: HTMLElement, company: string, topic: string, kind: string
   );
 }
 
+/** A form value as text: selects give strings, never files. */
+function textOf(value: FormDataEntryValue | null): string {
+  return typeof value === "string" ? value : "";
+}
+
 function apply(): void {
   if (!form || !statusRegion) return;
   const data = new FormData(form);
-  const [company, topic, kind] = ["company", "topic", "kind"].map((key) => String(data.get(key) ?? ""));
+  const [company, topic, kind] = ["company", "topic", "kind"].map((key) => textOf(data.get(key)));
   let shown = 0;
   for (const card of cards) {
     const visible = matches(card, company ?? "", topic ?? "", kind ?? "");
     card.hidden = !visible;
     if (visible) shown += 1;
   }
-  statusRegion.textContent = shown === cards.length ? `Showing all ${shown} stories.` : `Showing ${shown} of ${cards.length} stories.`;
+  statusRegion.textContent =
+    shown === cards.length ? `Showing all ${shown} stories.` : `Showing ${shown} of ${cards.length} stories.`;
   const params = new URLSearchParams();
-  for (const [key, value] of data) if (value) params.set(key, String(value));
+  for (const [key, value] of data) if (textOf(value)) params.set(key, textOf(value));
   const query = params.toString();
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
 }

@@ -60,5 +60,10 @@ export function securityHeaders(): Record<string, string> {
 /** The `_headers` file (Netlify / Cloudflare Pages format) that states securityHeaders() for every path. */
 export function headersFile(): string {
   const lines = Object.entries(securityHeaders()).map(([name, value]) => `  ${name}: ${value}`);
-  return ["# Generated from src/security/policy.ts; tests/unit/securityPolicy.test.ts keeps them equal.", "/*", ...lines, ""].join("\n");
+  return [
+    "# Generated from src/security/policy.ts; tests/unit/securityPolicy.test.ts keeps them equal.",
+    "/*",
+    ...lines,
+    "",
+  ].join("\n");
 }

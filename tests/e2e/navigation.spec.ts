@@ -31,9 +31,12 @@ test.describe("/stories/ filters", () => {
     const topic = page.getByLabel("Topic", { exact: true });
     const firstTopic = await topic.locator("option").nth(1).getAttribute("value");
     expect(firstTopic).toBeTruthy();
-    const company = await page.locator(`.story-card[data-topics~="${firstTopic}"]`).first().getAttribute("data-company");
-    await topic.selectOption(firstTopic!);
-    await page.getByLabel("Company", { exact: true }).selectOption(company!);
+    const company = await page
+      .locator(`.story-card[data-topics~="${firstTopic}"]`)
+      .first()
+      .getAttribute("data-company");
+    await topic.selectOption(firstTopic);
+    await page.getByLabel("Company", { exact: true }).selectOption(company);
     const expected = page.locator(`.story-card[data-topics~="${firstTopic}"][data-company="${company}"]`);
     await expect(page.locator(".story-card:visible")).toHaveCount(await expected.count());
   });
@@ -73,7 +76,9 @@ test("a reader can go from a story to its person, company and topic pages and ba
 
 test("previous and next links walk the whole archive in order", async ({ page }) => {
   await page.goto("stories/");
-  const order = await page.locator(".story-card__title a").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  const order = await page
+    .locator(".story-card__title a")
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
   await page.goto(order[0]!);
   for (const expected of order.slice(1)) {
     await page.getByRole("link", { name: /Older story/ }).click();

@@ -56,7 +56,9 @@ test("a remembered phrase lands on its story and its question first", async ({ p
   expect(stories.length).toBeGreaterThan(0);
   for (const storyPath of stories) {
     // The second question of each story, or its first when it has only one.
-    const questions = sections.filter((s) => s.storyPath === storyPath && s.anchor !== "" && s.text.split(" ").length >= 12);
+    const questions = sections.filter(
+      (s) => s.storyPath === storyPath && s.anchor !== "" && s.text.split(" ").length >= 12,
+    );
     const section = questions[1] ?? questions[0];
     if (!section) continue;
     const phrase = distinctivePhrase(section, sections);
@@ -77,14 +79,20 @@ test("a phrase in double quotes matches only that phrase", async ({ page, browse
   if (!pair) return;
 
   await typeSearch(page, pair.phrase);
-  const loose = await Promise.all((await results(page).all()).map(async (link) => target(page, await link.getAttribute("href")).path));
+  const loose = await Promise.all(
+    (await results(page).all()).map(async (link) => target(page, await link.getAttribute("href")).path),
+  );
   expect(loose).toEqual(expect.arrayContaining([pair.storyPath, pair.otherPath]));
 
   await searchBox(page).fill("");
   await searchBox(page).pressSequentially(`"${pair.phrase}"`);
   await expect(status(page)).toHaveText(`1 story matches "${pair.phrase}".`);
   const only = target(page, await results(page).first().getAttribute("href"));
-  expect(only).toMatchObject({ path: pair.storyPath, hash: pair.anchor ? `#${pair.anchor}` : "", highlights: [pair.phrase] });
+  expect(only).toMatchObject({
+    path: pair.storyPath,
+    hash: pair.anchor ? `#${pair.anchor}` : "",
+    highlights: [pair.phrase],
+  });
   const excerpt = await page.locator(".search-result__excerpt").first().textContent();
   expect(normalize(excerpt ?? "")).toContain(pair.phrase);
 
@@ -110,7 +118,11 @@ test("filters narrow the results, show counts, and live in the URL", async ({ pa
   await expect(people.getByRole("checkbox")).not.toHaveCount(0);
   const person = (await page.locator(".search-result__person").first().textContent()) ?? "";
   const box = people.getByRole("checkbox", { name: new RegExp(`^${escapeRegExp(person)} \\(\\d+\\)$`) });
-  const perPerson = Number(/\((\d+)\)$/.exec((await box.getAttribute("id").then((id) => page.locator(`label[for="${id}"]`).textContent())) ?? "")?.[1]);
+  const perPerson = Number(
+    /\((\d+)\)$/.exec(
+      (await box.getAttribute("id").then((id) => page.locator(`label[for="${id}"]`).textContent())) ?? "",
+    )?.[1],
+  );
   await box.check();
 
   await expect(status(page)).toHaveText(/with the chosen filters/);
@@ -132,7 +144,10 @@ test("results sort by date either way", async ({ page, browser }) => {
   const dates = async () => (await page.locator(".search-result__story").allTextContents()).map(storyDate);
   expect(new Set(await dates()).size, "results from at least two dates").toBeGreaterThanOrEqual(2);
   // Both directions are checked, so whatever order the list starts in, one of them must change it.
-  for (const [label, direction] of [["Oldest first", 1], ["Newest first", -1]] as const) {
+  for (const [label, direction] of [
+    ["Oldest first", 1],
+    ["Newest first", -1],
+  ] as const) {
     await page.getByLabel("Sort").selectOption({ label });
     await expect(page).toHaveURL(new RegExp(`sort=${direction === 1 ? "oldest" : "newest"}`));
     await expect.poll(async () => isSorted(await dates(), direction), label).toBe(true);
@@ -200,12 +215,16 @@ test("a result opens its question with the words highlighted", async ({ page, br
     page.evaluate((anchor) => {
       const heading = document.getElementById(anchor);
       const all = [...document.querySelectorAll("mark.search-highlight")];
-      const inSection = all.find((mark) => heading && heading.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const inSection = all.find(
+        (mark) => heading && heading.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING,
+      );
       const box = inSection?.getBoundingClientRect();
       return {
         text: inSection?.textContent ?? "",
         visible: Boolean(box && box.top >= 0 && box.bottom <= window.innerHeight),
-        outsideBody: all.filter((mark) => !mark.closest("[data-pagefind-body]") || mark.closest("[data-pagefind-ignore]")).length,
+        outsideBody: all.filter(
+          (mark) => !mark.closest("[data-pagefind-body]") || mark.closest("[data-pagefind-ignore]"),
+        ).length,
       };
     }, pair.anchor);
   const found = await inspect();
@@ -280,7 +299,20 @@ function isSorted(values: number[], direction: 1 | -1): boolean {
 }
 
 function storyDate(line: string): number {
-  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const months = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ];
   const match = /(?:(\d{1,2}) )?([A-Z][a-z]+) (\d{4})\s*$/.exec(line);
   if (!match) throw new Error(`no date at the end of "${line}"`);
   return Date.UTC(Number(match[3]), months.indexOf(match[2] ?? ""), Number(match[1] ?? 1));

@@ -5,7 +5,9 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+    );
   });
   return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 }
@@ -39,28 +41,41 @@ test("the policy blocks script injected into a page, but lets search's WebAssemb
     await new Promise((resolve) => setTimeout(resolve, 100));
     let evalBlocked = false;
     try {
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- proving the CSP blocks eval
       new Function("return 1")();
     } catch {
       evalBlocked = true;
     }
     // The smallest valid module: the magic number and version. Pagefind's search needs this to work.
-    const wasm = await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => true, () => false);
+    const wasm = await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(
+      () => true,
+      () => false,
+    );
     const w = window as unknown as { __injected?: boolean; __handler?: boolean };
     return { injected: w.__injected ?? false, handler: w.__handler ?? false, evalBlocked, wasm };
   });
   expect(outcome).toEqual({ injected: false, handler: false, evalBlocked: true, wasm: true });
-  expect((await violations()).map((v) => v.split(" ")[0])).toEqual(expect.arrayContaining(["script-src-elem", "script-src-attr"]));
+  expect((await violations()).map((v) => v.split(" ")[0])).toEqual(
+    expect.arrayContaining(["script-src-elem", "script-src-attr"]),
+  );
 });
 
 test("every link to another site opens without a referrer or an opener", async ({ page, baseURL }) => {
   for (const path of ["", "stories/", "stories/dmitry-petrashko/", "stories/jorge-stripe-index-migrations/"]) {
     await page.goto(path);
-    const links = await page.locator("a[href^='http']").evaluateAll((anchors, origin) =>
-      anchors
-        .filter((a) => new URL((a as HTMLAnchorElement).href).origin !== origin)
-        .map((a) => ({ href: (a as HTMLAnchorElement).href, rel: a.getAttribute("rel") ?? "" })),
-    new URL(baseURL ?? "http://localhost").origin);
-    for (const link of links) expect(link.rel.split(/\s+/), `${path}: ${link.href}`).toEqual(expect.arrayContaining(["noopener", "noreferrer"]));
+    const links = await page
+      .locator("a[href^='http']")
+      .evaluateAll(
+        (anchors, origin) =>
+          anchors
+            .filter((a) => new URL((a as HTMLAnchorElement).href).origin !== origin)
+            .map((a) => ({ href: (a as HTMLAnchorElement).href, rel: a.getAttribute("rel") ?? "" })),
+        new URL(baseURL ?? "http://localhost").origin,
+      );
+    for (const link of links)
+      expect(link.rel.split(/\s+/), `${path}: ${link.href}`).toEqual(
+        expect.arrayContaining(["noopener", "noreferrer"]),
+      );
   }
   expect(await page.locator('meta[name="referrer"]').getAttribute("content")).toBe("strict-origin-when-cross-origin");
 });

@@ -15,7 +15,9 @@ test("/subscribe/ explains feeds and lists every feed by its address", async ({ 
   await expect(page.getByRole("heading", { name: "How it works" })).toBeVisible();
   const urls = await feedUrls(page);
   // First the whole archive's feed: the one every page announces.
-  expect(urls[0]).toBe(await page.locator('head link[rel="alternate"][type="application/rss+xml"]').getAttribute("href"));
+  expect(urls[0]).toBe(
+    await page.locator('head link[rel="alternate"][type="application/rss+xml"]').getAttribute("href"),
+  );
   expect(urls.some((url) => /\/companies\/[^/]+\/rss\.xml$/.test(url))).toBe(true);
   expect(urls.some((url) => /\/people\/[^/]+\/rss\.xml$/.test(url))).toBe(true);
   // Every listed feed exists and is XML that Chromium's strict parser accepts.
@@ -23,7 +25,10 @@ test("/subscribe/ explains feeds and lists every feed by its address", async ({ 
     const response = await page.request.get(sitePath(url));
     expect(response.status(), url).toBe(200);
     const xml = await response.text();
-    const problem = await page.evaluate((text) => new DOMParser().parseFromString(text, "application/xml").querySelector("parsererror")?.textContent, xml);
+    const problem = await page.evaluate(
+      (text) => new DOMParser().parseFromString(text, "application/xml").querySelector("parsererror")?.textContent,
+      xml,
+    );
     expect(problem, url).toBeUndefined();
   }
 });
@@ -56,7 +61,9 @@ test("when the clipboard is refused, the address is selected for copying by hand
   const item = page.locator(".feed-item").first();
   await item.getByRole("button").click();
   await expect(page.getByRole("status")).toContainText("press Ctrl+C");
-  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(await item.locator(".feed-item__url").textContent());
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(
+    await item.locator(".feed-item__url").textContent(),
+  );
 });
 
 test("without JavaScript every address is still there, and no button that cannot work", async ({ browser }) => {
@@ -74,7 +81,9 @@ for (const colorScheme of ["light", "dark"] as const) {
   test(`/subscribe/ has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     await page.goto("subscribe/");
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+      .analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 }

@@ -105,8 +105,9 @@ for (const { path } of storyPages()) {
     const downloads = await downloadsOf(page, path);
     const textBytes = gzipSize(await page.locator("article").first().innerText());
     const fixed = sum(downloads) - textBytes;
-    expect(fixed, `${path} downloads ${fixed} B gzip beyond its ${textBytes} B gzip of text:\n${list(downloads)}`).toBeLessThanOrEqual(
-      STORY_FIXED_COST,
-    );
+    expect(
+      fixed,
+      `${path} downloads ${fixed} B gzip beyond its ${textBytes} B gzip of text:\n${list(downloads)}`,
+    ).toBeLessThanOrEqual(STORY_FIXED_COST);
   });
 }

@@ -46,7 +46,10 @@ async function acquire(lock: string): Promise<void> {
       return;
     } catch {
       // A lock older than the longest build was left by a killed run.
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > LOCK_WAIT_MS) await rm(lock, { recursive: true, force: true });
       if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`Timed out waiting for build lock ${lock}`);
       await new Promise((r) => setTimeout(r, 250));

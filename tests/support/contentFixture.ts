@@ -16,7 +16,10 @@ export const storyFrontmatter = [
 ];
 
 /** A whole story file: frontmatter (one line per entry) and a body. Frontmatter starts on line 2. */
-export function storySource(frontmatter: readonly string[] = storyFrontmatter, body = "## What do you do?\n\nI lead without managing.\n"): string {
+export function storySource(
+  frontmatter: readonly string[] = storyFrontmatter,
+  body = "## What do you do?\n\nI lead without managing.\n",
+): string {
   return ["---", ...frontmatter, "---", "", body].join("\n");
 }
 

@@ -54,16 +54,21 @@ export async function writeFeedFixture(root: string, realContent = resolve("cont
 
   await writeFile(join(root, "people/hostile-person.yaml"), toYaml({ name: `Zoë O'Brien <&> ]]> "Q"` }));
   await writeFile(join(root, "people/no-stories-yet.yaml"), toYaml({ name: "Quiet Person" }));
-  await writeStory(root, "hostile-story", {
-    person: "hostile-person",
-    role: `Staff <Engineer> & "Lead"`,
-    company: "Ampersand & <Angle> Co",
-    recorded: "2030-01-02",
-    source: { name: "Ampersand & <Angle> Times ]]>", url: "https://example.org/a?b=1&c=<2>" },
-    summary: "Summary with <b>bold</b> &amp; ]]> and {braces}",
-    topics: ["C++ & <T>", "Escaping ]]> safely"],
-    editorialNotes: ["Note with <i>tags</i> & ]]>"],
-  }, HOSTILE_BODY);
+  await writeStory(
+    root,
+    "hostile-story",
+    {
+      person: "hostile-person",
+      role: `Staff <Engineer> & "Lead"`,
+      company: "Ampersand & <Angle> Co",
+      recorded: "2030-01-02",
+      source: { name: "Ampersand & <Angle> Times ]]>", url: "https://example.org/a?b=1&c=<2>" },
+      summary: "Summary with <b>bold</b> &amp; ]]> and {braces}",
+      topics: ["C++ & <T>", "Escaping ]]> safely"],
+      editorialNotes: ["Note with <i>tags</i> & ]]>"],
+    },
+    HOSTILE_BODY,
+  );
 
   await writeFile(join(root, "people/window-person.yaml"), toYaml({ name: "Window Person" }));
   for (let n = 0; n < WINDOW_STORY_COUNT; n++) {
@@ -71,17 +76,22 @@ export async function writeFeedFixture(root: string, realContent = resolve("cont
     // Pairs of stories share a day, so ties must be broken the same way everywhere (by id).
     const day = 1 + Math.floor(n / 2);
     const recorded = `2001-${String(1 + Math.floor(day / 28)).padStart(2, "0")}-${String(1 + (day % 28)).padStart(2, "0")}`;
-    await writeStory(root, id, {
-      person: "window-person",
-      role: "Staff Engineer",
-      company: "Window Co",
-      recorded,
-      // One old recording published late: ordering must follow `published` when it is there.
-      ...(n === 0 ? { published: "2001-12-31" } : {}),
-      source: { name: "Fixture", url: `https://example.org/${id}` },
-      summary: `Window story ${n}.`,
-      topics: ["Windows"],
-    }, `## Question ${n} about windows?\n\nAnswer ${n} is a plain sentence that the feed must carry.\n\n- point one\n- point two\n`);
+    await writeStory(
+      root,
+      id,
+      {
+        person: "window-person",
+        role: "Staff Engineer",
+        company: "Window Co",
+        recorded,
+        // One old recording published late: ordering must follow `published` when it is there.
+        ...(n === 0 ? { published: "2001-12-31" } : {}),
+        source: { name: "Fixture", url: `https://example.org/${id}` },
+        summary: `Window story ${n}.`,
+        topics: ["Windows"],
+      },
+      `## Question ${n} about windows?\n\nAnswer ${n} is a plain sentence that the feed must carry.\n\n- point one\n- point two\n`,
+    );
   }
 }
 
@@ -97,7 +107,11 @@ export async function readStories(root: string): Promise<SourceStory[]> {
       const text = await readFile(join(root, "stories", file), "utf8");
       const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
       if (!match) throw new Error(`${file}: no frontmatter`);
-      return { id: file.replace(/\.mdx?$/, ""), data: parseYaml(match[1] ?? "") as SourceStory["data"], body: match[2] ?? "" };
+      return {
+        id: file.replace(/\.mdx?$/, ""),
+        data: parseYaml(match[1] ?? "") as SourceStory["data"],
+        body: match[2] ?? "",
+      };
     }),
   );
 }

@@ -130,7 +130,10 @@ export function fullLengthStory(): BuiltPage {
   const words = (page: BuiltPage): number => {
     const html = readFileSync(page.file, "utf8");
     const transcript = html.slice(html.indexOf('class="transcript"'));
-    return transcript.replace(/<[^>]*>/g, " ").split(/\s+/).filter(Boolean).length;
+    return transcript
+      .replace(/<[^>]*>/g, " ")
+      .split(/\s+/)
+      .filter(Boolean).length;
   };
   const byDistance = storyPages()
     .map((page) => ({ page, distance: Math.abs(words(page) - FULL_LENGTH_WORDS) }))

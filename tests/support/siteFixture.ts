@@ -34,7 +34,10 @@ export function goodSite(base = "/"): Record<string, string | Buffer> {
     "sitemap-index.xml": `<sitemapindex><sitemap><loc>${ORIGIN}${at("sitemap-0.xml")}</loc></sitemap></sitemapindex>`,
     "sitemap-0.xml": `<urlset>${["", "stories/", "stories/jane-doe/", "people/jane-doe/"].map((p) => `<url><loc>${ORIGIN}${at(p)}</loc></url>`).join("")}</urlset>`,
     "rss.xml": `<rss><channel><item><title>Jane</title><link>${ORIGIN}${at("stories/jane-doe/")}</link></item></channel></rss>`,
-    "pagefind/pagefind-entry.json": JSON.stringify({ version: "1.6.0", languages: { en: { hash: "en_1", page_count: 1 } } }),
+    "pagefind/pagefind-entry.json": JSON.stringify({
+      version: "1.6.0",
+      languages: { en: { hash: "en_1", page_count: 1 } },
+    }),
     "pagefind/fragment/en_1.pf_fragment": pagefindFragment(at("stories/jane-doe/")),
   };
 }

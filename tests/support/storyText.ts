@@ -41,7 +41,9 @@ export async function storySections(page: Page, storyPath: string): Promise<Stor
     const found = [{ anchor: "", heading: "", text: "" }];
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode: (node) =>
-        node instanceof Element && node.hasAttribute("data-pagefind-ignore") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+        node instanceof Element && node.hasAttribute("data-pagefind-ignore")
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
     });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node instanceof HTMLHeadingElement && node.id) {

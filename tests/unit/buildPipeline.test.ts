@@ -10,7 +10,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { goodContent, removeContentRoots, storyFrontmatter, storySource, withField } from "../support/contentFixture.ts";
+import {
+  goodContent,
+  removeContentRoots,
+  storyFrontmatter,
+  storySource,
+  withField,
+} from "../support/contentFixture.ts";
 
 const work = mkdtempSync(join(tmpdir(), "archive-build-"));
 const outDir = join(work, "site");
@@ -80,7 +86,9 @@ describe("npm run build", () => {
   });
 
   it("publishes a checked site under the base path with its security headers", () => {
-    expect(Object.keys(before)).toEqual(expect.arrayContaining(["/stories/jane-doe/index.html", "/stories/escaped/index.html", "/_headers"]));
+    expect(Object.keys(before)).toEqual(
+      expect.arrayContaining(["/stories/jane-doe/index.html", "/stories/escaped/index.html", "/_headers"]),
+    );
     expect(existsSync(join(work, ".site-staging"))).toBe(false);
     const html = readFileSync(join(outDir, "stories/escaped/index.html"), "utf8");
     const csp = parse(html).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute("content") ?? "";
@@ -92,10 +100,14 @@ describe("npm run build", () => {
   it("renders escaped tags and braces in a story, and hostile frontmatter, as text", () => {
     const root = parse(readFileSync(join(outDir, "stories/escaped/index.html"), "utf8"));
     const transcript = root.querySelector(".transcript");
-    expect(transcript?.textContent).toContain("She typed <script>alert(1)</script> and {process.exit(1)} into the box.");
+    expect(transcript?.textContent).toContain(
+      "She typed <script>alert(1)</script> and {process.exit(1)} into the box.",
+    );
     expect(transcript?.querySelectorAll("script")).toHaveLength(0);
     expect(root.querySelectorAll("script:not([src])"), "no inline script on the page").toHaveLength(0);
-    expect(transcript?.querySelector('a[href="https://example.com/notes"]')?.getAttribute("rel")).toBe("noopener noreferrer");
+    expect(transcript?.querySelector('a[href="https://example.com/notes"]')?.getAttribute("rel")).toBe(
+      "noopener noreferrer",
+    );
     const list = parse(readFileSync(join(outDir, "stories/index.html"), "utf8"));
     expect(list.querySelectorAll("script:not([src])"), "no inline script on /stories/").toHaveLength(0);
     expect(list.textContent).toContain("<script>alert('summary')</script> and {summary}");
@@ -111,10 +123,14 @@ describe("npm run build", () => {
     );
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/Content has 5 problems:/);
-    expect(result.stderr).toMatch(/stories\/Jane-Doe\.mdx: Jane-Doe\.mdx and jane-doe\.mdx would both be published at "jane-doe"/);
+    expect(result.stderr).toMatch(
+      /stories\/Jane-Doe\.mdx: Jane-Doe\.mdx and jane-doe\.mdx would both be published at "jane-doe"/,
+    );
     expect(result.stderr).toMatch(/stories\/jane-doe\.mdx:2: "company" is missing; it is required/);
     expect(result.stderr).toMatch(/stories\/Jane-Doe\.mdx:5: "recorded" is not a real date/);
-    expect(result.stderr).toMatch(/stories\/other\.mdx:2: "person" names "john-smith", but there is no people\/john-smith\.yaml/);
+    expect(result.stderr).toMatch(
+      /stories\/other\.mdx:2: "person" names "john-smith", but there is no people\/john-smith\.yaml/,
+    );
     expect(result.stderr).toMatch(/stories\/other\.mdx:13:6: MDX syntax error/);
     expect(result.stderr).toMatch(/Nothing was built\.\n\n.*site\/ was left as it was\./);
     expect(fingerprint(outDir)).toEqual(before);
@@ -145,12 +161,17 @@ describe("npm run build", () => {
   });
 
   it("fails when the built site does not hold together, and throws the staging build away", () => {
-    const body = "## Where?\n\nSee [the old page](https://archive.example/archive/stories/gone/) and [this](#nowhere).\n";
+    const body =
+      "## Where?\n\nSee [the old page](https://archive.example/archive/stories/gone/) and [this](#nowhere).\n";
     const result = build(goodContent({ "stories/jane-doe.mdx": storySource(storyFrontmatter, body) }));
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/The built site has 2 problems:/);
-    expect(result.stderr).toMatch(/- <a href="https:\/\/archive\.example\/archive\/stories\/gone\/"> goes to \/archive\/stories\/gone\/, which is not in the built site \(on stories\/jane-doe\/index\.html\)/);
-    expect(result.stderr).toMatch(/- <a href="#nowhere"> points at #nowhere, but \/archive\/stories\/jane-doe\/ has no element with that id/);
+    expect(result.stderr).toMatch(
+      /- <a href="https:\/\/archive\.example\/archive\/stories\/gone\/"> goes to \/archive\/stories\/gone\/, which is not in the built site \(on stories\/jane-doe\/index\.html\)/,
+    );
+    expect(result.stderr).toMatch(
+      /- <a href="#nowhere"> points at #nowhere, but \/archive\/stories\/jane-doe\/ has no element with that id/,
+    );
     expect(existsSync(join(work, ".site-staging"))).toBe(false);
     expect(fingerprint(outDir)).toEqual(before);
   });

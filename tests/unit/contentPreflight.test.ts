@@ -34,7 +34,9 @@ describe("content check", () => {
   });
 
   it("names a field of the wrong type with its line and the expected shape", () => {
-    const problem = only(problemsWith({ "stories/jane-doe.mdx": storySource(withField("topics", "topics: Sponsorship")) }));
+    const problem = only(
+      problemsWith({ "stories/jane-doe.mdx": storySource(withField("topics", "topics: Sponsorship")) }),
+    );
     expect(problem).toMatchObject({ field: "topics", line: 10 });
     expect(problem.message).toMatch(/must be a list.*but is "Sponsorship"/);
   });
@@ -64,13 +66,17 @@ describe("content check", () => {
   });
 
   it("reports an MDX syntax error at its line and column", () => {
-    const problem = only(problemsWith({ "stories/jane-doe.mdx": storySource(undefined, "Intro.\n\nShe said {unclosed\n") }));
+    const problem = only(
+      problemsWith({ "stories/jane-doe.mdx": storySource(undefined, "Intro.\n\nShe said {unclosed\n") }),
+    );
     expect(problem).toMatchObject({ line: 15, column: 10 });
     expect(problem.message).toMatch(/^MDX syntax error: .*closing brace/);
   });
 
   it("catches a misspelt optional field that would otherwise vanish", () => {
-    const problem = only(problemsWith({ "stories/jane-doe.mdx": storySource([...withField("topics"), "interviwer: Sam"]) }));
+    const problem = only(
+      problemsWith({ "stories/jane-doe.mdx": storySource([...withField("topics"), "interviwer: Sam"]) }),
+    );
     expect(problem).toMatchObject({ field: "interviwer", line: 10 });
     expect(problem.hint).toBe('Did you mean "interviewer"?');
   });
@@ -91,7 +97,9 @@ describe("content check", () => {
   });
 
   it("checks people files against their schema", () => {
-    const problem = only(problemsWith({ "people/jane-doe.yaml": "name: Jane\nlinks:\n  - label: Site\n    url: javascript:alert(1)\n" }));
+    const problem = only(
+      problemsWith({ "people/jane-doe.yaml": "name: Jane\nlinks:\n  - label: Site\n    url: javascript:alert(1)\n" }),
+    );
     expect(problem).toMatchObject({ field: "links.0.url", line: 4, message: "must be an http(s) URL" });
   });
 

@@ -9,14 +9,23 @@ const cwd = "/site";
 describe("formatProblem", () => {
   it("writes file:line:column, the field in quotes, the message, then the hint indented", () => {
     const text = formatProblem(
-      { file: "/site/content/stories/jane.mdx", line: 5, column: 3, field: "recorded", message: "must be a date", hint: "Write 2021-05." },
+      {
+        file: "/site/content/stories/jane.mdx",
+        line: 5,
+        column: 3,
+        field: "recorded",
+        message: "must be a date",
+        hint: "Write 2021-05.",
+      },
       cwd,
     );
     expect(text).toBe('content/stories/jane.mdx:5:3: "recorded" must be a date\n    Write 2021-05.');
   });
 
   it("keeps paths outside the project absolute and leaves out what it does not know", () => {
-    expect(formatProblem({ file: "/tmp/x/stories/a.mdx", message: "has no frontmatter" }, cwd)).toBe("/tmp/x/stories/a.mdx: has no frontmatter");
+    expect(formatProblem({ file: "/tmp/x/stories/a.mdx", message: "has no frontmatter" }, cwd)).toBe(
+      "/tmp/x/stories/a.mdx: has no frontmatter",
+    );
   });
 
   it("counts problems and sorts them by file, then line", () => {
@@ -66,11 +75,14 @@ describe("describeIssue", () => {
 describe("describeBuildError", () => {
   it("turns Astro's schema error into file:line: message without Markdown emphasis", () => {
     // The shape of Astro's InvalidContentEntryDataError (its class is internal to Astro).
-    const error = Object.assign(new Error("**stories → jane** data does not match collection schema.\n\n  **company**: company: Required\n"), {
-      name: "InvalidContentEntryDataError",
-      hint: "See https://docs.astro.build/en/guides/content-collections/",
-      loc: { file: "/site/content/stories/jane.mdx", line: 4, column: 0 },
-    });
+    const error = Object.assign(
+      new Error("**stories → jane** data does not match collection schema.\n\n  **company**: company: Required\n"),
+      {
+        name: "InvalidContentEntryDataError",
+        hint: "See https://docs.astro.build/en/guides/content-collections/",
+        loc: { file: "/site/content/stories/jane.mdx", line: 4, column: 0 },
+      },
+    );
     expect(describeBuildError(error, cwd)).toBe(
       [
         "content/stories/jane.mdx:4: stories → jane data does not match collection schema.",

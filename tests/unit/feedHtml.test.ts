@@ -4,7 +4,10 @@ import { htmlElements, htmlText } from "../support/storySource.ts";
 
 const page = "https://example.org/archive/stories/jane-doe/";
 const clean = (html: string) => sanitizeFeedHtml(html, page);
-const hrefs = (html: string) => htmlElements(clean(html)).flatMap((e) => [e.properties["href"], e.properties["src"]]).filter((v) => v !== undefined);
+const hrefs = (html: string) =>
+  htmlElements(clean(html))
+    .flatMap((e) => [e.properties["href"], e.properties["src"]])
+    .filter((v) => v !== undefined);
 
 describe("sanitizeFeedHtml", () => {
   it("keeps headings, lists, quotes, tables and inline markup, with their text", () => {
@@ -12,7 +15,28 @@ describe("sanitizeFeedHtml", () => {
       <ul><li>one</li><li>two<ol start="3"><li>three</li></ol></li></ul><blockquote><p>quoted</p></blockquote>
       <table><thead><tr><th scope="col">h</th></tr></thead><tbody><tr><td colspan="2">d</td></tr></tbody></table><h3>Sub</h3>`;
     const tags = htmlElements(clean(html)).map((e) => e.tagName);
-    expect(tags).toEqual(["h2", "p", "em", "strong", "code", "ul", "li", "li", "ol", "li", "blockquote", "p", "table", "thead", "tr", "th", "tbody", "tr", "td", "h3"]);
+    expect(tags).toEqual([
+      "h2",
+      "p",
+      "em",
+      "strong",
+      "code",
+      "ul",
+      "li",
+      "li",
+      "ol",
+      "li",
+      "blockquote",
+      "p",
+      "table",
+      "thead",
+      "tr",
+      "th",
+      "tbody",
+      "tr",
+      "td",
+      "h3",
+    ]);
     expect(htmlText(clean(html))).toBe(htmlText(html));
     expect(clean(html)).toContain('<ol start="3">');
     expect(clean(html)).toContain('<td colspan="2">');
@@ -27,19 +51,26 @@ describe("sanitizeFeedHtml", () => {
   });
 
   it("drops event handlers, styles, classes, ids and data attributes", () => {
-    const out = clean(`<p onclick="x()" style="color:red" class="c" id="i" data-x="y" lang="en">t</p><img src="a.png" alt="a" onerror="x()" srcset="b.png 2x">`);
+    const out = clean(
+      `<p onclick="x()" style="color:red" class="c" id="i" data-x="y" lang="en">t</p><img src="a.png" alt="a" onerror="x()" srcset="b.png 2x">`,
+    );
     expect(out).toBe(`<p lang="en">t</p><img src="https://example.org/archive/stories/jane-doe/a.png" alt="a">`);
   });
 
   it("removes script URLs however they are spelled, but keeps the link text", () => {
-    const out = clean(`<a href="javascript:alert(1)">a</a> <a href=" JaVaScRiPt:alert(1)">b</a> <a href="java&#x09;script:alert(1)">c</a>
+    const out =
+      clean(`<a href="javascript:alert(1)">a</a> <a href=" JaVaScRiPt:alert(1)">b</a> <a href="java&#x09;script:alert(1)">c</a>
       <a href="data:text/html,<script>alert(1)</script>">d</a> <a href="vbscript:x">e</a><img src="data:image/png;base64,AAAA" alt="f">`);
     expect(hrefs(out)).toEqual([]);
     expect(htmlText(out)).toBe("a b c d e");
   });
 
   it("makes every link absolute against the story page, keeping the base path", () => {
-    expect(hrefs(`<a href="#question">q</a><a href="../other/">o</a><a href="/stories/">r</a><a href="https://x.example/p?a=1&amp;b=2">x</a><a href="mailto:a@b.example">m</a>`)).toEqual([
+    expect(
+      hrefs(
+        `<a href="#question">q</a><a href="../other/">o</a><a href="/stories/">r</a><a href="https://x.example/p?a=1&amp;b=2">x</a><a href="mailto:a@b.example">m</a>`,
+      ),
+    ).toEqual([
       "https://example.org/archive/stories/jane-doe/#question",
       "https://example.org/archive/stories/other/",
       "https://example.org/stories/",
@@ -49,20 +80,26 @@ describe("sanitizeFeedHtml", () => {
   });
 
   it("writes attributes and text escaped, and void elements without end tags", () => {
-    expect(clean(`<p title='say "hi" & <go>'>a<br>b &amp; c &lt; d</p><hr><a href="https://x.example/?a=1&amp;b=2">x</a>`)).toBe(
+    expect(
+      clean(`<p title='say "hi" & <go>'>a<br>b &amp; c &lt; d</p><hr><a href="https://x.example/?a=1&amp;b=2">x</a>`),
+    ).toBe(
       `<p title="say &quot;hi&quot; &amp; <go>">a<br>b &amp; c &lt; d</p><hr><a href="https://x.example/?a=1&amp;b=2">x</a>`,
     );
   });
 
   it("keeps only attributes the W3C feed validator accepts, moving an aria-label to title", () => {
-    expect(clean(`<h2>Q?<a href="#q" class="heading-anchor" aria-label="Link to this question" data-pagefind-ignore></a></h2>`)).toBe(
-      `<h2>Q?<a href="${page}#q" title="Link to this question"></a></h2>`,
-    );
+    expect(
+      clean(
+        `<h2>Q?<a href="#q" class="heading-anchor" aria-label="Link to this question" data-pagefind-ignore></a></h2>`,
+      ),
+    ).toBe(`<h2>Q?<a href="${page}#q" title="Link to this question"></a></h2>`);
     expect(clean(`<a href="#q" aria-label="a" title="b">x</a>`)).toBe(`<a href="${page}#q" title="b">x</a>`);
   });
 
   it("unwraps unknown elements, so custom components keep their text", () => {
-    expect(clean(`<section><p>a <x-note>b <em>c</em></x-note></p></section><article><h2>d</h2></article>`)).toBe("<p>a b <em>c</em></p><h2>d</h2>");
+    expect(clean(`<section><p>a <x-note>b <em>c</em></x-note></p></section><article><h2>d</h2></article>`)).toBe(
+      "<p>a b <em>c</em></p><h2>d</h2>",
+    );
   });
 
   it("keeps escaped text escaped: markup in text never becomes markup", () => {

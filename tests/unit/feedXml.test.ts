@@ -67,7 +67,14 @@ describe("feedWindow", () => {
 
 describe("feedXml", () => {
   it("writes a well-formed feed whose every field reads back exactly, however hostile the text", async () => {
-    const item = story(1, { title: hostile, personName: hostile, company: hostile, topics: [hostile, "Plain"], summary: hostile, contentHtml: `<p>${hostile.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>` });
+    const item = story(1, {
+      title: hostile,
+      personName: hostile,
+      company: hostile,
+      topics: [hostile, "Plain"],
+      summary: hostile,
+      contentHtml: `<p>${hostile.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`,
+    });
     const feed = { ...channel, feed: companyFeed({ name: hostile, slug: "acme" }) };
     const doc = await feedXml(feed, [item]);
     expect(await xml.problem(doc)).toBeUndefined();
@@ -86,13 +93,19 @@ describe("feedXml", () => {
   it("announces itself with atom:link rel=self and dates the channel by its newest story", async () => {
     const doc = await feedXml(channel, [story(3), story(7), story(5)]);
     expect(await xml.problem(doc)).toBeUndefined();
-    const raw = new XMLParser({ ignoreAttributes: false }).parse(doc);
+    const raw = new XMLParser({ ignoreAttributes: false }).parse(doc) as {
+      rss: { channel: Record<string, unknown> & { item: { guid: unknown }[] } } & Record<string, unknown>;
+    };
     expect(raw.rss["@_xmlns:atom"]).toBe("http://www.w3.org/2005/Atom");
     expect(raw.rss["@_xmlns:dc"]).toBe("http://purl.org/dc/elements/1.1/");
-    expect(raw.rss.channel["atom:link"]).toEqual({ "@_href": channel.selfUrl, "@_rel": "self", "@_type": "application/rss+xml" });
+    expect(raw.rss.channel["atom:link"]).toEqual({
+      "@_href": channel.selfUrl,
+      "@_rel": "self",
+      "@_type": "application/rss+xml",
+    });
     expect(raw.rss.channel.lastBuildDate).toBe(story(7).date.toUTCString());
     expect(raw.rss.channel.link).toBe(channel.pageUrl);
-    expect(raw.rss.channel.item[0].guid).toEqual({ "#text": story(3).url, "@_isPermaLink": "true" });
+    expect(raw.rss.channel.item[0]?.guid).toEqual({ "#text": story(3).url, "@_isPermaLink": "true" });
   });
 
   it("writes a valid empty feed (no items, no last build date) for a person with no stories yet", async () => {
@@ -105,8 +118,14 @@ describe("feedXml", () => {
   });
 
   it("names each feed after what it follows", () => {
-    expect(companyFeed({ name: "Stripe", slug: "stripe" })).toMatchObject({ path: "companies/stripe/rss.xml", pagePath: "companies/stripe/" });
-    expect(personFeed({ id: "jane", name: "Jane" })).toMatchObject({ path: "people/jane/rss.xml", pagePath: "people/jane/" });
+    expect(companyFeed({ name: "Stripe", slug: "stripe" })).toMatchObject({
+      path: "companies/stripe/rss.xml",
+      pagePath: "companies/stripe/",
+    });
+    expect(personFeed({ id: "jane", name: "Jane" })).toMatchObject({
+      path: "people/jane/rss.xml",
+      pagePath: "people/jane/",
+    });
     expect(companyFeed({ name: "Stripe", slug: "stripe" }).title).toContain("Stripe");
   });
 });

@@ -11,7 +11,16 @@ import { slugify } from "../../src/lib/slug.ts";
 import { buildSite } from "../support/astroBuild.ts";
 import { xmlChecker } from "../support/xmlChecker.ts";
 import { readPeople, readStories, writeFeedFixture, XML_FORBIDDEN, type SourceStory } from "../support/feedFixture.ts";
-import { htmlElements, htmlText, normalizeSpace, plainParagraphs, sourceHeadings, sourceListItemCount, textOf, visibleText } from "../support/storySource.ts";
+import {
+  htmlElements,
+  htmlText,
+  normalizeSpace,
+  plainParagraphs,
+  sourceHeadings,
+  sourceListItemCount,
+  textOf,
+  visibleText,
+} from "../support/storySource.ts";
 
 // Built under a sub-path on purpose: every URL in a feed must carry the base.
 const SITE = "https://feeds.example.org";
@@ -42,7 +51,9 @@ const byUrl = () => new Map(stories.map((s) => [storyUrl(s.id), s]));
 
 async function filesNamed(dir: string, test: (name: string) => boolean): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && test(e.name)).map((e) => relative(out, join(e.parentPath, e.name)).split(sep).join("/"));
+  return entries
+    .filter((e) => e.isFile() && test(e.name))
+    .map((e) => relative(out, join(e.parentPath, e.name)).split(sep).join("/"));
 }
 
 beforeAll(async () => {
@@ -56,7 +67,7 @@ beforeAll(async () => {
   const xmlParser = new XMLParser({ ignoreAttributes: false });
   for (const path of await filesNamed(out, (name) => name === "rss.xml")) {
     const xml = await readFile(join(out, path), "utf8");
-    feeds.set(path, { path, xml, raw: xmlParser.parse(xml), feed: { items: [] } });
+    feeds.set(path, { path, xml, raw: xmlParser.parse(xml) as BuiltFeed["raw"], feed: { items: [] } });
   }
   const rss = new Parser<Record<string, string>, Record<string, string>>();
   for (const built of feeds.values()) built.feed = await rss.parseString(built.xml).catch(() => ({ items: [] }));
@@ -72,12 +83,19 @@ function feedAt(path: string): BuiltFeed {
   return built;
 }
 const links = (path: string) => feedAt(path).feed.items.map((item) => item.link);
-const expectedLinks = (list: SourceStory[]) => newestFirst(list).slice(0, FEED_WINDOW).map((s) => storyUrl(s.id));
+const expectedLinks = (list: SourceStory[]) =>
+  newestFirst(list)
+    .slice(0, FEED_WINDOW)
+    .map((s) => storyUrl(s.id));
 
 describe("built feeds (fixture archive under /archive/)", () => {
   it("builds one feed for the site, each company and each person", () => {
     const companies = new Set(stories.map((s) => slugify(s.data.company)));
-    const expected = ["rss.xml", ...[...companies].map((c) => `companies/${c}/rss.xml`), ...[...people.keys()].map((p) => `people/${p}/rss.xml`)];
+    const expected = [
+      "rss.xml",
+      ...[...companies].map((c) => `companies/${c}/rss.xml`),
+      ...[...people.keys()].map((p) => `people/${p}/rss.xml`),
+    ];
     expect([...feeds.keys()].sort()).toEqual(expected.sort());
   });
 
@@ -88,7 +106,8 @@ describe("built feeds (fixture archive under /archive/)", () => {
       for (const { path, xml } of feeds.values()) {
         expect(await checker.problem(xml), path).toBeUndefined();
         await expect(rss.parseString(xml), path).resolves.toBeDefined();
-        for (const char of XML_FORBIDDEN) expect(xml.includes(char), `${path} contains U+${char.codePointAt(0)?.toString(16)}`).toBe(false);
+        for (const char of XML_FORBIDDEN)
+          expect(xml.includes(char), `${path} contains U+${char.codePointAt(0)?.toString(16)}`).toBe(false);
       }
     } finally {
       await checker.close();
@@ -102,7 +121,9 @@ describe("built feeds (fixture archive under /archive/)", () => {
 
   it("each company feed carries exactly that company's newest stories", () => {
     for (const slug of new Set(stories.map((s) => slugify(s.data.company)))) {
-      expect(links(`companies/${slug}/rss.xml`), slug).toEqual(expectedLinks(stories.filter((s) => slugify(s.data.company) === slug)));
+      expect(links(`companies/${slug}/rss.xml`), slug).toEqual(
+        expectedLinks(stories.filter((s) => slugify(s.data.company) === slug)),
+      );
     }
   });
 
@@ -117,7 +138,11 @@ describe("built feeds (fixture archive under /archive/)", () => {
     for (const { path, raw, feed } of feeds.values()) {
       const channel = raw.rss.channel;
       const self = channel["atom:link"] as Record<string, string>;
-      expect(self, path).toMatchObject({ "@_href": `${ORIGIN}${path}`, "@_rel": "self", "@_type": "application/rss+xml" });
+      expect(self, path).toMatchObject({
+        "@_href": `${ORIGIN}${path}`,
+        "@_rel": "self",
+        "@_type": "application/rss+xml",
+      });
       expect(feed.link, path).toBe(`${ORIGIN}${path.replace(/rss\.xml$/, "")}`);
       expect(channel["language"], path).toBe("en");
       expect(feed.image, path).toMatchObject({ title: feed.title, link: feed.link });
@@ -171,7 +196,9 @@ describe("full text in content:encoded", () => {
       const sentences = plainParagraphs(story.body);
       expect(sentences.length, `${story.id} has known sentences to look for`).toBeGreaterThan(0);
       for (const sentence of sentences) expect(text, story.id).toContain(withoutXmlForbidden(sentence));
-      const headings = htmlElements(html).filter((e) => /^h[23]$/.test(e.tagName)).map(visibleText);
+      const headings = htmlElements(html)
+        .filter((e) => /^h[23]$/.test(e.tagName))
+        .map(visibleText);
       const notes = story.data.editorialNotes ?? [];
       expect(headings, story.id).toEqual([...sourceHeadings(story.body), ...(notes.length ? ["Editorial notes"] : [])]);
       const listItems = htmlElements(html).filter((e) => e.tagName === "li").length;
@@ -207,8 +234,12 @@ describe("full text in content:encoded", () => {
         }
       }
       // Question permalinks point at the question on the story page, base path included.
-      const anchors = elements.filter((e) => /^h[23]$/.test(e.tagName)).flatMap((h) => h.children).filter((c): c is Element => c.type === "element" && c.tagName === "a");
-      for (const anchor of anchors) expect(String(anchor.properties["href"])).toMatch(new RegExp(`^${escapeRegExp(item.link ?? "")}#[a-z0-9-]+$`));
+      const anchors = elements
+        .filter((e) => /^h[23]$/.test(e.tagName))
+        .flatMap((h) => h.children)
+        .filter((c): c is Element => c.type === "element" && c.tagName === "a");
+      for (const anchor of anchors)
+        expect(String(anchor.properties["href"])).toMatch(new RegExp(`^${escapeRegExp(item.link ?? "")}#[a-z0-9-]+$`));
     }
   });
 
@@ -216,9 +247,13 @@ describe("full text in content:encoded", () => {
     const item = allItems().find((i) => i.link === storyUrl("hostile-story"));
     const text = htmlText(item?.["content:encoded"] ?? "");
     expect(text).toContain(`Is 1 < 2 && {x} ]]> safe?`);
-    expect(text).toContain(`Angle <script>alert("x")</script> and braces {props.secret} and & and <b> and ]]> and <![CDATA[ nested ]]> end.`);
+    expect(text).toContain(
+      `Angle <script>alert("x")</script> and braces {props.secret} and & and <b> and ]]> and <![CDATA[ nested ]]> end.`,
+    );
     expect(text).toContain(`a quoted <a href="javascript:alert(1)" onclick="alert(2)">javascript link</a>.`);
-    expect(text).toContain(`Quoted markup stays text: <img src="/x.png" onerror="alert(3)" /> <style>body{display:none}</style>`);
+    expect(text).toContain(
+      `Quoted markup stays text: <img src="/x.png" onerror="alert(3)" /> <style>body{display:none}</style>`,
+    );
   });
 });
 
@@ -228,7 +263,12 @@ describe("autodiscovery and /subscribe/", () => {
     expect(pages.length).toBeGreaterThan(stories.length);
     for (const page of pages) {
       const alternates = htmlElements(await readFile(join(out, page), "utf8"))
-        .filter((e) => e.tagName === "link" && String(e.properties["rel"]) === "alternate" && e.properties["type"] === "application/rss+xml")
+        .filter(
+          (e) =>
+            e.tagName === "link" &&
+            String(e.properties["rel"]) === "alternate" &&
+            e.properties["type"] === "application/rss+xml",
+        )
         .map((e) => String(e.properties["href"]));
       expect(alternates, page).toContain(`${ORIGIN}rss.xml`);
       const own = /^((?:companies|people)\/[^/]+\/)index\.html$/.exec(page)?.[1];
@@ -238,7 +278,9 @@ describe("autodiscovery and /subscribe/", () => {
 
   it("/subscribe/ lists every feed by its full address", async () => {
     const page = htmlElements(await readFile(join(out, "subscribe/index.html"), "utf8"));
-    const shown = page.filter((e) => e.tagName === "a" && textOf(e) === e.properties["href"]).map((e) => String(e.properties["href"]));
+    const shown = page
+      .filter((e) => e.tagName === "a" && textOf(e) === e.properties["href"])
+      .map((e) => String(e.properties["href"]));
     expect([...shown].sort()).toEqual([...feeds.keys()].map((path) => `${ORIGIN}${path}`).sort());
   });
 });
@@ -248,7 +290,10 @@ function classes(element: Element): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-function findElement(nodes: readonly (Element | { type: string })[], test: (e: Element) => boolean): Element | undefined {
+function findElement(
+  nodes: readonly (Element | { type: string })[],
+  test: (e: Element) => boolean,
+): Element | undefined {
   for (const node of nodes) {
     if (node.type !== "element") continue;
     const element = node as Element;

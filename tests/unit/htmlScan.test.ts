@@ -14,9 +14,15 @@ function tags(html: string): StartTag[] {
 
 describe("forEachStartTag", () => {
   it("reads names and attributes in every quoting style, decoding character references", () => {
-    const [a, img] = tags(`<A HREF="/x?a=1&amp;b=2" rel='noopener noreferrer' data-x=plain>t</A><img src=/i.png alt="&quot;&#39;&#x41;">`);
+    const [a, img] = tags(
+      `<A HREF="/x?a=1&amp;b=2" rel='noopener noreferrer' data-x=plain>t</A><img src=/i.png alt="&quot;&#39;&#x41;">`,
+    );
     expect(a?.name).toBe("a");
-    expect(Object.fromEntries(a?.attributes ?? [])).toEqual({ href: "/x?a=1&b=2", rel: "noopener noreferrer", "data-x": "plain" });
+    expect(Object.fromEntries(a?.attributes ?? [])).toEqual({
+      href: "/x?a=1&b=2",
+      rel: "noopener noreferrer",
+      "data-x": "plain",
+    });
     expect(img?.attributes.get("alt")).toBe(`"'A`);
   });
 
@@ -41,11 +47,16 @@ const builtPages = existsSync("dist")
 describe.skipIf(builtPages.length === 0)("the scanner agrees with node-html-parser on the built site", () => {
   it.each(builtPages)("%s", (file) => {
     const html = readFileSync(join("dist", file), "utf8");
-    const dom = parse(html, { comment: false, blockTextElements: { script: true, style: true, pre: true, textarea: true } });
+    const dom = parse(html, {
+      comment: false,
+      blockTextElements: { script: true, style: true, pre: true, textarea: true },
+    });
     const scan = scanPage(file, html);
     const ids = new Set(dom.querySelectorAll("[id]").map((e) => e.getAttribute("id") ?? ""));
     expect(scan.ids).toEqual(ids);
-    const hrefs = dom.querySelectorAll("a[href], link[href], form[action], script[src], img[src]").map((e) => e.getAttribute("href") ?? e.getAttribute("action") ?? e.getAttribute("src"));
+    const hrefs = dom
+      .querySelectorAll("a[href], link[href], form[action], script[src], img[src]")
+      .map((e) => e.getAttribute("href") ?? e.getAttribute("action") ?? e.getAttribute("src"));
     expect(scan.links.map((l) => l.value).sort()).toEqual(hrefs.sort());
     expect(scan.cspMeta).toBe(dom.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute("content"));
   });
@@ -59,7 +70,11 @@ describe("classifyUrl", () => {
     ["/archive/stories/b/?q=1#x%20y", "", { kind: "internal", target: { path: "stories/b/", fragment: "x y" } }],
     ["../b/", "stories/a/", { kind: "internal", target: { path: "stories/b/", fragment: undefined } }],
     ["/archive/stories/../people/", "", { kind: "internal", target: { path: "people/", fragment: undefined } }],
-    ["https://archive.example/archive/rss.xml", "", { kind: "internal", target: { path: "rss.xml", fragment: undefined } }],
+    [
+      "https://archive.example/archive/rss.xml",
+      "",
+      { kind: "internal", target: { path: "rss.xml", fragment: undefined } },
+    ],
     ["//archive.example/archive/", "", { kind: "internal", target: { path: "", fragment: undefined } }],
     ["/stories/", "", { kind: "outside-base", path: "/stories/" }],
     ["https://elsewhere.example/", "", { kind: "external" }],

@@ -15,7 +15,13 @@ async function check(
   const base = options.base ?? "/";
   const dir = writeSite({ ...goodSite(base), ...changes });
   try {
-    return await checkSite({ dir, base, site: fixtureOrigin, stories: options.stories ?? [janeStory], expect: options.expect ?? strict });
+    return await checkSite({
+      dir,
+      base,
+      site: fixtureOrigin,
+      stories: options.stories ?? [janeStory],
+      expect: options.expect ?? strict,
+    });
   } finally {
     removeSite(dir);
   }
@@ -28,17 +34,28 @@ describe("integrity check", () => {
       expect(report.problems, base).toEqual([]);
       expect(report.warnings).toEqual([]);
       // Anchors: the skip link on each of the 4 pages, and two links to #why.
-      expect(report.stats).toMatchObject({ pages: 4, stories: 1, searchIndexed: 1, feedItems: 1, anchors: 6, external: 1 });
+      expect(report.stats).toMatchObject({
+        pages: 4,
+        stories: 1,
+        searchIndexed: 1,
+        feedItems: 1,
+        anchors: 6,
+        external: 1,
+      });
     }
   });
 
   it("names a link to a page that was not built, and the page it is on", async () => {
     const { problems } = await check({ "index.html": page('<a href="/nowhere/">x</a>') });
-    expect(problems).toEqual(['<a href="/nowhere/"> goes to /nowhere/, which is not in the built site (on index.html)']);
+    expect(problems).toEqual([
+      '<a href="/nowhere/"> goes to /nowhere/, which is not in the built site (on index.html)',
+    ]);
   });
 
   it("finds a missing #anchor on another page and on the same page", async () => {
-    const { problems } = await check({ "index.html": page('<a href="/stories/jane-doe/#who">x</a><a href="#gone">y</a>') });
+    const { problems } = await check({
+      "index.html": page('<a href="/stories/jane-doe/#who">x</a><a href="#gone">y</a>'),
+    });
     expect(problems).toEqual([
       '<a href="/stories/jane-doe/#who"> points at #who, but /stories/jane-doe/ has no element with that id (on index.html)',
       '<a href="#gone"> points at #gone, but / has no element with that id (on index.html)',
@@ -52,7 +69,9 @@ describe("integrity check", () => {
 
   it("catches a root-relative link that ignores the base path", async () => {
     const { problems } = await check({ "index.html": page('<a href="/stories/">x</a>') }, { base: "/archive/" });
-    expect(problems).toEqual([`<a href="/stories/"> points at /stories/, outside the site's base path /archive/ (on index.html)`]);
+    expect(problems).toEqual([
+      `<a href="/stories/"> points at /stories/, outside the site's base path /archive/ (on index.html)`,
+    ]);
   });
 
   it("treats absolute links to the site's own origin as internal", async () => {
@@ -61,7 +80,9 @@ describe("integrity check", () => {
   });
 
   it("refuses javascript: and data: URLs anywhere", async () => {
-    const { problems } = await check({ "index.html": page('<a href=" JavaScript:alert(1)">x</a><img src="data:text/html,x" alt="">') });
+    const { problems } = await check({
+      "index.html": page('<a href=" JavaScript:alert(1)">x</a><img src="data:text/html,x" alt="">'),
+    });
     expect(problems).toEqual([
       '<a href=" JavaScript:alert(1)"> uses a javascript URL, which could run code or hide content (on index.html)',
       '<img src="data:text/html,x"> uses a data URL, which could run code or hide content (on index.html)',
@@ -70,19 +91,32 @@ describe("integrity check", () => {
 
   it("requires rel=noopener noreferrer on links to other sites", async () => {
     const { problems } = await check({
-      "index.html": page('<a href="https://evil.example/">x</a><a href="https://ok.example/" rel="external noreferrer noopener">y</a>'),
+      "index.html": page(
+        '<a href="https://evil.example/">x</a><a href="https://ok.example/" rel="external noreferrer noopener">y</a>',
+      ),
     });
-    expect(problems).toEqual(['<a href="https://evil.example/"> goes to another site without rel="noopener noreferrer" (on index.html)']);
+    expect(problems).toEqual([
+      '<a href="https://evil.example/"> goes to another site without rel="noopener noreferrer" (on index.html)',
+    ]);
   });
 
   it("reports two files whose URLs differ only by case", async () => {
     const { problems } = await check({ "stories/Jane-Doe/index.html": page("copy") });
-    expect(problems).toContainEqual(expect.stringMatching(/\/stories\/(jane-doe|Jane-Doe)\/ and \/stories\/(Jane-Doe|jane-doe)\/ differ only by case/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /\/stories\/(jane-doe|Jane-Doe)\/ and \/stories\/(Jane-Doe|jane-doe)\/ differ only by case/,
+      ),
+    );
   });
 
   it("groups the same broken link on many pages into one line", async () => {
     const broken = page('<a href="/subscribe/">Subscribe</a><a href="/subscribe/">again</a>');
-    const { problems } = await check({ "index.html": broken, "stories/index.html": broken.replace("</body>", '<a href="/stories/jane-doe/">j</a></body>'), "people/jane-doe/index.html": broken, "stories/jane-doe/index.html": broken.replace("</body>", '<a href="/people/jane-doe/">p</a></body>') });
+    const { problems } = await check({
+      "index.html": broken,
+      "stories/index.html": broken.replace("</body>", '<a href="/stories/jane-doe/">j</a></body>'),
+      "people/jane-doe/index.html": broken,
+      "stories/jane-doe/index.html": broken.replace("</body>", '<a href="/people/jane-doe/">p</a></body>'),
+    });
     expect(problems).toEqual([
       '<a href="/subscribe/"> goes to /subscribe/, which is not in the built site (on index.html, people/jane-doe/index.html, stories/index.html and 1 more)',
     ]);
@@ -94,7 +128,9 @@ describe("integrity check", () => {
       { expect: { ...strict, pendingSections: ["topics/"] } },
     );
     expect(report.problems).toEqual([]);
-    expect(report.warnings).toEqual(["2 links go to /topics/ pages that are not built yet (a pending section in src/integrity/expectations.ts)"]);
+    expect(report.warnings).toEqual([
+      "2 links go to /topics/ pages that are not built yet (a pending section in src/integrity/expectations.ts)",
+    ]);
   });
 });
 
@@ -135,11 +171,15 @@ describe("story coverage", () => {
       "the feed (rss.xml) is missing from the build",
     ]);
     const lenient = { ...strict, searchIndexRequired: false, feedRequired: false };
-    expect((await check(missing, { expect: lenient })).problems).toEqual(["sitemap-index.xml is missing from the build"]);
+    expect((await check(missing, { expect: lenient })).problems).toEqual([
+      "sitemap-index.xml is missing from the build",
+    ]);
   });
 
   it("reports a sitemap URL that was not built", async () => {
-    const { problems } = await check({ "sitemap-0.xml": `<urlset><url><loc>${fixtureOrigin}/stories/jane-doe/</loc></url><url><loc>${fixtureOrigin}/old/</loc></url></urlset>` });
+    const { problems } = await check({
+      "sitemap-0.xml": `<urlset><url><loc>${fixtureOrigin}/stories/jane-doe/</loc></url><url><loc>${fixtureOrigin}/old/</loc></url></urlset>`,
+    });
     expect(problems).toEqual(["the sitemap lists /old/, which is not in the build"]);
   });
 
@@ -163,7 +203,9 @@ describe("story coverage", () => {
 describe("inline code and the CSP", () => {
   it("flags inline scripts and styles the header policy does not allow, handlers and style attributes", async () => {
     const { problems } = await check({
-      "index.html": page('<button onclick="go()">x</button><p style="color:red">y</p><script>alert(1)</script><style>p{}</style>'),
+      "index.html": page(
+        '<button onclick="go()">x</button><p style="color:red">y</p><script>alert(1)</script><style>p{}</style>',
+      ),
     });
     expect(problems).toEqual([
       "<button onclick> is an inline event handler, which the policy blocks; attach it from a bundled <script> instead (on index.html)",
@@ -183,7 +225,9 @@ describe("inline code and the CSP", () => {
 
   it("requires the CSP meta tag on every page and the _headers file in the output", async () => {
     const { problems } = await check({ "index.html": "<!doctype html><html><body>x</body></html>", _headers: null });
-    expect(problems).toEqual(["_headers with a Content-Security-Policy for /* is missing from the build (public/_headers)"]);
+    expect(problems).toEqual([
+      "_headers with a Content-Security-Policy for /* is missing from the build (public/_headers)",
+    ]);
     const noMeta = await check({ "index.html": "<!doctype html><html><body>x</body></html>" });
     expect(noMeta.problems).toEqual([
       "page has no Content-Security-Policy <meta> tag (BaseLayout.astro writes it) (on index.html)",

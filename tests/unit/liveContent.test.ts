@@ -14,7 +14,11 @@ describe("live content in a story", () => {
     ["a flow expression", "{process.exit(1)}", /\{process\.exit\(1\)\} is an MDX expression/],
     ["an inline expression", "Hello {globalThis.x} there", /\{globalThis\.x\} is an MDX expression/],
     ["a script element", "<script>alert(1)</script>", /<script> is a script element/],
-    ["an event handler", 'Hi <b onClick="steal()">there</b>', /<b> is an HTML\/JSX element with an event handler \(onClick\)/],
+    [
+      "an event handler",
+      'Hi <b onClick="steal()">there</b>',
+      /<b> is an HTML\/JSX element with an event handler \(onClick\)/,
+    ],
     ["an image with onerror", '<img src="x" onerror="alert(1)" />', /<img> .*event handler \(onerror\)/],
     ["a component", "<Tracker />", /<Tracker> is an HTML\/JSX element/],
     ["a javascript: link", "[click](javascript:alert(1))", /a link to "javascript:alert\(1\)" is not allowed/],
@@ -59,11 +63,14 @@ describe("live content in a story", () => {
   it("turns an MDX syntax error into a finding at the parser's position", () => {
     const [finding, ...rest] = findLiveContent(frontmatter + "Text\n\nShe said <unclosed and left", "mdx");
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ line: 7, message: expect.stringMatching(/^MDX syntax error: /) });
+    expect(finding).toMatchObject({ line: 7, message: expect.stringMatching(/^MDX syntax error: /) as string });
   });
 
   it("rejects raw HTML in a Markdown (.md) story, where it would pass straight through", () => {
-    const findings = findLiveContent(frontmatter + "Hi <img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n", "md");
+    const findings = findLiveContent(
+      frontmatter + "Hi <img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n",
+      "md",
+    );
     expect(findings.map((f) => f.line)).toEqual([5, 7]);
     expect(findings[0]?.message).toMatch(/^raw HTML <img src=x onerror=alert\(1\)> is not allowed/);
     expect(findings[1]?.message).toMatch(/^raw HTML <script>alert\(1\)<\/script> is not allowed/);
@@ -76,7 +83,9 @@ describe("inertStoriesPlugin", () => {
     mdxToJs(source, { mdastPlugins: [inertStoriesPlugin(storiesDir)], fileURL: pathToFileURL(file) });
 
   it("stops the compile of a hostile story with line:column and the fix", async () => {
-    await expect(async () => compile(`${storiesDir}/jane.mdx`, frontmatter + "{danger}\n\n<script>x</script>")).rejects.toThrow(
+    await expect(async () =>
+      compile(`${storiesDir}/jane.mdx`, frontmatter + "{danger}\n\n<script>x</script>"),
+    ).rejects.toThrow(
       /^5:1: \{danger\} is an MDX expression .*\(and 1 more; run npm run build to list them all\)\. To show braces/,
     );
   });
@@ -91,7 +100,8 @@ describe("inertStoriesPlugin", () => {
 });
 
 describe("externalLinksPlugin", () => {
-  const render = async (markdown: string) => (await markdownToHtml(markdown, { hastPlugins: [externalLinksPlugin()] })).html;
+  const render = async (markdown: string) =>
+    (await markdownToHtml(markdown, { hastPlugins: [externalLinksPlugin()] })).html;
 
   it("adds noopener noreferrer to links to other sites, keeping any rel already there", async () => {
     const html = await render("[a](https://example.com/) [b](HTTP://example.org/)");

@@ -11,7 +11,15 @@ async function render(markdown: string): Promise<string> {
 describe("story Markdown", () => {
   it("renders GitHub-flavoured tables, footnotes, strikethrough and autolinks", async () => {
     const html = await render(
-      ["| Team | Size |", "| --- | --- |", "| Infra | 40 |", "", "Was ~~slow~~ fast.[^1] See https://example.com/x", "", "[^1]: A footnote."].join("\n"),
+      [
+        "| Team | Size |",
+        "| --- | --- |",
+        "| Infra | 40 |",
+        "",
+        "Was ~~slow~~ fast.[^1] See https://example.com/x",
+        "",
+        "[^1]: A footnote.",
+      ].join("\n"),
     );
     expect(html).toMatch(/<table>[\s\S]*<td>Infra<\/td>/);
     expect(html).toContain("<del>slow</del>");
@@ -25,10 +33,14 @@ describe("story Markdown", () => {
   });
 
   it("gives questions short unique ids and a permalink", async () => {
-    const html = await render("## What do you do all day, really, when nobody is watching?\n\nText\n\n## What do you do all day, really, when nobody is watching?\n");
+    const html = await render(
+      "## What do you do all day, really, when nobody is watching?\n\nText\n\n## What do you do all day, really, when nobody is watching?\n",
+    );
     expect(html).toContain('<h2 id="what-do-you-do-all-day-really-when">');
     expect(html).toContain('id="what-do-you-do-all-day-really-when-2"');
-    expect(html).toMatch(/<a href="#what-do-you-do-all-day-really-when" class="heading-anchor" aria-label="Link to this question"/);
+    expect(html).toMatch(
+      /<a href="#what-do-you-do-all-day-really-when" class="heading-anchor" aria-label="Link to this question"/,
+    );
   });
 });
 

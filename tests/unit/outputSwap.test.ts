@@ -2,7 +2,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { discardStaging, outputPaths, publishedStoryCount, recoverInterruptedSwap, swapIntoPlace } from "../../src/build/outputSwap.ts";
+import {
+  discardStaging,
+  outputPaths,
+  publishedStoryCount,
+  recoverInterruptedSwap,
+  swapIntoPlace,
+} from "../../src/build/outputSwap.ts";
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -23,7 +29,11 @@ const read = (dir: string) => readFileSync(join(dir, "index.html"), "utf8");
 describe("output swap", () => {
   it("puts staging and previous beside the live folder, hidden", () => {
     const paths = outputPaths({}, "/project");
-    expect(paths).toEqual({ live: "/project/dist", staging: "/project/.dist-staging", previous: "/project/.dist-previous" });
+    expect(paths).toEqual({
+      live: "/project/dist",
+      staging: "/project/.dist-staging",
+      previous: "/project/.dist-previous",
+    });
     expect(outputPaths({ ARCHIVE_OUT_DIR: "/tmp/out" }, "/project").staging).toBe("/tmp/.out-staging");
   });
 

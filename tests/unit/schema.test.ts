@@ -49,6 +49,8 @@ describe("person schema", () => {
     expect(personData.parse({ name: "Jane Doe" }).links).toEqual([]);
   });
   it("rejects a link that is not http(s)", () => {
-    expect(personData.safeParse({ name: "Jane", links: [{ label: "x", url: "javascript:alert(1)" }] }).success).toBe(false);
+    expect(personData.safeParse({ name: "Jane", links: [{ label: "x", url: "javascript:alert(1)" }] }).success).toBe(
+      false,
+    );
   });
 });

@@ -21,7 +21,9 @@ describe("parseExcerpt", () => {
   });
 
   it("keeps any other markup as text, decoded from Pagefind's &lt; and &gt;", () => {
-    const segments = parseExcerpt('We wrote &lt;script&gt;alert(1)&lt;/script&gt; & <img src=x onerror=alert(1)> <mark>zebra</mark>');
+    const segments = parseExcerpt(
+      "We wrote &lt;script&gt;alert(1)&lt;/script&gt; & <img src=x onerror=alert(1)> <mark>zebra</mark>",
+    );
     expect(segments.filter((s) => s.marked).map((s) => s.text)).toEqual(["zebra"]);
     expect(excerptText(segments)).toBe("We wrote <script>alert(1)</script> & <img src=x onerror=alert(1)> zebra");
   });

@@ -50,7 +50,10 @@ const story = `<!doctype html><html lang="en"><body>
 
 describe("pagefindIndex integration", () => {
   it("writes the index into the output folder Astro hands it, not a fixed dist/", async () => {
-    const folder = await outputFolder({ "stories/ann/index.html": story, "index.html": "<html lang=en><body>Home</body></html>" });
+    const folder = await outputFolder({
+      "stories/ann/index.html": story,
+      "index.html": "<html lang=en><body>Home</body></html>",
+    });
     await runHook(folder);
     const entry = JSON.parse(await readFile(join(folder, "pagefind", "pagefind-entry.json"), "utf8")) as {
       languages: Record<string, { page_count: number }>;

@@ -59,7 +59,12 @@ describe("toResultView", () => {
     const view = toResultView(
       story([
         section("Ann Lee — Staff Engineer at Acme & Co", null, "intro about <mark>glue</mark>"),
-        section("What is glue work?", "what-is-glue-work", "Glue work is <mark>glue</mark> and <mark>work</mark>", [5, 6]),
+        section(
+          "What is glue work?",
+          "what-is-glue-work",
+          "Glue work is <mark>glue</mark> and <mark>work</mark>",
+          [5, 6],
+        ),
       ]),
       parseQuery("glue work"),
     );
@@ -76,7 +81,10 @@ describe("toResultView", () => {
   });
 
   it("has no question when the match is before the first heading", () => {
-    const view = toResultView(story([section("Ann Lee — Staff Engineer at Acme & Co", null, "about <mark>glue</mark>")]), parseQuery("glue"));
+    const view = toResultView(
+      story([section("Ann Lee — Staff Engineer at Acme & Co", null, "about <mark>glue</mark>")]),
+      parseQuery("glue"),
+    );
     expect(view.question).toBeUndefined();
     expect(view.href).toBe(`/archive/stories/ann/?${HIGHLIGHT_PARAM}=glue`);
   });
@@ -97,7 +105,10 @@ describe("toResultView", () => {
   it("falls back to the page excerpt and URL when Pagefind found no section", () => {
     const view = toResultView(story([]), parseQuery("excerpt"));
     expect(view.href).toBe(`/archive/stories/ann/?${HIGHLIGHT_PARAM}=excerpt`);
-    expect(view.excerpt).toEqual([{ text: "page ", marked: false }, { text: "excerpt", marked: true }]);
+    expect(view.excerpt).toEqual([
+      { text: "page ", marked: false },
+      { text: "excerpt", marked: true },
+    ]);
   });
 
   it("keeps meta as plain strings, markup and all, for the page to render as text", () => {
@@ -123,7 +134,12 @@ describe("toResultView", () => {
 
 describe("bestSection", () => {
   // Locations are word positions in the page; side by side means consecutive.
-  const scattered = section("Q1", "q1", "<mark>staff</mark> a lot, <mark>staff</mark> again and <mark>project</mark>", [1, 5, 9, 14, 20, 30]);
+  const scattered = section(
+    "Q1",
+    "q1",
+    "<mark>staff</mark> a lot, <mark>staff</mark> again and <mark>project</mark>",
+    [1, 5, 9, 14, 20, 30],
+  );
   const together = section("Q2", "q2", "my <mark>staff</mark> <mark>project</mark> was Sorbet", [40, 41]);
   const one = section("Q3", "q3", "only <mark>staff</mark> here", [50, 52, 54, 56, 58, 60, 62, 64]);
 
@@ -182,7 +198,11 @@ describe("withHighlights", () => {
 
 describe("promoteExact and shorten", () => {
   it("moves exact stories ahead, keeping order otherwise", () => {
-    const views = [1, 2, 3].map((n) => ({ ...toResultView(story([]), parseQuery("x")), person: `P${n}`, exact: n === 3 }));
+    const views = [1, 2, 3].map((n) => ({
+      ...toResultView(story([]), parseQuery("x")),
+      person: `P${n}`,
+      exact: n === 3,
+    }));
     expect(promoteExact(views).map((v) => v.person)).toEqual(["P3", "P1", "P2"]);
   });
 

@@ -27,6 +27,8 @@ describe("excerptAroundRun", () => {
     expect(excerptAroundRun(raw, { start: 8, length: 2 }, [8, 9], { from: 0, to: Infinity }, 4)).toBe(
       "six seven <mark>eight</mark> <mark>nine</mark>",
     );
-    expect(excerptAroundRun(raw, { start: 3, length: 1 }, [3], { from: 2, to: 5 }, 6)).toBe("two <mark>three</mark> four");
+    expect(excerptAroundRun(raw, { start: 3, length: 1 }, [3], { from: 2, to: 5 }, 6)).toBe(
+      "two <mark>three</mark> four",
+    );
   });
 });

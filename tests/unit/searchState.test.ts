@@ -10,7 +10,9 @@ import { filterValueText, resultCountText, shownText } from "../../src/lib/searc
 
 describe("search state in the URL", () => {
   it("reads the query, sort and filters, ignoring unknown parameters and bad sorts", () => {
-    const state = readSearchState(new URLSearchParams("q=+glue+work+&sort=sideways&topic=Metrics&topic=Metrics&topic=Efficiency&utm_source=x"));
+    const state = readSearchState(
+      new URLSearchParams("q=+glue+work+&sort=sideways&topic=Metrics&topic=Metrics&topic=Efficiency&utm_source=x"),
+    );
     expect(state).toEqual({ query: "glue work", sort: "relevance", filters: { topic: ["Metrics", "Efficiency"] } });
   });
 
@@ -28,7 +30,9 @@ describe("search state in the URL", () => {
 
 describe("pagefindSearchOptions", () => {
   it("widens within a filter and sorts by date when asked", () => {
-    expect(pagefindSearchOptions({ query: "x", sort: "oldest", filters: { person: ["Ann", "Bo"], year: ["2020"] } })).toEqual({
+    expect(
+      pagefindSearchOptions({ query: "x", sort: "oldest", filters: { person: ["Ann", "Bo"], year: ["2020"] } }),
+    ).toEqual({
       filters: { person: { any: ["Ann", "Bo"] }, year: { any: ["2020"] } },
       sort: { date: "asc" },
     });
@@ -36,7 +40,9 @@ describe("pagefindSearchOptions", () => {
 
   it("leaves relevance to Pagefind when there are words, and lists newest first when there are none", () => {
     expect(pagefindSearchOptions({ query: "x", sort: "relevance", filters: {} })).toEqual({});
-    expect(pagefindSearchOptions({ query: "", sort: "relevance", filters: { kind: ["Interview"] } }).sort).toEqual({ date: "desc" });
+    expect(pagefindSearchOptions({ query: "", sort: "relevance", filters: { kind: ["Interview"] } }).sort).toEqual({
+      date: "desc",
+    });
   });
 });
 
@@ -48,16 +54,24 @@ describe("filterOptions", () => {
   });
 
   it("lists years newest first and keeps a chosen value missing from the counts", () => {
-    expect(filterOptions("year", { "2015": 4, "2022": 1 }, ["2019"]).map((o) => o.value)).toEqual(["2022", "2019", "2015"]);
+    expect(filterOptions("year", { "2015": 4, "2022": 1 }, ["2019"]).map((o) => o.value)).toEqual([
+      "2022",
+      "2019",
+      "2015",
+    ]);
   });
 });
 
 describe("status text", () => {
   it("counts stories in words a screen reader reads well", () => {
     expect(resultCountText({ query: "sorbet", count: 1, filtered: false })).toBe("1 story matches “sorbet”.");
-    expect(resultCountText({ query: "staff", count: 12, filtered: true })).toBe("12 stories match “staff” with the chosen filters.");
+    expect(resultCountText({ query: "staff", count: 12, filtered: true })).toBe(
+      "12 stories match “staff” with the chosen filters.",
+    );
     expect(resultCountText({ query: "zzz", count: 0, filtered: false })).toBe("No stories match “zzz”.");
-    expect(resultCountText({ query: '"staff project"', count: 1, filtered: false })).toBe('1 story matches "staff project".');
+    expect(resultCountText({ query: '"staff project"', count: 1, filtered: false })).toBe(
+      '1 story matches "staff project".',
+    );
     expect(resultCountText({ query: "", count: 2, filtered: true })).toBe("2 stories match the chosen filters.");
     expect(resultCountText({ query: "", count: 0, filtered: false })).toBe("");
   });

@@ -149,7 +149,9 @@ export function headingsFor(
   if (!section || id === undefined) return {};
   const anchor = anchors.find((candidate) => candidate.id === id);
   if (!anchor || anchor.element === "h2") return { question: section.title };
-  const parent = anchors.filter((candidate) => candidate.element === "h2" && candidate.location <= anchor.location).at(-1);
+  const parent = anchors
+    .filter((candidate) => candidate.element === "h2" && candidate.location <= anchor.location)
+    .at(-1);
   return parent ? { question: parent.text, subheading: section.title } : { question: section.title };
 }
 

@@ -25,7 +25,14 @@ export interface SearchState {
 export function readSearchState(params: URLSearchParams): SearchState {
   const filters: SearchState["filters"] = {};
   for (const { key } of FILTER_FIELDS) {
-    const values = [...new Set(params.getAll(key).map((value) => value.trim()).filter(Boolean))];
+    const values = [
+      ...new Set(
+        params
+          .getAll(key)
+          .map((value) => value.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (values.length > 0) filters[key] = values;
   }
   const sort = params.get(SORT_PARAM);

@@ -11,7 +11,10 @@ export function longestRun(locations: number[]): Run {
   let current: Run = { ...best };
   for (let i = 1; i < sorted.length; i += 1) {
     const here = sorted[i] ?? 0;
-    current = here === (sorted[i - 1] ?? 0) + 1 ? { start: current.start, length: current.length + 1 } : { start: here, length: 1 };
+    current =
+      here === (sorted[i - 1] ?? 0) + 1
+        ? { start: current.start, length: current.length + 1 }
+        : { start: here, length: 1 };
     if (current.length > best.length) best = { ...current };
   }
   return best;

@@ -14,7 +14,9 @@ const SHOWN_VALUES = 8;
  * search. Values no result has are left out unless chosen, so a choice can be undone.
  */
 export function renderFilterGroups(container: HTMLElement, counts: FilterCounts, state: SearchState): void {
-  const groups = FILTER_FIELDS.map((field) => renderGroup(field, counts[field.key] ?? {}, state.filters[field.key] ?? []));
+  const groups = FILTER_FIELDS.map((field) =>
+    renderGroup(field, counts[field.key] ?? {}, state.filters[field.key] ?? []),
+  );
   container.replaceChildren(...groups.filter((group): group is HTMLFieldSetElement => group !== null));
 }
 
@@ -22,9 +24,9 @@ export function renderFilterGroups(container: HTMLElement, counts: FilterCounts,
 export function readChosenFilters(container: HTMLElement): SearchState["filters"] {
   const chosen: SearchState["filters"] = {};
   for (const { key } of FILTER_FIELDS) {
-    const values = [...container.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${key}"]:checked`)].map(
-      (box) => box.value,
-    );
+    const values = [
+      ...container.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${key}"]:checked`),
+    ].map((box) => box.value);
     if (values.length > 0) chosen[key] = values;
   }
   return chosen;

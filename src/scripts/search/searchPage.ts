@@ -107,7 +107,9 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     while (views.length < PAGE_SIZE && page.next < page.candidates.length) {
       const batch = page.candidates.slice(page.next, page.next + PAGE_SIZE - views.length);
       page.next += batch.length;
-      const loaded = (await Promise.all(batch.map((result) => result.data()))).map((data) => toResultView(data, page.query));
+      const loaded = (await Promise.all(batch.map((result) => result.data()))).map((data) =>
+        toResultView(data, page.query),
+      );
       for (const view of loaded) {
         if (phrase && !view.exact) page.rejected += 1;
         else views.push(view);
@@ -135,7 +137,8 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
 
   const syncUrl = () => {
     const search = searchStateQueryString(state);
-    if (search !== location.search) history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+    if (search !== location.search)
+      history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
     document.title = state.query === "" ? pageTitle : `“${state.query}” · ${pageTitle}`;
   };
 
@@ -177,7 +180,7 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     state = { ...state, filters: readChosenFilters(filterGroups) };
     void run();
   });
-  more.addEventListener("click", async () => {
+  const showMore = async (): Promise<void> => {
     const page = found;
     if (!page) return;
     const firstNew = list.children.length;
@@ -186,7 +189,9 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     list.append(...views.map(renderResult));
     updateMore();
     list.children[firstNew]?.querySelector<HTMLAnchorElement>(`a.${RESULT_LINK_CLASS}`)?.focus();
-  });
+  };
+  more.addEventListener("click", () => void showMore());
+
   wireResultKeys(input, list, clear);
 
   if (state.query === "") input.focus();

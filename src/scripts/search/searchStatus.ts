@@ -12,7 +12,10 @@ export function showStatus(region: HTMLElement, message: string): void {
     region.textContent = "";
     return;
   }
-  timers.set(region, setTimeout(() => (region.textContent = message), ANNOUNCE_DELAY_MS));
+  timers.set(
+    region,
+    setTimeout(() => (region.textContent = message), ANNOUNCE_DELAY_MS),
+  );
 }
 
 /** Says search could not load and offers the story index instead. */

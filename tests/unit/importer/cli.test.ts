@@ -94,6 +94,6 @@ describe("npm run import (the command line)", () => {
     expect(stdout).toContain("line 1    site banner (image text): Site Banner");
     expect(stdout).toContain("“read another story” link: Ready to read another story?");
     expect(stdout).toContain("Checked 1 file: every round trip holds.");
-    expect(snapshot(dir)).toEqual({ "page.txt": expect.any(String) });
+    expect(snapshot(dir)).toEqual({ "page.txt": expect.any(String) as string });
   });
 });

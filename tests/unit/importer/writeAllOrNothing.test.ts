@@ -15,7 +15,7 @@ function failing(operation: "write" | "rename", nth: number): FileOps {
     ...nodeFileOps,
     [operation]: (...args: [string, never]) => {
       if (++calls === nth) throw new Error(`ENOSPC: no space left on device (${operation} #${nth})`);
-      return (nodeFileOps[operation] as (...a: [string, never]) => void)(...args);
+      return nodeFileOps[operation](...args);
     },
   };
 }
