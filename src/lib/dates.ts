@@ -1,4 +1,5 @@
-const months = [
+/** Month names as pages show them. */
+export const MONTHS = [
   "January",
   "February",
   "March",
@@ -16,7 +17,7 @@ const months = [
 /** "2020-05" -> "May 2020"; "2020-05-14" -> "14 May 2020". */
 export function formatPartialDate(value: string): string {
   const [year, month, day] = value.split("-");
-  const monthName = months[Number(month) - 1] ?? "";
+  const monthName = MONTHS[Number(month) - 1] ?? "";
   return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
 }
 

@@ -1,3 +1,4 @@
+import { MONTHS } from "../../src/lib/dates.ts";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { gzipSync } from "node:zlib";
@@ -299,23 +300,9 @@ function isSorted(values: number[], direction: 1 | -1): boolean {
 }
 
 function storyDate(line: string): number {
-  const months = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ];
   const match = /(?:(\d{1,2}) )?([A-Z][a-z]+) (\d{4})\s*$/.exec(line);
   if (!match) throw new Error(`no date at the end of "${line}"`);
-  return Date.UTC(Number(match[3]), months.indexOf(match[2] ?? ""), Number(match[1] ?? 1));
+  return Date.UTC(Number(match[3]), MONTHS.indexOf(match[2] ?? ""), Number(match[1] ?? 1));
 }
 
 function escapeRegExp(text: string): string {
