@@ -4,6 +4,7 @@ import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { satteri } from "@astrojs/markdown-satteri";
 import { headingAnchorsPlugin } from "./src/plugins/headingAnchors.ts";
+import { readingTimePlugin } from "./src/plugins/readingTime.ts";
 
 // Operators set these for their host: SITE_URL for canonical and feed URLs,
 // BASE_PATH when the archive lives under a sub-path (e.g. /archive/).
@@ -19,6 +20,7 @@ export default defineConfig({
     processor: satteri({
       // Archived words stay as written: no curly quotes or dashes invented for the speaker.
       features: { smartPunctuation: false },
+      mdastPlugins: [readingTimePlugin()],
       hastPlugins: [headingAnchorsPlugin()],
     }),
   },

@@ -7,7 +7,7 @@ const root = contentRoot();
 
 const stories = defineCollection({
   // Files starting with `_` are drafts and stay out of the build.
-  loader: glob({ base: `${root}/stories`, pattern: ["**/[^_]*.{md,mdx}"] }),
+  loader: glob({ base: `${root}/stories`, pattern: ["**/[^_]*.{md,mdx}"], retainBody: false }),
   schema: storyData.extend({ person: reference("people") }),
 });
 
