@@ -5,6 +5,7 @@ import sitemap from "@astrojs/sitemap";
 import { satteri } from "@astrojs/markdown-satteri";
 import { headingAnchorsPlugin } from "./src/plugins/headingAnchors.ts";
 import { readingTimePlugin } from "./src/plugins/readingTime.ts";
+import { contentStoreFromDisk } from "./src/integrations/contentStoreFromDisk.ts";
 
 // Operators set these for their host: SITE_URL for canonical and feed URLs,
 // BASE_PATH when the archive lives under a sub-path (e.g. /archive/).
@@ -24,5 +25,5 @@ export default defineConfig({
       hastPlugins: [headingAnchorsPlugin()],
     }),
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [contentStoreFromDisk(), mdx(), sitemap()],
 });

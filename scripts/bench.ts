@@ -74,7 +74,7 @@ function failIfBroken(step: string, run: Measured, logFile: string): void {
  */
 function phasesOf(marksFile: string, timerFile: string, run: Measured): SiteRun["phases"] {
   if (!existsSync(marksFile)) return [];
-  const marks = JSON.parse(readFileSync(marksFile, "utf8")) as Record<string, number>;
+  const { memory = [], ...marks } = JSON.parse(readFileSync(marksFile, "utf8")) as Record<string, number> & { memory?: [number, number, number, number][] };
   const timers = existsSync(timerFile) ? (JSON.parse(readFileSync(timerFile, "utf8")) as Record<string, { elapsedTime: number }>) : {};
   const spans: [string, number, number][] = [];
   const span = (name: string, from: number | undefined, to: number | undefined) => {
@@ -92,10 +92,9 @@ function phasesOf(marksFile: string, timerFile: string, run: Measured): SiteRun[
   span("render pages", bundled, generated);
   span("build:done hooks (index, sitemap, feeds)", marks["generated"], marks["buildDone"]);
   span("exit", marks["buildDone"], marks["exit"]);
-  return spans.map(([name, a, b]) => {
-    const peak = run.samples.filter(([t]) => t >= a && t <= b).reduce((max, [, rss]) => Math.max(max, rss), 0);
-    return [name, (b - a) / 1000, peak];
-  });
+  const peakIn = (series: [number, number][], a: number, b: number) => series.filter(([t]) => t >= a && t <= b).reduce((max, [, v]) => Math.max(max, v), 0);
+  const heap = memory.map(([t, , used]): [number, number] => [t, used]);
+  return spans.map(([name, a, b]) => ({ name, seconds: (b - a) / 1000, peakRss: peakIn(run.samples, a, b), peakHeap: peakIn(heap, a, b) }));
 }
 
 async function indexSeparately(site: string, how: "api" | "cli", logFile: string): Promise<Measured> {

@@ -46,9 +46,19 @@ const inline: AstroInlineConfig = {
   ...(Number.isInteger(concurrency) && concurrency > 0 ? { build: { concurrency } } : {}),
 };
 
+// V8 heap against the whole RSS over time: what the heap does not explain is native memory
+// (Rolldown, Sätteri, buffers), which a heap limit cannot cap.
+const memory: [number, number, number, number][] = [];
+const sampler = setInterval(() => {
+  const { rss, heapUsed, external } = process.memoryUsage();
+  memory.push([Date.now(), rss, heapUsed, external]);
+}, 500);
+sampler.unref();
+
 try {
   await build(inline);
 } finally {
   mark("exit");
-  writeFileSync(phasesFile, JSON.stringify(marks));
+  clearInterval(sampler);
+  writeFileSync(phasesFile, JSON.stringify({ ...marks, memory }));
 }

@@ -12,8 +12,8 @@ export interface SiteRun {
   /** How the search index was made: inside the build, or as a separate timed step. */
   indexLabel: string;
   index?: Measured;
-  /** Phase name -> seconds, when the generator reports phases. */
-  phases: [string, number, number][];
+  /** Where the build's time and memory went, when the generator reports phases. */
+  phases: { name: string; seconds: number; peakRss: number; peakHeap: number }[];
   dist: TreeSize;
   indexSize: TreeSize;
   feeds: { path: string; bytes: number }[];
@@ -128,8 +128,9 @@ export function markdownSection(result: BenchResult): string {
     lines.push(`| **ratio Astro / Hugo** | **${ratio(totalMs(astro), totalMs(hugo))}** wall time, ${ratio(totalCpu(astro), totalCpu(hugo))} CPU time, ${ratio(peakBytes(astro), peakBytes(hugo))} peak memory | |`);
   }
   if (astro.phases.length > 0) {
-    lines.push("", "Astro phases (seconds, peak tree RSS during the phase):", "");
-    lines.push(astro.phases.map(([name, s, peak]) => `${name} ${s.toFixed(1)} s / ${formatBytes(peak)}`).join(" · "));
+    lines.push("", "Astro phases (wall time; peak RSS of the process tree and peak V8 heap of the build process during the phase):", "");
+    lines.push("| phase | time | peak RSS | peak heap |", "|---|---|---|---|");
+    for (const p of astro.phases) lines.push(`| ${p.name} | ${p.seconds.toFixed(1)} s | ${formatBytes(p.peakRss)} | ${formatBytes(p.peakHeap)} |`);
   }
   if (result.search?.length) {
     lines.push("", "Search in Chromium (first 5 results loaded; bytes as transferred, text gzipped):", "");
