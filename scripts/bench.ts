@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { PAGES_PER_SHARD } from "../src/integrations/pagefindShards.ts";
 import { writeCorpus, type StoryExtension } from "./bench/generateCorpus.ts";
 import { hugoVersion, writeHugoSite } from "./bench/hugoSite.ts";
 import { measureCommand, type Measured } from "./bench/processTree.ts";
@@ -21,7 +22,9 @@ const USAGE = `Usage: npm run bench -- --stories N [options]
   --ext md|mdx       file format of the stories (default mdx, what the importer writes)
   --seed TEXT        corpus seed (default staff-archive)
   --port P           port for the search measurement (default 4416)
-  --index api|cli|none  how to index when the build made no pagefind/ (default api)
+  --index shards|shards:P|api|cli|none  how to index when the build made no pagefind/:
+                     shards (default) as src/integrations/pagefindShards.ts does, one Pagefind index
+                     per ${PAGES_PER_SHARD} pages (or P), merged at query time; api/cli one index
   --concurrency N    override build.concurrency for this run
   --astro-config JSON  merge this into the Astro config for this run (try a setting before committing it)
   --cpu-prof         write V8 CPU profiles of the build into the temp folder (kept)
@@ -35,7 +38,7 @@ const { values } = parseArgs({
     ext: { type: "string", default: "mdx" },
     seed: { type: "string", default: "staff-archive" },
     port: { type: "string", default: "4416" },
-    index: { type: "string", default: "api" },
+    index: { type: "string", default: "shards" },
     concurrency: { type: "string" },
     "astro-config": { type: "string" },
     "cpu-prof": { type: "boolean", default: false },
@@ -50,7 +53,7 @@ const { values } = parseArgs({
 
 const stories = Number(values.stories);
 const extension = values.ext as StoryExtension;
-if (values.help || !Number.isInteger(stories) || stories < 1 || !["md", "mdx"].includes(extension) || !["api", "cli", "none"].includes(values.index)) {
+if (values.help || !Number.isInteger(stories) || stories < 1 || !["md", "mdx"].includes(extension) || !/^(api|cli|none|shards(:[1-9]\d*)?)$/.test(values.index)) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);
 }
@@ -97,11 +100,20 @@ function phasesOf(marksFile: string, timerFile: string, run: Measured): SiteRun[
   return spans.map(([name, a, b]) => ({ name, seconds: (b - a) / 1000, peakRss: peakIn(run.samples, a, b), peakHeap: peakIn(heap, a, b) }));
 }
 
-async function indexSeparately(site: string, how: "api" | "cli", logFile: string): Promise<Measured> {
+const INDEX_LABELS: Record<string, string> = { api: "Node API", cli: "CLI" };
+
+function indexLabel(how: string): string {
+  return INDEX_LABELS[how] ?? `Node API, an index per ${how.replace(/^shards:?/, "") || PAGES_PER_SHARD} pages, merged at query time`;
+}
+
+async function indexSeparately(site: string, how: string, logFile: string): Promise<Measured> {
+  const options = { cwd: repo, env: process.env, logFile };
   const run =
     how === "api"
-      ? await measureCommand(node, [join(repo, "scripts/bench/pagefindIndex.ts"), site], { cwd: repo, env: process.env, logFile })
-      : await measureCommand(pagefindBin, ["--site", site], { cwd: repo, env: process.env, logFile });
+      ? await measureCommand(node, [join(repo, "scripts/bench/pagefindIndex.ts"), site], options)
+      : how === "cli"
+        ? await measureCommand(pagefindBin, ["--site", site], options)
+        : await measureCommand(node, [join(repo, "scripts/bench/pagefindShards.ts"), site, how.replace(/^shards:?/, "") || String(PAGES_PER_SHARD)], options);
   failIfBroken(`Pagefind (${how})`, run, logFile);
   return run;
 }
@@ -131,13 +143,13 @@ async function runAstro(contentRoot: string): Promise<SiteRun> {
   const indexedInBuild = existsSync(join(outDir, "pagefind", "pagefind.js"));
   let index: Measured | undefined;
   if (!indexedInBuild && values.index !== "none") {
-    log(`the build made no pagefind/: indexing it separately with Pagefind's ${values.index === "api" ? "Node API" : "CLI"}`);
-    index = await indexSeparately(outDir, values.index as "api" | "cli", join(work, "astro-pagefind.log"));
+    log(`the build made no pagefind/: indexing it separately (Pagefind ${indexLabel(values.index)})`);
+    index = await indexSeparately(outDir, values.index, join(work, "astro-pagefind.log"));
   }
   return {
     label: "Astro",
     build,
-    indexLabel: indexedInBuild ? "inside the build" : values.index === "none" ? "not built (--index none)" : `separate step, Pagefind ${values.index === "api" ? "Node API" : "CLI"}`,
+    indexLabel: indexedInBuild ? "inside the build" : values.index === "none" ? "not built (--index none)" : `separate step, Pagefind ${indexLabel(values.index)}`,
     ...(index ? { index } : {}),
     phases: phasesOf(marksFile, timerFile, build),
     dist: await treeSize(outDir),
@@ -190,7 +202,9 @@ try {
   let search;
   if (!values["no-browser"] && existsSync(join(work, "dist", "pagefind", "pagefind.js"))) {
     log("measuring search in Chromium");
-    search = await measureSearch(join(work, "dist"), Number(values.port), benchQueries(values.seed));
+    const shards = join(work, "dist", "pagefind", "shards.json");
+    const merge = existsSync(shards) ? (JSON.parse(readFileSync(shards, "utf8")) as string[]).map((folder) => `/${folder}`) : [];
+    search = await measureSearch(join(work, "dist"), Number(values.port), benchQueries(values.seed), merge);
   }
   const result: BenchResult = {
     date: new Date().toISOString().slice(0, 10),

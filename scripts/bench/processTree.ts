@@ -22,6 +22,8 @@ export interface Measured {
    * up to one interval short per process). Steadier than wall time when other work shares the machine.
    */
   cpuSeconds: number;
+  /** The same CPU seconds per executable name, to see which process spent them. */
+  cpuByName: Record<string, number>;
   /** 1-minute load average when the command started: above the core count, other work was competing. */
   loadBefore: number;
   /** [epoch ms, tree RSS] at every sample, to line memory up with build phases. */
@@ -86,12 +88,12 @@ function processTable(): Map<number, ProcessInfo> {
 }
 
 /** RSS of `root` and all its descendants right now, in total and per executable name, and each one's CPU ticks so far. */
-export function treeRss(root: number): { total: number; byName: Map<string, number>; cpuByPid: Map<number, number> } {
+export function treeRss(root: number): { total: number; byName: Map<string, number>; cpuByPid: Map<number, { cpu: number; name: string }> } {
   const table = processTable();
   const children = new Map<number, number[]>();
   for (const [pid, info] of table) children.set(info.parent, [...(children.get(info.parent) ?? []), pid]);
   const byName = new Map<string, number>();
-  const cpuByPid = new Map<number, number>();
+  const cpuByPid = new Map<number, { cpu: number; name: string }>();
   let total = 0;
   const stack = [root];
   while (stack.length > 0) {
@@ -100,7 +102,7 @@ export function treeRss(root: number): { total: number; byName: Map<string, numb
     if (info) {
       total += info.rss;
       byName.set(info.name, (byName.get(info.name) ?? 0) + info.rss);
-      cpuByPid.set(pid, info.cpu);
+      cpuByPid.set(pid, { cpu: info.cpu, name: info.name });
     }
     stack.push(...(children.get(pid) ?? []));
   }
@@ -134,10 +136,14 @@ export async function measureCommand(
   const peakByName: Record<string, number> = {};
   const samples: [number, number][] = [];
   const cpuTicks = new Map<number, number>();
+  const names = new Map<number, string>();
   const sample = () => {
     if (child.pid === undefined) return;
     const { total, byName, cpuByPid } = treeRss(child.pid);
-    for (const [pid, ticks] of cpuByPid) cpuTicks.set(pid, Math.max(cpuTicks.get(pid) ?? 0, ticks));
+    for (const [pid, { cpu, name }] of cpuByPid) {
+      cpuTicks.set(pid, Math.max(cpuTicks.get(pid) ?? 0, cpu));
+      names.set(pid, name);
+    }
     peakRssBytes = Math.max(peakRssBytes, total);
     samples.push([Date.now(), total]);
     for (const [name, rss] of byName) peakByName[name] = Math.max(peakByName[name] ?? 0, rss);
@@ -155,5 +161,10 @@ export async function measureCommand(
   if (group !== undefined) running.delete(group);
   await new Promise<void>((resolve) => log.end(resolve));
   const cpuSeconds = [...cpuTicks.values()].reduce((sum, ticks) => sum + ticks, 0) / CLOCK_TICKS;
-  return { command: `${command} ${args.join(" ")}`, exitCode, ms, peakRssBytes, peakByName, loadBefore, samples, cpuSeconds };
+  const cpuByName: Record<string, number> = {};
+  for (const [pid, ticks] of cpuTicks) {
+    const name = names.get(pid) ?? "?";
+    cpuByName[name] = (cpuByName[name] ?? 0) + ticks / CLOCK_TICKS;
+  }
+  return { command: `${command} ${args.join(" ")}`, exitCode, ms, peakRssBytes, peakByName, loadBefore, samples, cpuSeconds, cpuByName };
 }

@@ -30,12 +30,17 @@ interface PagefindRun {
 }
 
 /** Runs inside the page: imports Pagefind once, searches, loads the first results' data. */
-async function runQuery(args: { bundle: string; query: string; first: number }): Promise<PagefindRun> {
+async function runQuery(args: { bundle: string; merge: string[]; query: string; first: number }): Promise<PagefindRun> {
   type Result = { data: () => Promise<unknown> };
-  type Pagefind = { search: (q: string) => Promise<{ results: Result[] }> };
+  type Pagefind = { search: (q: string) => Promise<{ results: Result[] }>; mergeIndex: (path: string) => Promise<void> };
   const holder = window as unknown as { pagefind?: Pagefind };
   const started = performance.now();
-  holder.pagefind ??= (await import(args.bundle)) as Pagefind;
+  if (!holder.pagefind) {
+    const pagefind = (await import(args.bundle)) as Pagefind;
+    // A sharded index: every shard joins the search before the first query.
+    for (const path of args.merge) await pagefind.mergeIndex(path);
+    holder.pagefind = pagefind;
+  }
   const search = await holder.pagefind.search(args.query);
   await Promise.all(search.results.slice(0, args.first).map((r) => r.data()));
   return { ms: performance.now() - started, results: search.results.length };
@@ -90,8 +95,8 @@ async function countBytes(context: BrowserContext): Promise<ByteCounter> {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
-/** Serves `dist` on `port` and measures each query cold and warm. */
-export async function measureSearch(dist: string, port: number, queries: readonly string[]): Promise<QueryTiming[]> {
+/** Serves `dist` on `port` and measures each query cold and warm; `merge` lists extra index shards. */
+export async function measureSearch(dist: string, port: number, queries: readonly string[], merge: string[] = []): Promise<QueryTiming[]> {
   const server = await serveStatic(dist, port);
   const browser = await chromium.launch(chromiumLaunchOptions());
   const bundle = `${server.origin}/pagefind/pagefind.js`;
@@ -102,14 +107,14 @@ export async function measureSearch(dist: string, port: number, queries: readonl
     const warm = await countBytes(warmContext);
     await warm.page.goto(`${server.origin}${BLANK_PAGE}`);
     // Warm means Pagefind's script, worker, WASM and entry are loaded: one throwaway search does that.
-    await warm.page.evaluate(runQuery, { bundle, query: WARM_UP_QUERY, first: 1 });
+    await warm.page.evaluate(runQuery, { bundle, merge, query: WARM_UP_QUERY, first: 1 });
     for (const query of queries) {
       const context = await browser.newContext();
       const cold = await countBytes(context);
       await cold.page.goto(`${server.origin}${BLANK_PAGE}`);
       await settle();
       cold.reset();
-      const coldRun = await cold.page.evaluate(runQuery, { bundle, query, first: FIRST_RESULTS });
+      const coldRun = await cold.page.evaluate(runQuery, { bundle, merge, query, first: FIRST_RESULTS });
       await settle();
       const coldByKind = await cold.byKind();
       const coldBytes = await cold.bytes();
@@ -117,7 +122,7 @@ export async function measureSearch(dist: string, port: number, queries: readonl
 
       await settle();
       warm.reset();
-      const warmRun = await warm.page.evaluate(runQuery, { bundle, query, first: FIRST_RESULTS });
+      const warmRun = await warm.page.evaluate(runQuery, { bundle, merge, query, first: FIRST_RESULTS });
       await settle();
       timings.push({ query, results: coldRun.results, coldMs: coldRun.ms, coldBytes, coldByKind, warmMs: warmRun.ms, warmBytes: await warm.bytes() });
     }

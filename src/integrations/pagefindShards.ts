@@ -1,0 +1,82 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import * as pagefind from "pagefind";
+import type { PagefindServiceConfig } from "pagefind";
+
+/**
+ * Pages per Pagefind index. Pagefind holds every indexed word of every page in memory while it
+ * builds: about 0.85 MB per 4,000-word story, so 10,000 stories need 8.3 GB in one index.
+ * 2,500 pages keep one shard near 2.3 GB (measured; docs/performance.md).
+ */
+export const PAGES_PER_SHARD = 2500;
+
+/** Lists the extra shards' bundle paths for the browser; written next to pagefind.js. */
+export const SHARDS_FILE = "shards.json";
+
+/** Site-relative folder of shard `k`: the first is the ordinary bundle, so one shard is a plain index. */
+export function shardFolder(k: number): string {
+  return k === 0 ? "pagefind/" : `pagefind/shard-${k + 1}/`;
+}
+
+/** Splits pages into the fewest shards of at most `pagesPerShard`, sizes as even as possible, order kept. */
+export function planShards<T>(pages: readonly T[], pagesPerShard = PAGES_PER_SHARD): T[][] {
+  if (!Number.isInteger(pagesPerShard) || pagesPerShard < 1) throw new Error(`pagesPerShard must be a positive integer, got ${pagesPerShard}`);
+  const count = Math.max(1, Math.ceil(pages.length / pagesPerShard));
+  const size = Math.ceil(pages.length / count);
+  return Array.from({ length: count }, (_, k) => pages.slice(k * size, (k + 1) * size));
+}
+
+/**
+ * Sorts HTML files by the value of their `data-pagefind-sort="<key>"` element, highest first
+ * (ISO dates sort as text), so shards become date ranges. Files without the key go last.
+ */
+export async function orderBySortKey(files: readonly string[], key: string): Promise<string[]> {
+  const pattern = new RegExp(`data-pagefind-sort="${key}"[^>]*>([^<]*)<`);
+  const keyed = await Promise.all(files.map(async (file) => ({ file, value: pattern.exec(await readFile(file, "utf8"))?.[1]?.trim() ?? "" })));
+  return keyed.sort((a, b) => b.value.localeCompare(a.value) || a.file.localeCompare(b.file)).map((k) => k.file);
+}
+
+/** What `writeShardedIndex` did. */
+export interface ShardedIndex {
+  /** Site-relative bundle folders, primary first. */
+  folders: string[];
+  /** HTML files offered to Pagefind per shard. */
+  files: number[];
+}
+
+function ok<T extends { errors: string[] }>(response: T, step: string): T {
+  if (response.errors.length > 0) throw new Error(`Pagefind could not ${step}:\n  ${response.errors.join("\n  ")}`);
+  return response;
+}
+
+/**
+ * Indexes `files` (absolute paths of HTML files under `site`) into one Pagefind index per
+ * shard, one shard at a time, closing Pagefind between shards so its memory is returned.
+ * Order `files` newest first: shards are then date ranges, and a date-sorted search can read
+ * them in order. Writes `pagefind/shards.json` listing the extra shards (empty for one).
+ */
+export async function writeShardedIndex(
+  site: string,
+  files: readonly string[],
+  options: { pagesPerShard?: number; pagefind?: PagefindServiceConfig } = {},
+): Promise<ShardedIndex> {
+  const shards = planShards(files, options.pagesPerShard);
+  const result: ShardedIndex = { folders: [], files: [] };
+  for (const [k, shard] of shards.entries()) {
+    try {
+      const { index } = ok(await pagefind.createIndex(options.pagefind ?? {}), "start");
+      if (!index) throw new Error("Pagefind did not return an index.");
+      for (const file of shard) {
+        ok(await index.addHTMLFile({ sourcePath: relative(site, file), content: await readFile(file, "utf8") }), `index ${file}`);
+      }
+      ok(await index.writeFiles({ outputPath: join(site, shardFolder(k)) }), `write shard ${k + 1} of ${shards.length}`);
+    } finally {
+      // Ending the Pagefind process is what hands its memory back before the next shard.
+      await pagefind.close();
+    }
+    result.folders.push(shardFolder(k));
+    result.files.push(shard.length);
+  }
+  await writeFile(join(site, shardFolder(0), SHARDS_FILE), JSON.stringify(result.folders.slice(1)));
+  return result;
+}
