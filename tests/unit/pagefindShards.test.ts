@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SHARDS_FILE, orderBySortKey, planShards, shardFolder, writeShardedIndex } from "../../src/integrations/pagefindShards.ts";
+import { SHARDS_FILE, htmlFiles, orderBySortKey, planShards, shardFolder, writeShardedIndex } from "../../src/integrations/pagefindShards.ts";
 
 describe("planShards", () => {
   it("makes the fewest shards within the limit, sizes as even as possible, order kept", () => {
@@ -48,15 +48,24 @@ describe("writeShardedIndex", () => {
     expect(ordered.map((f) => f.replace(site, ""))).toEqual(["/stories/new/index.html", "/stories/mid/index.html", "/stories/old/index.html", "/index.html"]);
   });
 
-  it("writes one Pagefind bundle per shard with every story in exactly one, and lists the extra shards", async () => {
-    const files = await orderBySortKey(["old", "new", "mid"].map((id) => join(site, "stories", id, "index.html")), "date");
-    const result = await writeShardedIndex(site, files, { pagesPerShard: 2, pagefind: { forceLanguage: "en" } });
-    expect(result).toEqual({ folders: ["pagefind/", "pagefind/shard-2/"], files: [2, 1] });
+  it("writes one Pagefind bundle per shard, newest pages first, and lists the extra shards", async () => {
+    const result = await writeShardedIndex(site, { pagesPerShard: 2, sortKey: "date", pagefind: { forceLanguage: "en" } });
+    // Four HTML files: new + mid in the first shard, old + the undated home page in the second.
+    expect(result).toEqual({ folders: ["pagefind/", "pagefind/shard-2/"], files: [2, 2] });
     expect(JSON.parse(await readFile(join(site, "pagefind", SHARDS_FILE), "utf8"))).toEqual(["pagefind/shard-2/"]);
     const pagesIn = async (folder: string) => {
       const entry = JSON.parse(await readFile(join(site, folder, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
       return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
     };
+    // The home page has no data-pagefind-body, so Pagefind leaves it out of its shard.
     expect([await pagesIn("pagefind/"), await pagesIn("pagefind/shard-2/")]).toEqual([2, 1]);
+    // A second run must not index the bundle it wrote: no HTML from pagefind/ is offered.
+    expect((await htmlFiles(site)).some((f) => f.includes("/pagefind/"))).toBe(false);
+  });
+
+  it("indexes a site within one shard as one ordinary bundle, with no extra shards listed", async () => {
+    const result = await writeShardedIndex(site, { pagefind: { forceLanguage: "en" } });
+    expect(result).toEqual({ folders: ["pagefind/"], files: [4] });
+    expect(JSON.parse(await readFile(join(site, "pagefind", SHARDS_FILE), "utf8"))).toEqual([]);
   });
 });
