@@ -21,8 +21,8 @@ export type Block =
 
 function word(random: Random, words: WordSource): string {
   const roll = random.next();
-  if (roll < 0.45) return FUNCTION_WORDS[zipfIndex(random, FUNCTION_WORDS.length)] ?? "the";
-  if (roll < 0.83) return DOMAIN_WORDS[zipfIndex(random, DOMAIN_WORDS.length)] ?? "team";
+  if (roll < 0.40) return FUNCTION_WORDS[zipfIndex(random, FUNCTION_WORDS.length)] ?? "the";
+  if (roll < 0.70) return DOMAIN_WORDS[zipfIndex(random, DOMAIN_WORDS.length)] ?? "team";
   if (roll < 0.98) return words.tail[zipfIndex(random, words.tail.length)] ?? "thing";
   return random.pick(words.local);
 }
