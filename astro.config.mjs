@@ -6,6 +6,7 @@ import { satteri } from "@astrojs/markdown-satteri";
 import { satteriOptions } from "./src/markdown/options.ts";
 import { pagefindIndex } from "./src/integrations/pagefind.ts";
 import { contentCacheDir } from "./src/lib/contentRoot.ts";
+import { contentStoreFromDisk } from "./src/integrations/contentStoreFromDisk.ts";
 
 // Operators set these for their host: SITE_URL for canonical and feed URLs,
 // BASE_PATH when the archive lives under a sub-path (e.g. /archive/).
@@ -32,5 +33,5 @@ export default defineConfig({
     processor: satteri(satteriOptions()),
   },
   // pagefindIndex runs last so it indexes the finished HTML.
-  integrations: [mdx(), sitemap(), pagefindIndex()],
+  integrations: [contentStoreFromDisk(), mdx(), sitemap(), pagefindIndex()],
 });

@@ -8,7 +8,14 @@ const root = contentRoot();
 
 const stories = defineCollection({
   // Files starting with `_` are drafts and stay out of the build.
-  loader: glob({ base: `${root}/stories`, pattern: ["**/[^_]*.{md,mdx}"], generateId: ({ entry }) => entryId(entry) }),
+  // retainBody: false keeps the raw Markdown out of the content store: at 10,000 stories
+  // the store would otherwise pass V8's string limit (see docs/performance.md).
+  loader: glob({
+    base: `${root}/stories`,
+    pattern: ["**/[^_]*.{md,mdx}"],
+    generateId: ({ entry }) => entryId(entry),
+    retainBody: false,
+  }),
   schema: storyData.extend({ person: reference("people") }),
 });
 

@@ -1,6 +1,7 @@
 import { headingAnchorsPlugin } from "./headingAnchors.ts";
 import { externalLinksPlugin } from "./externalLinks.ts";
 import { inertStoriesPlugin } from "./inertStories.ts";
+import { readingTimePlugin } from "./readingTime.ts";
 import { contentRoot } from "../lib/contentRoot.ts";
 
 /**
@@ -18,7 +19,7 @@ export function satteriOptions() {
       smartPunctuation: false,
     },
     // Stories are data: anything in them that would run as code stops the build.
-    mdastPlugins: [inertStoriesPlugin(`${contentRoot()}/stories`)],
+    mdastPlugins: [inertStoriesPlugin(`${contentRoot()}/stories`), readingTimePlugin()],
     hastPlugins: [headingAnchorsPlugin(), externalLinksPlugin()],
   };
 }

@@ -1,0 +1,160 @@
+/**
+ * Synthetic interview prose: Markdown answers under `##` questions, with lists and the odd
+ * `###` sub-heading, about as long and as varied as a real long-form interview.
+ */
+import type { Random } from "./prng.ts";
+import { DOMAIN_WORDS, FUNCTION_WORDS, QUESTIONS, pseudoWord, zipfIndex } from "./vocabulary.ts";
+
+/** What a story's words are drawn from: shared lists plus this story's own names. */
+export interface WordSource {
+  tail: readonly string[];
+  /** Proper nouns this one story keeps repeating (its team, its product). */
+  local: readonly string[];
+}
+
+/** One block of a story, kept structured so the same text can be written as Markdown or plain text. */
+export type Block =
+  | { kind: "question"; text: string }
+  | { kind: "subheading"; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "list"; ordered: boolean; items: string[] };
+
+function word(random: Random, words: WordSource): string {
+  const roll = random.next();
+  if (roll < 0.4) return FUNCTION_WORDS[zipfIndex(random, FUNCTION_WORDS.length)] ?? "the";
+  if (roll < 0.7) return DOMAIN_WORDS[zipfIndex(random, DOMAIN_WORDS.length)] ?? "team";
+  if (roll < 0.98) return words.tail[zipfIndex(random, words.tail.length)] ?? "thing";
+  return random.pick(words.local);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A sentence of `length` words with commas, the odd quoted phrase, and an ending. */
+export function sentence(random: Random, words: WordSource, length: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < length; i++) {
+    let w = word(random, words);
+    if (i > 2 && i < length - 2 && random.chance(0.07)) w += ",";
+    parts.push(w);
+  }
+  if (length > 8 && random.chance(0.08)) {
+    const start = random.int(2, length - 4);
+    parts[start] = `"${parts[start]}`;
+    parts[start + 2] = `${parts[start + 2]?.replace(/,$/, "")}"`;
+  }
+  const ending = random.chance(0.06) ? "?" : random.chance(0.03) ? "!" : ".";
+  return capitalize(parts.join(" ")).replace(/,$/, "") + ending;
+}
+
+function paragraph(random: Random, words: WordSource, targetWords: number): { text: string; words: number } {
+  const sentences: string[] = [];
+  let count = 0;
+  while (count < targetWords) {
+    const length = random.int(6, 28);
+    sentences.push(sentence(random, words, length));
+    count += length;
+  }
+  return { text: sentences.join(" "), words: count };
+}
+
+function list(random: Random, words: WordSource): { block: Block; words: number } {
+  const items: string[] = [];
+  let count = 0;
+  for (let i = random.int(3, 6); i > 0; i--) {
+    const length = random.int(5, 24);
+    items.push(sentence(random, words, length));
+    count += length;
+  }
+  return { block: { kind: "list", ordered: random.chance(0.25), items }, words: count };
+}
+
+/** An answer of about `targetWords` words: paragraphs, maybe a list, maybe sub-headings. */
+function answer(
+  random: Random,
+  words: WordSource,
+  targetWords: number,
+  subheadings: number,
+): { blocks: Block[]; words: number } {
+  const blocks: Block[] = [];
+  let count = 0;
+  const sectionTarget = targetWords / (subheadings + 1);
+  for (let section = 0; section <= subheadings; section++) {
+    if (section > 0) {
+      const length = random.int(2, 6);
+      const text = capitalize(Array.from({ length }, () => word(random, words)).join(" "));
+      blocks.push({ kind: "subheading", text });
+      count += length;
+    }
+    let sectionCount = 0;
+    let listed = false;
+    while (sectionCount < sectionTarget) {
+      if (!listed && sectionCount > 0 && random.chance(0.3)) {
+        const made = list(random, words);
+        blocks.push(made.block);
+        sectionCount += made.words;
+        listed = true;
+        continue;
+      }
+      const made = paragraph(random, words, random.int(40, 140));
+      blocks.push({ kind: "paragraph", text: made.text });
+      sectionCount += made.words;
+    }
+    count += sectionCount;
+  }
+  return { blocks, words: count };
+}
+
+/** The whole interview: 13 to 17 questions, 3,400 to 4,600 words, sub-headings in about a third of stories. */
+export function interviewBlocks(
+  random: Random,
+  words: WordSource,
+): { blocks: Block[]; words: number; questions: number } {
+  const targetWords = random.int(3400, 4600);
+  const questions = random.int(13, 17);
+  const withSubheadings = random.chance(0.35);
+  const asked = new Set<string>();
+  const blocks: Block[] = [];
+  let count = 0;
+  for (let q = 0; q < questions; q++) {
+    let text = random.pick(QUESTIONS);
+    // Interviews share a question bank; a story never asks the same one twice.
+    while (asked.has(text))
+      text = `${random.pick(QUESTIONS).replace(/[?.]$/, "")}, and how does ${pseudoWord(random)} fit in?`;
+    asked.add(text);
+    blocks.push({ kind: "question", text });
+    count += text.split(" ").length;
+    const remaining = Math.max(80, (targetWords - count) / (questions - q));
+    const subheadings = withSubheadings && random.chance(0.3) ? random.int(1, 3) : 0;
+    const made = answer(random, words, remaining * (0.6 + random.next() * 0.8), subheadings);
+    blocks.push(...made.blocks);
+    count += made.words;
+  }
+  return { blocks, words: count, questions };
+}
+
+/** Blocks as Markdown that is also valid MDX (no `<`, `{` or `}` in the text). */
+export function blocksToMarkdown(blocks: readonly Block[]): string {
+  return blocks
+    .map((block) => {
+      switch (block.kind) {
+        case "question":
+          return `## ${block.text}`;
+        case "subheading":
+          return `### ${block.text}`;
+        case "paragraph":
+          return block.text;
+        case "list":
+          return block.items.map((item, i) => (block.ordered ? `${i + 1}. ${item}` : `- ${item}`)).join("\n");
+      }
+    })
+    .join("\n\n");
+}
+
+/** Blocks as the raw text an importer would have been given (a newsletter email). */
+export function blocksToPlainText(blocks: readonly Block[]): string {
+  return blocks
+    .map((block) => (block.kind === "list" ? block.items.map((item) => `* ${item}`).join("\n") : block.text))
+    .join("\n\n");
+}

@@ -1,0 +1,210 @@
+/** Turns one bench run into a console summary and a BENCHMARKS.md section. */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import type { CorpusSummary } from "./generateCorpus.ts";
+import type { Measured } from "./processTree.ts";
+import type { QueryTiming } from "./searchInBrowser.ts";
+import type { TreeSize } from "./sizes.ts";
+
+/** One site generator's numbers for one corpus. */
+export interface SiteRun {
+  label: string;
+  build: Measured;
+  /** How the search index was made: inside the build, or as a separate timed step. */
+  indexLabel: string;
+  index?: Measured;
+  /** Where the build's time and memory went, when the generator reports phases. */
+  phases: { name: string; seconds: number; peakRss: number; peakHeap: number }[];
+  dist: TreeSize;
+  indexSize: TreeSize;
+  feeds: { path: string; bytes: number }[];
+}
+
+/** Everything a run measured. */
+export interface BenchResult {
+  date: string;
+  machine: { cores: number; memoryBytes: number; cpu: string; versions: Record<string, string> };
+  settings: string;
+  corpus: CorpusSummary & { extension: string; generateMs: number };
+  astro: SiteRun;
+  hugo?: SiteRun;
+  search?: QueryTiming[];
+}
+
+/** "1.23 GB", "456 KB". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${(bytes / 1e3).toFixed(1)} KB`;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Wall time of build plus separate indexing step. */
+export function totalMs(run: SiteRun): number {
+  return run.build.ms + (run.index?.ms ?? 0);
+}
+
+/** Highest tree RSS of either step (they run one after the other). */
+export function peakBytes(run: SiteRun): number {
+  return Math.max(run.build.peakRssBytes, run.index?.peakRssBytes ?? 0);
+}
+
+/** CPU seconds of build plus separate indexing step. */
+export function totalCpu(run: SiteRun): number {
+  return run.build.cpuSeconds + (run.index?.cpuSeconds ?? 0);
+}
+
+function cpuSeconds(run: SiteRun): string {
+  const split = run.index
+    ? ` (build ${run.build.cpuSeconds.toFixed(1)} s + index ${run.index.cpuSeconds.toFixed(1)} s)`
+    : "";
+  return `${totalCpu(run).toFixed(1)} s${split}`;
+}
+
+function siteRows(run: SiteRun): [string, string][] {
+  const pages = run.dist.htmlPages;
+  const feedTotal = run.feeds.reduce((sum, f) => sum + f.bytes, 0);
+  const mainFeed = run.feeds.find((f) => f.path === "/rss.xml");
+  return [
+    ["build", seconds(run.build.ms)],
+    ["search index", run.index ? `${seconds(run.index.ms)} (${run.indexLabel})` : run.indexLabel],
+    ["build + index", seconds(totalMs(run))],
+    ["CPU time (user + system)", cpuSeconds(run)],
+    [
+      "load average at start (build, index)",
+      [run.build.loadBefore, run.index?.loadBefore]
+        .filter((l) => l !== undefined)
+        .map((l) => l.toFixed(1))
+        .join(", "),
+    ],
+    ["peak RSS (process tree)", formatBytes(peakBytes(run))],
+    ["HTML pages", String(pages)],
+    ["pages / second (build + index)", (pages / (totalMs(run) / 1000)).toFixed(1)],
+    ["dist size", `${formatBytes(run.dist.bytes)} in ${run.dist.files} files`],
+    ["index size", `${formatBytes(run.indexSize.bytes)} in ${run.indexSize.files} files`],
+    [
+      "feeds",
+      run.feeds.length === 0
+        ? "none built"
+        : `${run.feeds.length}, ${formatBytes(feedTotal)} total${mainFeed ? `; /rss.xml ${formatBytes(mainFeed.bytes)}` : ""}`,
+    ],
+  ];
+}
+
+/** Pass/fail lines for the targets in issues 4 and 8. */
+export function targetChecks(result: BenchResult): string[] {
+  const checks: string[] = [];
+  const check = (ok: boolean, text: string) => checks.push(`${ok ? "PASS" : "FAIL"} ${text}`);
+  const astroMs = totalMs(result.astro);
+  const peak = peakBytes(result.astro);
+  const n = result.corpus.stories;
+  if (n >= 10_000) {
+    check(astroMs <= 240_000, `10,000-story build + index ≤ 4 min (${seconds(astroMs)})`);
+    check(peak <= 4e9, `10,000-story peak ≤ 4 GB (${formatBytes(peak)})`);
+  } else if (n >= 500 && n <= 2_000) {
+    if (result.hugo) {
+      const ratio = astroMs / totalMs(result.hugo);
+      check(ratio <= 1.5, `build + index ≤ 1.5 × Hugo + Pagefind (${ratio.toFixed(2)} ×)`);
+    }
+    check(peak <= 1.5e9, `peak ≤ 1.5 GB (${formatBytes(peak)})`);
+  }
+  for (const q of result.search ?? []) {
+    check(q.warmMs <= 100, `warm search ${q.query}: first results ≤ 100 ms (${q.warmMs.toFixed(0)} ms)`);
+    if (n >= 10_000)
+      check(q.coldBytes <= 150_000, `first query ${q.query}: ≤ 150 KB fetched (${formatBytes(q.coldBytes)})`);
+  }
+  return checks;
+}
+
+function busy(result: BenchResult): boolean {
+  const runs = [result.astro, result.hugo].flatMap((r) => (r ? [r.build, ...(r.index ? [r.index] : [])] : []));
+  return runs.some((m) => m.loadBefore > result.machine.cores);
+}
+
+/** The run as Markdown: machine, a side-by-side table, phases, search, target checks. */
+export function markdownSection(result: BenchResult): string {
+  const { machine, corpus, astro, hugo } = result;
+  const versions = Object.entries(machine.versions)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+  const lines = [
+    `## ${corpus.stories.toLocaleString("en")} stories (.${corpus.extension}) — ${result.date}`,
+    "",
+    `Machine: ${machine.cores} cores (${machine.cpu}), ${formatBytes(machine.memoryBytes)} RAM; ${versions}.`,
+    ...(busy(result)
+      ? [
+          `Warning: the load average was above the core count during this run, so wall times include waiting for other work; CPU times are steadier.`,
+        ]
+      : []),
+    `Corpus: ${corpus.stories} stories by ${corpus.people} people, ${corpus.words.toLocaleString("en")} words, ${formatBytes(corpus.bytes)} of Markdown (generated in ${seconds(corpus.generateMs)}). Settings: ${result.settings}.`,
+    "",
+    hugo ? "| | Astro (this site) | Hugo + Pagefind CLI |" : "| | Astro (this site) |",
+    hugo ? "|---|---|---|" : "|---|---|",
+  ];
+  const hugoRows = hugo ? siteRows(hugo) : [];
+  siteRows(astro).forEach(([name, value], i) =>
+    lines.push(hugo ? `| ${name} | ${value} | ${hugoRows[i]?.[1] ?? ""} |` : `| ${name} | ${value} |`),
+  );
+  if (hugo) {
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(2)} ×`;
+    lines.push(
+      `| **ratio Astro / Hugo** | **${ratio(totalMs(astro), totalMs(hugo))}** wall time, ${ratio(totalCpu(astro), totalCpu(hugo))} CPU time, ${ratio(peakBytes(astro), peakBytes(hugo))} peak memory | |`,
+    );
+  }
+  if (astro.phases.length > 0) {
+    lines.push(
+      "",
+      "Astro phases (wall time; peak RSS of the process tree and peak V8 heap of the build process during the phase):",
+      "",
+    );
+    lines.push("| phase | time | peak RSS | peak heap |", "|---|---|---|---|");
+    for (const p of astro.phases)
+      lines.push(`| ${p.name} | ${p.seconds.toFixed(1)} s | ${formatBytes(p.peakRss)} | ${formatBytes(p.peakHeap)} |`);
+  }
+  if (result.search?.length) {
+    lines.push("", "Search in Chromium (first 5 results loaded; bytes as transferred, text gzipped):", "");
+    lines.push(
+      "| query | results | cold: time | cold: fetched | warm: time | warm: fetched |",
+      "|---|---|---|---|---|---|",
+    );
+    for (const q of result.search) {
+      lines.push(
+        `| \`${q.query}\` | ${q.results} | ${q.coldMs.toFixed(0)} ms | ${formatBytes(q.coldBytes)} | ${q.warmMs.toFixed(0)} ms | ${formatBytes(q.warmBytes)} |`,
+      );
+    }
+    const first = result.search[0];
+    if (first) {
+      const kinds = Object.entries(first.coldByKind).sort((a, b) => b[1] - a[1]);
+      lines.push(
+        "",
+        `Where the first query's bytes go (\`${first.query}\`, cold): ${kinds.map(([k, b]) => `${k} ${formatBytes(b)}`).join(", ")}.`,
+      );
+    }
+  }
+  const checks = targetChecks(result);
+  if (checks.length > 0) lines.push("", "Targets:", "", ...checks.map((c) => `- ${c}`));
+  return lines.join("\n");
+}
+
+const HEADER = `# Benchmarks
+
+Written by \`npm run bench -- --stories N\` (see docs/performance.md for what is measured and why).
+Each run replaces the section for its story count and file format; times are wall-clock on the
+machine named in the section, memory is the peak resident set of the whole process tree.
+`;
+
+/** Replaces (or adds) this run's section in BENCHMARKS.md, keeping other sizes' sections. */
+export function updateBenchmarksFile(path: string, result: BenchResult): void {
+  const key = `${result.corpus.stories}-${result.corpus.extension}`;
+  const start = `<!-- bench:${key} -->`;
+  const end = `<!-- /bench:${key} -->`;
+  const block = `${start}\n${markdownSection(result)}\n${end}`;
+  let text = existsSync(path) ? readFileSync(path, "utf8") : HEADER;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  text =
+    from >= 0 && to > from
+      ? text.slice(0, from) + block + text.slice(to + end.length)
+      : `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(path, text);
+}

@@ -1,0 +1,110 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import * as pagefind from "pagefind";
+import type { PagefindServiceConfig } from "pagefind";
+
+/**
+ * Pages per Pagefind index. Pagefind holds every indexed word of every page in memory while it
+ * builds: about 0.85 MB per 4,000-word story, so 10,000 stories need 8.3 GB in one index.
+ * 2,500 pages keep one shard near 2.3 GB (measured; docs/performance.md).
+ */
+export const PAGES_PER_SHARD = 2500;
+
+/** Lists the extra shards' bundle paths for the browser; written next to pagefind.js. */
+export const SHARDS_FILE = "shards.json";
+
+/** Site-relative folder of shard `k`: the first is the ordinary bundle, so one shard is a plain index. */
+export function shardFolder(k: number): string {
+  return k === 0 ? "pagefind/" : `pagefind/shard-${k + 1}/`;
+}
+
+/** Splits pages into the fewest shards of at most `pagesPerShard`, sizes as even as possible, order kept. */
+export function planShards<T>(pages: readonly T[], pagesPerShard = PAGES_PER_SHARD): T[][] {
+  if (!Number.isInteger(pagesPerShard) || pagesPerShard < 1)
+    throw new Error(`pagesPerShard must be a positive integer, got ${pagesPerShard}`);
+  const count = Math.max(1, Math.ceil(pages.length / pagesPerShard));
+  const size = Math.ceil(pages.length / count);
+  return Array.from({ length: count }, (_, k) => pages.slice(k * size, (k + 1) * size));
+}
+
+/**
+ * Sorts HTML files by the value of their `data-pagefind-sort="<key>"` element, highest first
+ * (ISO dates sort as text), so shards become date ranges. Files without the key go last.
+ */
+export async function orderBySortKey(files: readonly string[], key: string): Promise<string[]> {
+  const pattern = new RegExp(`data-pagefind-sort="${key}"[^>]*>([^<]*)<`);
+  const keyed = await Promise.all(
+    files.map(async (file) => ({ file, value: pattern.exec(await readFile(file, "utf8"))?.[1]?.trim() ?? "" })),
+  );
+  return keyed.sort((a, b) => b.value.localeCompare(a.value) || a.file.localeCompare(b.file)).map((k) => k.file);
+}
+
+/** What `writeShardedIndex` did. */
+export interface ShardedIndex {
+  /** Site-relative bundle folders, primary first. */
+  folders: string[];
+  /** HTML files offered to Pagefind per shard. */
+  files: number[];
+}
+
+function ok<T extends { errors: string[] }>(response: T, step: string): T {
+  if (response.errors.length > 0) throw new Error(`Pagefind could not ${step}:\n  ${response.errors.join("\n  ")}`);
+  return response;
+}
+
+/** Every HTML file under `site`, sorted, except a search bundle already there. */
+export async function htmlFiles(site: string): Promise<string[]> {
+  const entries = await readdir(site, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(".html"))
+    .map((e) => join(e.parentPath, e.name))
+    .filter((file) => !relative(site, file).startsWith(shardFolder(0)))
+    .sort();
+}
+
+/**
+ * Indexes the HTML under `site` into one Pagefind index per `pagesPerShard` files, one shard at
+ * a time, closing Pagefind between shards so its memory is returned before the next starts.
+ * With `sortKey` (e.g. "date") pages are ordered by it, newest first, so shards are date ranges
+ * and a date-sorted search can read them in order. A site within one shard is indexed exactly as
+ * before (`addDirectory`, a plain bundle). Writes `pagefind/shards.json`, the extra shards' folders.
+ */
+export async function writeShardedIndex(
+  site: string,
+  options: { pagesPerShard?: number; sortKey?: string; pagefind?: PagefindServiceConfig } = {},
+): Promise<ShardedIndex> {
+  const files = await htmlFiles(site);
+  const shards = planShards(
+    options.sortKey ? await orderBySortKey(files, options.sortKey) : files,
+    options.pagesPerShard,
+  );
+  const result: ShardedIndex = { folders: [], files: [] };
+  for (const [k, shard] of shards.entries()) {
+    try {
+      const { index } = ok(await pagefind.createIndex(options.pagefind ?? {}), "start");
+      if (!index) throw new Error("Pagefind did not return an index.");
+      if (shards.length === 1) {
+        // Pagefind reads the files itself: 15 % less CPU than handing them over one by one.
+        ok(await index.addDirectory({ path: site }), `read the HTML in ${site}`);
+      } else {
+        for (const file of shard) {
+          ok(
+            await index.addHTMLFile({ sourcePath: relative(site, file), content: await readFile(file, "utf8") }),
+            `index ${file}`,
+          );
+        }
+      }
+      ok(
+        await index.writeFiles({ outputPath: join(site, shardFolder(k)) }),
+        `write shard ${k + 1} of ${shards.length}`,
+      );
+    } finally {
+      // Ending the Pagefind process is what hands its memory back before the next shard.
+      await pagefind.close();
+    }
+    result.folders.push(shardFolder(k));
+    result.files.push(shard.length);
+  }
+  await writeFile(join(site, shardFolder(0), SHARDS_FILE), JSON.stringify(result.folders.slice(1)));
+  return result;
+}
