@@ -7,7 +7,9 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { contentRoot } from "../src/lib/contentRoot.ts";
 
-const built = "dist/index.html";
+// The same output folder astro.config.mjs uses, so `astro preview` serves what was checked.
+const outDir = process.env["ARCHIVE_OUT_DIR"] || "dist";
+const built = join(outDir, "index.html");
 const inputs = ["src", "public", contentRoot(), "astro.config.mjs", "package.json"];
 
 function newestMtime(path: string): number {
@@ -27,7 +29,7 @@ if (stale) {
   console.log("Building the site (sources changed since the last build)...");
   run("npm", ["run", "build"]);
 } else {
-  console.log("dist/ is up to date; serving it.");
+  console.log(`${outDir}/ is up to date; serving it.`);
 }
 const port = process.env["PORT"] ?? "4321";
 run("npx", ["astro", "preview", "--port", port, "--host", process.env["HOST"] ?? "localhost"]);
