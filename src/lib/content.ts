@@ -1,4 +1,4 @@
-import { getCollection, getEntry, type CollectionEntry } from "astro:content";
+import { getCollection, type CollectionEntry } from "astro:content";
 import { partialDateToDate, yearOf } from "./dates.ts";
 import { slugify } from "./slug.ts";
 
@@ -75,11 +75,6 @@ export async function neighbours(id: string): Promise<{ newer?: StoryView; older
 export async function allPeople(): Promise<Person[]> {
   const people = await getCollection("people");
   return people.sort((a, b) => a.data.name.localeCompare(b.data.name) || a.id.localeCompare(b.id));
-}
-
-/** One person by id. */
-export async function personById(id: string): Promise<Person | undefined> {
-  return getEntry("people", id);
 }
 
 /** Stories by one person, newest first. */
