@@ -1,7 +1,8 @@
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { readFile, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import * as pagefind from "pagefind";
+import { join } from "node:path";
+import { PAGES_PER_SHARD, writeShardedIndex } from "./pagefindShards.ts";
 
 /** Folder, inside the build output, that holds the search bundle; pages load it from `${base}pagefind/`. */
 export const PAGEFIND_DIR = "pagefind/";
@@ -34,47 +35,56 @@ export function pagefindIndex(): AstroIntegration {
   };
 }
 
+/** Environment variable that overrides the pages per shard (tests force a tiny shard size). */
+export const PAGES_PER_SHARD_ENV = "ARCHIVE_PAGES_PER_SHARD";
+
+/** Pages per search shard: `ARCHIVE_PAGES_PER_SHARD` when set, else the measured default. */
+export function pagesPerShard(env: Record<string, string | undefined> = process.env): number {
+  const raw = env[PAGES_PER_SHARD_ENV];
+  if (raw === undefined || raw.trim() === "") return PAGES_PER_SHARD;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${PAGES_PER_SHARD_ENV} must be a whole number of pages, 1 or more; got "${raw}".`);
+  }
+  return value;
+}
+
 async function buildIndex(dir: URL, logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();
   const site = fileURLToPath(dir);
-  try {
-    // English only: stemming stays stable even if a page forgets its lang attribute.
-    const { index } = ok(await pagefind.createIndex({ forceLanguage: "en" }), "create the index");
-    if (!index) throw new Error("Pagefind did not return an index.");
-    const { page_count: htmlFiles } = ok(await index.addDirectory({ path: site }), `read the HTML in ${site}`);
-    const outputPath = fileURLToPath(new URL(PAGEFIND_DIR, dir));
-    ok(await index.writeFiles({ outputPath }), `write the index to ${outputPath}`);
-    const indexed = await indexedPageCount(outputPath);
-    // When no page carries data-pagefind-body, Pagefind indexes every page whole, menus and
-    // footers included. The home and 404 pages never carry it, so "all pages" means it is missing.
-    if (indexed === 0 || indexed >= htmlFiles) {
-      await rm(outputPath, { recursive: true, force: true });
-      throw new Error(
-        `Pagefind indexed ${indexed} of ${htmlFiles} HTML files in ${site}, so no page carries data-pagefind-body ` +
-          `and navigation would be searchable. Put data-pagefind-body on the story page's <article>.`,
-      );
-    }
-    await Promise.all(UNUSED_UI_FILES.map((file) => rm(`${outputPath}/${file}`, { force: true })));
-    logger.info(
-      `Indexed ${indexed} of ${htmlFiles} HTML files into ${outputPath} in ${Math.round(performance.now() - started)} ms.`,
+  const outputPath = fileURLToPath(new URL(PAGEFIND_DIR, dir));
+  // One index per shard keeps Pagefind's memory bounded; a site within one shard gets one plain index.
+  // English only: stemming stays stable even if a page forgets its lang attribute.
+  const written = await writeShardedIndex(site, {
+    pagesPerShard: pagesPerShard(),
+    sortKey: "date",
+    pagefind: { forceLanguage: "en" },
+  });
+  const shardPaths = written.folders.map((folder) => join(site, folder));
+  const indexed = (await Promise.all(shardPaths.map(indexedPageCount))).reduce((sum, n) => sum + n, 0);
+  const htmlFiles = written.htmlFiles;
+  // When no page carries data-pagefind-body, Pagefind indexes every page whole, menus and
+  // footers included. The home and 404 pages never carry it, so "all pages" means it is missing.
+  if (indexed === 0 || indexed >= htmlFiles) {
+    await rm(outputPath, { recursive: true, force: true });
+    throw new Error(
+      `Pagefind indexed ${indexed} of ${htmlFiles} HTML files in ${site}, so no page carries data-pagefind-body ` +
+        `and navigation would be searchable. Put data-pagefind-body on the story page's <article>.`,
     );
-  } finally {
-    await pagefind.close();
   }
+  await Promise.all(
+    shardPaths.flatMap((path) => UNUSED_UI_FILES.map((file) => rm(join(path, file), { force: true }))),
+  );
+  const shards = written.folders.length === 1 ? "" : ` in ${written.folders.length} shards`;
+  logger.info(
+    `Indexed ${indexed} of ${htmlFiles} HTML files into ${outputPath}${shards} in ${Math.round(performance.now() - started)} ms.`,
+  );
 }
 
-/** Pages in the written index, read from Pagefind's entry file (its count covers every language). */
+/** Pages in one written index, read from Pagefind's entry file (its count covers every language). */
 async function indexedPageCount(outputPath: string): Promise<number> {
-  const entry = JSON.parse(await readFile(`${outputPath}/pagefind-entry.json`, "utf8")) as {
+  const entry = JSON.parse(await readFile(join(outputPath, "pagefind-entry.json"), "utf8")) as {
     languages?: Record<string, { page_count?: number }>;
   };
   return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
-}
-
-/** Pagefind reports failures as a list of strings; turn any into one error that says what step failed. */
-function ok<T extends { errors: string[] }>(response: T, step: string): T {
-  if (response.errors.length > 0) {
-    throw new Error(`Pagefind could not ${step}:\n  ${response.errors.join("\n  ")}`);
-  }
-  return response;
 }

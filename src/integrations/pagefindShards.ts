@@ -19,7 +19,7 @@ export function shardFolder(k: number): string {
 }
 
 /** Splits pages into the fewest shards of at most `pagesPerShard`, sizes as even as possible, order kept. */
-export function planShards<T>(pages: readonly T[], pagesPerShard = PAGES_PER_SHARD): T[][] {
+export function planShards<T>(pages: readonly T[], pagesPerShard: number = PAGES_PER_SHARD): T[][] {
   if (!Number.isInteger(pagesPerShard) || pagesPerShard < 1)
     throw new Error(`pagesPerShard must be a positive integer, got ${pagesPerShard}`);
   const count = Math.max(1, Math.ceil(pages.length / pagesPerShard));
@@ -27,16 +27,48 @@ export function planShards<T>(pages: readonly T[], pagesPerShard = PAGES_PER_SHA
   return Array.from({ length: count }, (_, k) => pages.slice(k * size, (k + 1) * size));
 }
 
+/** What one HTML file offers the shard plan: its sort value and whether it marks a search body. */
+interface PageFacts {
+  file: string;
+  value: string;
+  hasBody: boolean;
+}
+
+const BODY_ATTRIBUTE = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/i;
+
+async function readFacts(files: readonly string[], key: string | undefined): Promise<PageFacts[]> {
+  const pattern = key ? new RegExp(`data-pagefind-sort="${key}"[^>]*>([^<]*)<`) : undefined;
+  return Promise.all(
+    files.map(async (file) => {
+      const html = await readFile(file, "utf8");
+      return { file, value: pattern?.exec(html)?.[1]?.trim() ?? "", hasBody: BODY_ATTRIBUTE.test(html) };
+    }),
+  );
+}
+
+function byValueDescending(a: PageFacts, b: PageFacts): number {
+  return b.value.localeCompare(a.value) || a.file.localeCompare(b.file);
+}
+
 /**
  * Sorts HTML files by the value of their `data-pagefind-sort="<key>"` element, highest first
  * (ISO dates sort as text), so shards become date ranges. Files without the key go last.
  */
 export async function orderBySortKey(files: readonly string[], key: string): Promise<string[]> {
-  const pattern = new RegExp(`data-pagefind-sort="${key}"[^>]*>([^<]*)<`);
-  const keyed = await Promise.all(
-    files.map(async (file) => ({ file, value: pattern.exec(await readFile(file, "utf8"))?.[1]?.trim() ?? "" })),
-  );
-  return keyed.sort((a, b) => b.value.localeCompare(a.value) || a.file.localeCompare(b.file)).map((k) => k.file);
+  return (await readFacts(files, key)).sort(byValueDescending).map((k) => k.file);
+}
+
+/**
+ * The pages to shard. Pagefind indexes only pages with `data-pagefind-body` once any page has it;
+ * applied per shard, a shard holding only the home and list pages would index them whole, so the
+ * rule is applied here across the whole site. With no body anywhere every page is offered, as
+ * Pagefind would, and the caller's guard reports it.
+ */
+async function pagesToShard(files: readonly string[], sortKey: string | undefined): Promise<string[]> {
+  const facts = await readFacts(files, sortKey);
+  const withBody = facts.filter((f) => f.hasBody);
+  const pages = withBody.length > 0 ? withBody : facts;
+  return (sortKey ? pages.sort(byValueDescending) : pages).map((f) => f.file);
 }
 
 /** What `writeShardedIndex` did. */
@@ -45,6 +77,8 @@ export interface ShardedIndex {
   folders: string[];
   /** HTML files offered to Pagefind per shard. */
   files: number[];
+  /** HTML files in the site, indexed or not. */
+  htmlFiles: number;
 }
 
 function ok<T extends { errors: string[] }>(response: T, step: string): T {
@@ -74,11 +108,11 @@ export async function writeShardedIndex(
   options: { pagesPerShard?: number; sortKey?: string; pagefind?: PagefindServiceConfig } = {},
 ): Promise<ShardedIndex> {
   const files = await htmlFiles(site);
-  const shards = planShards(
-    options.sortKey ? await orderBySortKey(files, options.sortKey) : files,
-    options.pagesPerShard,
-  );
-  const result: ShardedIndex = { folders: [], files: [] };
+  const pagesPerShard = options.pagesPerShard ?? PAGES_PER_SHARD;
+  // Within one shard nothing needs reading: Pagefind reads the folder itself, exactly as before.
+  const shards =
+    files.length <= pagesPerShard ? [files] : planShards(await pagesToShard(files, options.sortKey), pagesPerShard);
+  const result: ShardedIndex = { folders: [], files: [], htmlFiles: files.length };
   for (const [k, shard] of shards.entries()) {
     try {
       const { index } = ok(await pagefind.createIndex(options.pagefind ?? {}), "start");

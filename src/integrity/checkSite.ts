@@ -52,7 +52,10 @@ export async function checkSite(input: SiteCheckInput): Promise<SiteCheckReport>
       findings.problem(error instanceof Error ? error.message : String(error));
       return new Set<string>();
     }),
-    readSearchIndex(input.dir, site),
+    readSearchIndex(input.dir, site).catch((error: unknown) => {
+      findings.problem(error instanceof Error ? error.message : String(error));
+      return new Set<string>();
+    }),
     readFeed(input.dir, expect.feedFile, site),
   ]);
 

@@ -49,16 +49,38 @@ function locs(xml: string): string[] {
 const PAGEFIND_SIGNATURE = "pagefind_dcd";
 
 /**
- * Every page in the Pagefind index (pagefind/fragment/*.pf_fragment: gzip, then the signature,
- * then JSON with the page's url). Pagefind records URLs from the output root, so they may or
- * may not carry the base; both read as the same site path.
+ * Every page in the Pagefind index, across all its shards (pagefind/shards.json lists the
+ * extra bundles; missing means one). Each page is a fragment (fragment/*.pf_fragment: gzip,
+ * then the signature, then JSON with the page's url). Pagefind records URLs from the output
+ * root, so they may or may not carry the base; both read as the same site path.
  */
 export async function readSearchIndex(dir: string, site: SiteLocation): Promise<Set<string> | undefined> {
-  const bundle = join(dir, "pagefind");
-  if (!existsSync(join(bundle, "pagefind-entry.json"))) return undefined;
-  const fragmentDir = join(bundle, "fragment");
-  const names = existsSync(fragmentDir) ? await readdir(fragmentDir) : [];
+  const primary = join(dir, "pagefind");
+  if (!existsSync(join(primary, "pagefind-entry.json"))) return undefined;
   const paths = new Set<string>();
+  for (const folder of ["pagefind/", ...(await extraShards(dir))]) {
+    const bundle = join(dir, folder);
+    if (!existsSync(join(bundle, "pagefind-entry.json"))) {
+      throw new Error(`pagefind/shards.json lists ${folder}, which holds no search index in the build`);
+    }
+    await readFragmentUrls(join(bundle, "fragment"), site, paths);
+  }
+  return paths;
+}
+
+/** Site-relative folders of the extra search shards, from pagefind/shards.json. */
+async function extraShards(dir: string): Promise<string[]> {
+  const file = join(dir, "pagefind", "shards.json");
+  if (!existsSync(file)) return [];
+  const list: unknown = JSON.parse(await readFile(file, "utf8"));
+  if (!Array.isArray(list) || !list.every((f): f is string => typeof f === "string")) {
+    throw new Error("pagefind/shards.json must be a list of folder paths");
+  }
+  return list;
+}
+
+async function readFragmentUrls(fragmentDir: string, site: SiteLocation, paths: Set<string>): Promise<void> {
+  const names = existsSync(fragmentDir) ? await readdir(fragmentDir) : [];
   const queue = names.filter((n) => n.endsWith(".pf_fragment"));
   // A few reads in flight at once: one fragment per page, so 10,000 small files.
   const readers = Array.from({ length: 16 }, async () => {
@@ -72,7 +94,6 @@ export async function readSearchIndex(dir: string, site: SiteLocation): Promise<
     }
   });
   await Promise.all(readers);
-  return paths;
 }
 
 /** Item links of the RSS feed, newest first as the feed lists them, as site paths. */

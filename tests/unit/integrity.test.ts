@@ -163,6 +163,32 @@ describe("story coverage", () => {
     expect(windowOfTwo.problems).toEqual(["/content/stories/bob.mdx is among the newest 2 stories but not in rss.xml"]);
   });
 
+  it("counts a story indexed in a later search shard, but only when shards.json lists that shard", async () => {
+    const bobPages = {
+      "stories/index.html": page('<a href="/stories/bob/">Bob</a><a href="/stories/jane-doe/">Jane</a>'),
+      "stories/bob/index.html": page('<a href="/people/bob/">Bob</a>'),
+      "people/bob/index.html": page("Bob"),
+      "sitemap-0.xml": `<urlset>${["", "stories/", "stories/jane-doe/", "stories/bob/", "people/jane-doe/", "people/bob/"].map((p) => `<url><loc>${fixtureOrigin}/${p}</loc></url>`).join("")}</urlset>`,
+      "pagefind/shard-2/pagefind-entry.json": "{}",
+      "pagefind/shard-2/fragment/en_9.pf_fragment": pagefindFragment("/stories/bob/"),
+    };
+    const lenientFeed = { ...strict, feedWindow: 1 };
+    const listed = await check(
+      { ...bobPages, "pagefind/shards.json": '["pagefind/shard-2/"]' },
+      { stories: [janeStory, bob], expect: lenientFeed },
+    );
+    expect(listed.problems.filter((p) => p.includes("search index"))).toEqual([]);
+    const unlisted = await check(bobPages, { stories: [janeStory, bob], expect: lenientFeed });
+    expect(unlisted.problems).toContain("/content/stories/bob.mdx is not in the search index");
+    const dangling = await check(
+      { ...bobPages, "pagefind/shards.json": '["pagefind/shard-3/"]' },
+      { stories: [janeStory, bob], expect: lenientFeed },
+    );
+    expect(dangling.problems).toContain(
+      "pagefind/shards.json lists pagefind/shard-3/, which holds no search index in the build",
+    );
+  });
+
   it("fails when a required list is missing, and only checks optional ones when present", async () => {
     const missing = { "rss.xml": null, "pagefind/pagefind-entry.json": null, "sitemap-index.xml": null };
     expect((await check(missing)).problems).toEqual([

@@ -78,8 +78,10 @@ describe("writeShardedIndex", () => {
       sortKey: "date",
       pagefind: { forceLanguage: "en" },
     });
-    // Four HTML files: new + mid in the first shard, old + the undated home page in the second.
-    expect(result).toEqual({ folders: ["pagefind/", "pagefind/shard-2/"], files: [2, 2] });
+    // Four HTML files, three with a search body: new + mid in the first shard, old in the second.
+    // The home page has no data-pagefind-body, so it is offered to no shard (alone in a shard,
+    // Pagefind would index it whole).
+    expect(result).toEqual({ folders: ["pagefind/", "pagefind/shard-2/"], files: [2, 1], htmlFiles: 4 });
     expect(JSON.parse(await readFile(join(site, "pagefind", SHARDS_FILE), "utf8"))).toEqual(["pagefind/shard-2/"]);
     const pagesIn = async (folder: string) => {
       const entry = JSON.parse(await readFile(join(site, folder, "pagefind-entry.json"), "utf8")) as {
@@ -87,7 +89,6 @@ describe("writeShardedIndex", () => {
       };
       return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
     };
-    // The home page has no data-pagefind-body, so Pagefind leaves it out of its shard.
     expect([await pagesIn("pagefind/"), await pagesIn("pagefind/shard-2/")]).toEqual([2, 1]);
     // A second run must not index the bundle it wrote: no HTML from pagefind/ is offered.
     expect((await htmlFiles(site)).some((f) => f.includes("/pagefind/"))).toBe(false);
@@ -95,7 +96,7 @@ describe("writeShardedIndex", () => {
 
   it("indexes a site within one shard as one ordinary bundle, with no extra shards listed", async () => {
     const result = await writeShardedIndex(site, { pagefind: { forceLanguage: "en" } });
-    expect(result).toEqual({ folders: ["pagefind/"], files: [4] });
+    expect(result).toEqual({ folders: ["pagefind/"], files: [4], htmlFiles: 4 });
     expect(JSON.parse(await readFile(join(site, "pagefind", SHARDS_FILE), "utf8"))).toEqual([]);
   });
 });

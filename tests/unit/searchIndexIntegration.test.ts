@@ -3,11 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AstroIntegrationLogger } from "astro";
-import { afterEach, describe, expect, it } from "vitest";
-import { pagefindIndex } from "../../src/integrations/pagefind.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { PAGES_PER_SHARD_ENV, pagefindIndex, pagesPerShard } from "../../src/integrations/pagefind.ts";
+import { PAGES_PER_SHARD } from "../../src/integrations/pagefindShards.ts";
 
 const folders: string[] = [];
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
 });
 
@@ -72,5 +74,40 @@ describe("pagefindIndex integration", () => {
     await expect(runHook(folder)).rejects.toThrow(/data-pagefind-body/);
     // No half-written index is left behind for a deploy to pick up.
     await expect(readFile(join(folder, "pagefind", "pagefind-entry.json"))).rejects.toThrow(/ENOENT/);
+  });
+
+  it("writes one index per shard when the archive outgrows a shard, each without the unused UI", async () => {
+    vi.stubEnv(PAGES_PER_SHARD_ENV, "1");
+    const dated = (date: string) => story.replace("<h2", `<span data-pagefind-sort="date" hidden>${date}</span><h2`);
+    const folder = await outputFolder({
+      "stories/old/index.html": dated("2019-01-01"),
+      "stories/new/index.html": dated("2024-01-01"),
+      "index.html": "<html lang=en><body>Home</body></html>",
+    });
+    await runHook(folder);
+    const shards = JSON.parse(await readFile(join(folder, "pagefind", "shards.json"), "utf8")) as string[];
+    expect(shards).toEqual(["pagefind/shard-2/"]);
+    for (const bundle of ["pagefind/", ...shards]) {
+      await expect(readFile(join(folder, bundle, "pagefind-entry.json"))).resolves.toBeTruthy();
+      await expect(readFile(join(folder, bundle, "pagefind-ui.js"))).rejects.toThrow(/ENOENT/);
+    }
+    expect(messages.at(-1)).toMatch(/Indexed 2 of 3 HTML files .* in 2 shards/);
+  });
+
+  it("still refuses an unmarked site when it is split into shards", async () => {
+    vi.stubEnv(PAGES_PER_SHARD_ENV, "1");
+    const folder = await outputFolder({
+      "index.html": "<html lang=en><body><p>No body marker</p></body></html>",
+      "about/index.html": "<html lang=en><body><p>About</p></body></html>",
+    });
+    await expect(runHook(folder)).rejects.toThrow(/data-pagefind-body/);
+    await expect(readFile(join(folder, "pagefind", "pagefind-entry.json"))).rejects.toThrow(/ENOENT/);
+  });
+
+  it("reads the shard size from ARCHIVE_PAGES_PER_SHARD and rejects a nonsense value", () => {
+    expect(pagesPerShard({})).toBe(PAGES_PER_SHARD);
+    expect(pagesPerShard({ [PAGES_PER_SHARD_ENV]: "3" })).toBe(3);
+    expect(() => pagesPerShard({ [PAGES_PER_SHARD_ENV]: "0" })).toThrow(/ARCHIVE_PAGES_PER_SHARD must be a whole number/);
+    expect(() => pagesPerShard({ [PAGES_PER_SHARD_ENV]: "lots" })).toThrow(/got "lots"/);
   });
 });
