@@ -72,9 +72,7 @@ async function buildIndex(dir: URL, logger: AstroIntegrationLogger): Promise<voi
         `and navigation would be searchable. Put data-pagefind-body on the story page's <article>.`,
     );
   }
-  await Promise.all(
-    shardPaths.flatMap((path) => UNUSED_UI_FILES.map((file) => rm(join(path, file), { force: true }))),
-  );
+  await Promise.all(shardPaths.flatMap((path) => UNUSED_UI_FILES.map((file) => rm(join(path, file), { force: true }))));
   const shards = written.folders.length === 1 ? "" : ` in ${written.folders.length} shards`;
   logger.info(
     `Indexed ${indexed} of ${htmlFiles} HTML files into ${outputPath}${shards} in ${Math.round(performance.now() - started)} ms.`,

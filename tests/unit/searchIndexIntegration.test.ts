@@ -107,7 +107,9 @@ describe("pagefindIndex integration", () => {
   it("reads the shard size from ARCHIVE_PAGES_PER_SHARD and rejects a nonsense value", () => {
     expect(pagesPerShard({})).toBe(PAGES_PER_SHARD);
     expect(pagesPerShard({ [PAGES_PER_SHARD_ENV]: "3" })).toBe(3);
-    expect(() => pagesPerShard({ [PAGES_PER_SHARD_ENV]: "0" })).toThrow(/ARCHIVE_PAGES_PER_SHARD must be a whole number/);
+    expect(() => pagesPerShard({ [PAGES_PER_SHARD_ENV]: "0" })).toThrow(
+      /ARCHIVE_PAGES_PER_SHARD must be a whole number/,
+    );
     expect(() => pagesPerShard({ [PAGES_PER_SHARD_ENV]: "lots" })).toThrow(/got "lots"/);
   });
 });

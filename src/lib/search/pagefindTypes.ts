@@ -73,11 +73,19 @@ export interface PagefindSearchResponse {
   totalFilters: FilterCounts;
 }
 
-/** The module pagefind.js exports. */
-export interface PagefindModule {
+/** One search index: the module's default one, or one made by `createInstance`. */
+export interface PagefindSearcher {
   options: (options: Record<string, unknown>) => Promise<void>;
-  init: () => Promise<void>;
   search: (term: string | null, options?: PagefindSearchOptions) => Promise<PagefindSearchResponse>;
-  preload: (term: string, options?: PagefindSearchOptions) => Promise<void>;
   filters: () => Promise<FilterCounts>;
+}
+
+/** The module pagefind.js exports. */
+export interface PagefindModule extends PagefindSearcher {
+  init: () => Promise<void>;
+  preload: (term: string, options?: PagefindSearchOptions) => Promise<void>;
+  /** Adds another bundle's pages to this index's searches (results re-sorted by score). */
+  mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
+  /** A separate index, e.g. one shard searched alone. */
+  createInstance: (options: { basePath: string }) => PagefindSearcher;
 }

@@ -1,12 +1,14 @@
-import type { FilterCounts, PagefindModule } from "../../lib/search/pagefindTypes.ts";
+import type { FilterCounts, PagefindModule, PagefindSearcher } from "../../lib/search/pagefindTypes.ts";
 import { EXCERPT_WORDS } from "../../lib/search/resultView.ts";
+import { dateDirection, joinShardResponses, parseShardList } from "../../lib/search/shards.ts";
 import { href } from "../../lib/urls.ts";
 
 let loading: Promise<PagefindModule> | undefined;
 
 /**
- * Pagefind's browser bundle, imported on first use from `${base}pagefind/`.
- * It is written by the build, so it cannot be bundled; a failed load may be retried.
+ * Pagefind's browser bundle, imported on first use from `${base}pagefind/`, with every extra
+ * shard listed in `pagefind/shards.json` merged in. It is written by the build, so it cannot be
+ * bundled; a failed load may be retried.
  */
 export function loadPagefind(): Promise<PagefindModule> {
   loading ??= importPagefind().catch((error: unknown) => {
@@ -16,12 +18,63 @@ export function loadPagefind(): Promise<PagefindModule> {
   return loading;
 }
 
+/** Options every index gets: result URLs are site paths, so the base keeps them right under a sub-path. */
+const indexOptions = () => ({ baseUrl: href(), excerptLength: EXCERPT_WORDS });
+
 async function importPagefind(): Promise<PagefindModule> {
-  const pagefind = (await import(/* @vite-ignore */ href("pagefind/pagefind.js"))) as PagefindModule;
-  // Result URLs are site paths; the base keeps them right when the archive lives under a sub-path.
-  await pagefind.options({ baseUrl: href(), excerptLength: EXCERPT_WORDS });
+  const [pagefind, shards] = await Promise.all([
+    import(/* @vite-ignore */ href("pagefind/pagefind.js")) as Promise<PagefindModule>,
+    readShardList(),
+  ]);
+  await pagefind.options(indexOptions());
   await pagefind.init();
-  return pagefind;
+  // Merged shards share the primary's WebAssembly; each adds its small metadata file.
+  await Promise.all(shards.map((folder) => pagefind.mergeIndex(href(folder), indexOptions())));
+  return shards.length === 0 ? pagefind : withDateSortByShard(pagefind, shards);
+}
+
+/** The extra shards' folders; a missing or unreadable list means the archive has one index. */
+async function readShardList(): Promise<string[]> {
+  try {
+    const response = await fetch(href("pagefind/shards.json"));
+    return response.ok ? parseShardList(await response.json()) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The merged module, except that a date-sorted search asks each shard alone and joins the lists:
+ * Pagefind's merged search re-sorts by score, which would interleave the shards' date orders.
+ * The separate indexes are made on the first date sort (each fetches its shard's WebAssembly).
+ */
+function withDateSortByShard(pagefind: PagefindModule, shards: readonly string[]): PagefindModule {
+  let separate: Promise<PagefindSearcher[]> | undefined;
+  let filtersWanted = false;
+  let separateFilters: Promise<unknown> | undefined;
+  const separateIndexes = () =>
+    (separate ??= Promise.all(
+      ["pagefind/", ...shards].map(async (folder) => {
+        const index = pagefind.createInstance({ basePath: href(folder) });
+        await index.options(indexOptions());
+        return index;
+      }),
+    ));
+  return {
+    ...pagefind,
+    search: async (term, options) => {
+      const direction = dateDirection(options);
+      if (!direction) return pagefind.search(term, options);
+      const indexes = await separateIndexes();
+      // Pagefind counts filters for a search only once that index has loaded them.
+      if (filtersWanted) await (separateFilters ??= Promise.all(indexes.map((index) => index.filters())));
+      return joinShardResponses(await Promise.all(indexes.map((index) => index.search(term, options))), direction);
+    },
+    filters: () => {
+      filtersWanted = true;
+      return pagefind.filters();
+    },
+  };
 }
 
 let filtersLoading: Promise<FilterCounts> | undefined;
