@@ -28,6 +28,8 @@ export function pagefindIndex(): AstroIntegration {
   return {
     name: "archive-pagefind",
     hooks: {
+      // A bad ARCHIVE_PAGES_PER_SHARD fails before pages render, not after.
+      "astro:config:setup": () => void pagesPerShard(),
       "astro:build:done": async ({ dir, logger }) => {
         await buildIndex(dir, logger.fork("pagefind"));
       },
