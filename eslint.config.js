@@ -11,6 +11,7 @@ export default defineConfig(
     "dist/",
     ".astro/",
     ".dist-staging/",
+    ".pagefind-shard-*/",
     ".dist-previous/",
     "node_modules/",
     "test-results/",

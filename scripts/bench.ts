@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { INDEX_AFTER_ASTRO_ENV } from "../src/integrations/pagefind.ts";
 import { PAGES_PER_SHARD } from "../src/integrations/pagefindShards.ts";
 import { writeCorpus, type StoryExtension } from "./bench/generateCorpus.ts";
 import { hugoVersion, writeHugoSite } from "./bench/hugoSite.ts";
@@ -29,8 +30,8 @@ const USAGE = `Usage: npm run bench -- --stories N [options]
   --ext md|mdx       file format of the stories (default mdx, what the importer writes)
   --seed TEXT        corpus seed (default staff-archive)
   --port P           port for the search measurement (default 4416)
-  --index shards|shards:P|api|cli|none  how to index when the build made no pagefind/:
-                     shards (default) as src/integrations/pagefindShards.ts does, one Pagefind index
+  --index shards|shards:P|api|cli|none  how to index the site Astro built:
+                     shards (default) as npm run build does once Astro has exited, one Pagefind index
                      per ${PAGES_PER_SHARD} pages (or P), merged at query time; api/cli one index
   --concurrency N    override build.concurrency for this run
   --astro-config JSON  merge this into the Astro config for this run (try a setting before committing it)
@@ -129,7 +130,7 @@ const INDEX_LABELS: Record<string, string> = { api: "Node API", cli: "CLI" };
 function indexLabel(how: string): string {
   return (
     INDEX_LABELS[how] ??
-    `Node API, an index per ${how.replace(/^shards:?/, "") || PAGES_PER_SHARD} pages, merged at query time`
+    `Node API after Astro exits as npm run build does, an index per ${how.replace(/^shards:?/, "") || PAGES_PER_SHARD} pages`
   );
 }
 
@@ -142,11 +143,7 @@ async function indexSeparately(site: string, how: string, logFile: string): Prom
         ? await measureCommand(pagefindBin, ["--site", site], options)
         : await measureCommand(
             node,
-            [
-              join(repo, "scripts/bench/pagefindShards.ts"),
-              site,
-              how.replace(/^shards:?/, "") || String(PAGES_PER_SHARD),
-            ],
+            [join(repo, "scripts/bench/pagefindShards.ts"), site, how.replace(/^shards:?/, "")].filter(Boolean),
             options,
           );
   failIfBroken(`Pagefind (${how})`, run, logFile);
@@ -167,6 +164,8 @@ async function runAstro(contentRoot: string): Promise<SiteRun> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ARCHIVE_CONTENT_DIR: contentRoot,
+    // As under npm run build: Astro leaves the index to a step after it exits.
+    [INDEX_AFTER_ASTRO_ENV]: "1",
     BENCH_OUT_DIR: outDir,
     BENCH_CACHE_DIR: join(work, "astro-cache"),
     BENCH_PHASES_FILE: marksFile,

@@ -4,9 +4,7 @@
  * with what to fix. ARCHIVE_OUT_DIR moves dist/ (tests use it); ARCHIVE_CACHE_DIR moves
  * Astro's cache (tests use it so fixture builds do not share a content cache).
  */
-import { build, type AstroConfig, type AstroIntegration } from "astro";
 import { existsSync } from "node:fs";
-import { describeBuildError } from "../src/build/describeBuildError.ts";
 import {
   discardStaging,
   outputPaths,
@@ -14,9 +12,11 @@ import {
   recoverInterruptedSwap,
   swapIntoPlace,
 } from "../src/build/outputSwap.ts";
+import { runAstroBuild } from "../src/build/runAstroBuild.ts";
 import { checkContent } from "../src/content/preflight.ts";
 import { displayPath, formatProblems } from "../src/content/problems.ts";
 import { checkSite } from "../src/integrity/checkSite.ts";
+import { buildSearchIndex } from "../src/integrations/pagefind.ts";
 import { contentRoot } from "../src/lib/contentRoot.ts";
 
 const paths = outputPaths();
@@ -27,11 +27,6 @@ function fail(report: string): never {
   const kept = existsSync(paths.live) ? `${live}/ was left as it was.` : `Nothing was written to ${live}/.`;
   process.stderr.write(`\nBuild failed.\n\n${report.trimEnd()}\n\n${kept}\n`);
   process.exit(1);
-}
-
-/** Hands back Astro's resolved config (base, site) so the check reads the same values Astro used. */
-function captureConfig(onConfig: (config: AstroConfig) => void): AstroIntegration {
-  return { name: "archive-capture-config", hooks: { "astro:config:done": ({ config }) => onConfig(config) } };
 }
 
 const recovered = recoverInterruptedSwap(paths);
@@ -46,17 +41,15 @@ try {
 const content = checkContent(root);
 if (content.problems.length > 0) fail(`${formatProblems(content.problems)}\nNothing was built.`);
 
-let config: AstroConfig | undefined;
+let config: { base: string; site: string | undefined };
 try {
-  // astro.config.mjs picks the cache folder (ARCHIVE_CACHE_DIR, or one per content root).
-  await build({
-    outDir: paths.staging,
-    integrations: [captureConfig((resolved) => (config = resolved))],
-  });
+  // Astro in its own process, then the search index once it has exited: the two never hold
+  // memory at the same time (docs/performance.md).
+  config = await runAstroBuild(paths.staging);
+  console.log(`[pagefind] ${await buildSearchIndex(paths.staging)}`);
 } catch (error) {
-  fail(describeBuildError(error));
+  fail(error instanceof Error ? error.message : String(error));
 }
-if (!config) fail("Astro finished without reporting its configuration; nothing was checked.");
 
 const report = await checkSite({
   dir: paths.staging,

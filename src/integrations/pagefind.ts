@@ -1,4 +1,4 @@
-import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import type { AstroIntegration } from "astro";
 import { readFile, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
@@ -21,8 +21,16 @@ const UNUSED_UI_FILES = [
 ];
 
 /**
+ * Set by `npm run build` for the Astro process it starts: the build script indexes the site itself
+ * once Astro has exited (see `buildSearchIndex`).
+ */
+export const INDEX_AFTER_ASTRO_ENV = "ARCHIVE_INDEX_AFTER_ASTRO";
+
+/**
  * Builds the Pagefind index as the last step of `astro build`, from the HTML Astro just wrote.
  * It reads whatever output folder Astro hands the hook, so staged builds index themselves.
+ * Under `npm run build` it hands the work to the build script instead: Pagefind then runs after
+ * the Astro process has exited rather than beside the 1 to 2 GB it still holds (docs/performance.md).
  */
 export function pagefindIndex(): AstroIntegration {
   return {
@@ -31,7 +39,12 @@ export function pagefindIndex(): AstroIntegration {
       // A bad ARCHIVE_PAGES_PER_SHARD fails before pages render, not after.
       "astro:config:setup": () => void pagesPerShard(),
       "astro:build:done": async ({ dir, logger }) => {
-        await buildIndex(dir, logger.fork("pagefind"));
+        const log = logger.fork("pagefind");
+        if (process.env[INDEX_AFTER_ASTRO_ENV] === "1") {
+          log.info("Search index: built by npm run build once Astro has exited.");
+          return;
+        }
+        log.info(await buildSearchIndex(fileURLToPath(dir)));
       },
     },
   };
@@ -51,10 +64,13 @@ export function pagesPerShard(env: Record<string, string | undefined> = process.
   return value;
 }
 
-async function buildIndex(dir: URL, logger: AstroIntegrationLogger): Promise<void> {
+/**
+ * Indexes the built site in the folder `site` with Pagefind's Node API, in shards, and removes
+ * Pagefind's unused UI files. Throws if no page marks its searchable part. Returns a one-line summary.
+ */
+export async function buildSearchIndex(site: string): Promise<string> {
   const started = performance.now();
-  const site = fileURLToPath(dir);
-  const outputPath = fileURLToPath(new URL(PAGEFIND_DIR, dir));
+  const outputPath = join(site, PAGEFIND_DIR);
   // One index per shard keeps Pagefind's memory bounded; a site within one shard gets one plain index.
   // English only: stemming stays stable even if a page forgets its lang attribute.
   const written = await writeShardedIndex(site, {
@@ -76,9 +92,7 @@ async function buildIndex(dir: URL, logger: AstroIntegrationLogger): Promise<voi
   }
   await Promise.all(shardPaths.flatMap((path) => UNUSED_UI_FILES.map((file) => rm(join(path, file), { force: true }))));
   const shards = written.folders.length === 1 ? "" : ` in ${written.folders.length} shards`;
-  logger.info(
-    `Indexed ${indexed} of ${htmlFiles} HTML files into ${outputPath}${shards} in ${Math.round(performance.now() - started)} ms.`,
-  );
+  return `Indexed ${indexed} of ${htmlFiles} HTML files into ${outputPath}${shards} in ${Math.round(performance.now() - started)} ms.`;
 }
 
 /** Pages in one written index, read from Pagefind's entry file (its count covers every language). */

@@ -4,7 +4,13 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AstroIntegrationLogger } from "astro";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PAGES_PER_SHARD_ENV, pagefindIndex, pagesPerShard } from "../../src/integrations/pagefind.ts";
+import {
+  buildSearchIndex,
+  INDEX_AFTER_ASTRO_ENV,
+  PAGES_PER_SHARD_ENV,
+  pagefindIndex,
+  pagesPerShard,
+} from "../../src/integrations/pagefind.ts";
 import { PAGES_PER_SHARD } from "../../src/integrations/pagefindShards.ts";
 
 const folders: string[] = [];
@@ -102,6 +108,19 @@ describe("pagefindIndex integration", () => {
     });
     await expect(runHook(folder)).rejects.toThrow(/data-pagefind-body/);
     await expect(readFile(join(folder, "pagefind", "pagefind-entry.json"))).rejects.toThrow(/ENOENT/);
+  });
+
+  it("leaves the index to npm run build when it asks, which then builds the same index itself", async () => {
+    vi.stubEnv(INDEX_AFTER_ASTRO_ENV, "1");
+    const folder = await outputFolder({
+      "stories/ann/index.html": story,
+      "index.html": "<html lang=en><body>Home</body></html>",
+    });
+    await runHook(folder);
+    await expect(readFile(join(folder, "pagefind", "pagefind-entry.json"))).rejects.toThrow(/ENOENT/);
+    expect(messages.at(-1)).toMatch(/built by npm run build once Astro has exited/);
+    expect(await buildSearchIndex(folder)).toMatch(/Indexed 1 of 2 HTML files/);
+    await expect(readFile(join(folder, "pagefind", "pagefind-entry.json"))).resolves.toBeTruthy();
   });
 
   it("reads the shard size from ARCHIVE_PAGES_PER_SHARD and rejects a nonsense value", () => {
