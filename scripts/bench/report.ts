@@ -109,7 +109,10 @@ export function targetChecks(result: BenchResult): string[] {
     check(peak <= 1.5e9, `peak ≤ 1.5 GB (${formatBytes(peak)})`);
   }
   for (const q of result.search ?? []) {
-    check(q.warmMs <= 100, `warm search ${q.query}: first results ≤ 100 ms (${q.warmMs.toFixed(0)} ms)`);
+    check(
+      q.typedMs <= 100,
+      `typed search ${q.query}: first results ≤ 100 ms after the last keystroke (${q.typedMs.toFixed(0)} ms)`,
+    );
     if (n >= 10_000)
       check(q.coldBytes <= 150_000, `first query ${q.query}: ≤ 150 KB fetched (${formatBytes(q.coldBytes)})`);
   }
@@ -162,14 +165,18 @@ export function markdownSection(result: BenchResult): string {
       lines.push(`| ${p.name} | ${p.seconds.toFixed(1)} s | ${formatBytes(p.peakRss)} | ${formatBytes(p.peakHeap)} |`);
   }
   if (result.search?.length) {
-    lines.push("", "Search in Chromium (first 5 results loaded; bytes as transferred, text gzipped):", "");
     lines.push(
-      "| query | results | cold: time | cold: fetched | warm: time | warm: fetched |",
-      "|---|---|---|---|---|---|",
+      "",
+      "Search in Chromium (cold and warm: Pagefind's API, first 5 results loaded; typed: the real /search/ page, one key every 120 ms after a warm-up search; bytes as transferred, text gzipped):",
+      "",
+    );
+    lines.push(
+      "| query | results | cold: time | cold: fetched | warm: time | warm: fetched | typed: last key to results |",
+      "|---|---|---|---|---|---|---|",
     );
     for (const q of result.search) {
       lines.push(
-        `| \`${q.query}\` | ${q.results} | ${q.coldMs.toFixed(0)} ms | ${formatBytes(q.coldBytes)} | ${q.warmMs.toFixed(0)} ms | ${formatBytes(q.warmBytes)} |`,
+        `| \`${q.query}\` | ${q.results} | ${q.coldMs.toFixed(0)} ms | ${formatBytes(q.coldBytes)} | ${q.warmMs.toFixed(0)} ms | ${formatBytes(q.warmBytes)} | ${q.typedMs.toFixed(0)} ms |`,
       );
     }
     const first = result.search[0];

@@ -6,6 +6,7 @@
 import { chromium, type BrowserContext, type Page } from "playwright";
 import { chromiumLaunchOptions } from "../../tests/support/browser.ts";
 import { BLANK_PAGE, serveStatic } from "./staticServer.ts";
+import { measureTyping } from "./typingInBrowser.ts";
 
 /** One query's numbers. */
 export interface QueryTiming {
@@ -19,6 +20,8 @@ export interface QueryTiming {
   /** After an earlier search loaded Pagefind; index chunks and fragments for this query still fetched. */
   warmMs: number;
   warmBytes: number;
+  /** In the real search page, typed key by key once Pagefind is warm: last keystroke to results shown. */
+  typedMs: number;
 }
 
 const FIRST_RESULTS = 5;
@@ -140,10 +143,12 @@ export async function measureSearch(
         coldByKind,
         warmMs: warmRun.ms,
         warmBytes: await warm.bytes(),
+        typedMs: Number.NaN,
       });
     }
     await warmContext.close();
-    return timings;
+    const typed = await measureTyping(browser, server.origin, queries);
+    return timings.map((timing, k) => ({ ...timing, typedMs: typed[k] ?? Number.NaN }));
   } finally {
     await browser.close();
     await server.close();
