@@ -62,10 +62,38 @@ export function storyTitle(name: string, role: string, company: string): string 
   return `${name} — ${role} at ${company}`;
 }
 
+/** Lookups that every story, person and feed page needs, built once: a scan per page is quadratic at 10,000 stories. */
+interface StoryIndexes {
+  position: Map<string, number>;
+  byPerson: Map<string, StoryView[]>;
+  byCompany: Group[];
+  byCompanySlug: Map<string, StoryView[]>;
+  byTopic: Group[];
+}
+
+let indexes: Promise<StoryIndexes> | undefined;
+
+function storyIndexes(): Promise<StoryIndexes> {
+  indexes ??= allStories().then((stories) => {
+    const byCompany = groupBy(stories, (s) => [{ name: s.entry.data.company, slug: s.companySlug }]);
+    return {
+      position: new Map(stories.map((s, k) => [s.id, k])),
+      byPerson: groupBy(stories, (s) => [{ name: s.person.id, slug: s.person.id }]).reduce(
+        (map, group) => map.set(group.slug, group.stories),
+        new Map<string, StoryView[]>(),
+      ),
+      byCompany,
+      byCompanySlug: new Map(byCompany.map((group) => [group.slug, group.stories])),
+      byTopic: groupBy(stories, (s) => s.topics),
+    };
+  });
+  return indexes;
+}
+
 /** The story before and after this one in the archive's order (newer first). */
 export async function neighbours(id: string): Promise<{ newer?: StoryView; older?: StoryView }> {
   const stories = await allStories();
-  const index = stories.findIndex((s) => s.id === id);
+  const index = (await storyIndexes()).position.get(id) ?? -1;
   const newer = index > 0 ? stories[index - 1] : undefined;
   const older = index >= 0 ? stories[index + 1] : undefined;
   return { ...(newer ? { newer } : {}), ...(older ? { older } : {}) };
@@ -79,22 +107,23 @@ export async function allPeople(): Promise<Person[]> {
 
 /** Stories by one person, newest first. */
 export async function storiesByPerson(personId: string): Promise<StoryView[]> {
-  return (await allStories()).filter((s) => s.person.id === personId);
+  return (await storyIndexes()).byPerson.get(personId) ?? [];
 }
 
 /** Stories grouped by company, companies by name. */
 export async function storiesByCompany(): Promise<Group[]> {
-  return groupBy(await allStories(), (s) => [{ name: s.entry.data.company, slug: s.companySlug }]);
+  return (await storyIndexes()).byCompany;
 }
 
 /** Stories grouped by topic, topics by name. */
 export async function storiesByTopic(): Promise<Group[]> {
-  return groupBy(await allStories(), (s) => s.topics);
+  return (await storyIndexes()).byTopic;
 }
 
 /** Other stories from the same company as this one. */
 export async function moreFromCompany(story: StoryView, limit = 5): Promise<StoryView[]> {
-  return (await allStories()).filter((s) => s.companySlug === story.companySlug && s.id !== story.id).slice(0, limit);
+  const company = (await storyIndexes()).byCompanySlug.get(story.companySlug) ?? [];
+  return company.filter((s) => s.id !== story.id).slice(0, limit);
 }
 
 function groupBy(stories: StoryView[], keys: (s: StoryView) => { name: string; slug: string }[]): Group[] {
