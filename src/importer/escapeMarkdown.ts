@@ -13,6 +13,9 @@
 // Characters Markdown or GFM give meaning to anywhere in a line (`&` and `<` start entities and HTML).
 const SPECIAL = new Set(["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&"]);
 
+// What an escaped entity reference looks like up to its `;`: `\&amp`, `\&\#123`, `\&\#x7B`.
+const ENTITY_BODY = /\\&(?:\\#[xX]?[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*)$/;
+
 // Where an http(s) URL may begin.
 const SCHEME = /https?:\/\//giu;
 
@@ -50,7 +53,12 @@ export function escapeLine(text: string): string {
 
 function escapePlain(text: string): string {
   let out = "";
-  for (const char of text) out += SPECIAL.has(char) ? `\\${char}` : char;
+  for (const char of text) {
+    // `\&amp;` is safe alone, but a GFM autolink right before it can swallow the backslash
+    // (a Sätteri quirk), so the `;` that would close an entity reference is escaped too.
+    const closesEntity = char === ";" && ENTITY_BODY.test(out);
+    out += SPECIAL.has(char) || closesEntity ? `\\${char}` : char;
+  }
   return out;
 }
 
@@ -75,7 +83,8 @@ function readHttpUrl(text: string, start: number): FoundUrl | undefined {
   } catch {
     return undefined;
   }
-  const realHost = url.hostname === "localhost" || /^[^.]+(\.[^.]+)+$/.test(url.hostname);
+  // Hostnames come back lower-cased and punycoded, so a real one is letters, digits, hyphens and dots.
+  const realHost = url.hostname === "localhost" || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(url.hostname);
   if (!/^https?:$/.test(url.protocol) || !realHost || url.username !== "" || url.password !== "") return undefined;
   return { text: candidate, href: url.href };
 }

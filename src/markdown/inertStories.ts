@@ -41,9 +41,10 @@ export function storyLinksPlugin(): MdastPluginDefinition {
       const opener = position ? ctx.source[position.start.offset] : undefined;
       if (opener === "[" || opener === "<") return undefined;
       const text = ctx.textContent(node);
-      // Sätteri sometimes keeps an autolink's source bytes, escapes and all, as its text.
+      // Sätteri sometimes keeps an autolink's source bytes, escapes and all, as its text; a
+      // backslash it took last escapes the character after the link, which is text already.
       const raw = position && ctx.source.slice(position.start.offset, position.end.offset) === text;
-      return { type: "text", value: raw ? unescapeMarkdown(text) : text };
+      return { type: "text", value: raw ? unescapeMarkdown(text.replace(/(?<!\\)((?:\\\\)*)\\$/, "$1")) : text };
     },
   };
 }
