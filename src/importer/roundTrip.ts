@@ -15,7 +15,7 @@ const SITE_FEATURES = satteriOptions().features;
  */
 export function renderStoryTree(markdown: string): HastLike {
   const { html } = markdownToHtml(markdown, { features: SITE_FEATURES, mdastPlugins: [storyLinksPlugin()] });
-  return htmlToHast(html, { fragment: true }) as unknown as HastLike;
+  return htmlToHast(html, { fragment: true });
 }
 
 /** The outcome of compiling a story and reading it back against its source. */

@@ -1,6 +1,6 @@
 import { relative, isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext } from "satteri";
+import { defineMdastPlugin, type MdastPluginEntry, type PluginFactoryContext } from "satteri";
 import { findLiveContent } from "../content/liveContent.ts";
 
 /**
@@ -30,23 +30,25 @@ export function inertStoriesPlugin(storiesDir: string): MdastPluginEntry {
  * GFM also links bare `name@host`, `www.` and `scheme://` text, and no backslash escape or
  * character reference stops Sätteri from doing so (docs/importer.md), so this turns those
  * links back into their own text. The importer writes every real http(s) URL as `[text](<url>)`.
+ * (The return type is inferred on purpose: it keeps the visitor synchronous, so markdownToHtml stays sync.)
  */
-export function storyLinksPlugin(): MdastPluginDefinition {
-  return {
+export function storyLinksPlugin() {
+  return defineMdastPlugin({
     name: "archive-story-links",
-    // Positions tell a written link from an autolinked one: the first costs ~10% of parse time, stories only.
+    // Positions tell a written link from an autolinked one; tracking them costs ~10% of parse time, stories only.
     options: { position: true },
     link(node, ctx) {
-      const position = node.position;
-      const opener = position ? ctx.source[position.start.offset] : undefined;
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      const opener = start === undefined ? undefined : ctx.source[start];
       if (opener === "[" || opener === "<") return undefined;
       const text = ctx.textContent(node);
       // Sätteri sometimes keeps an autolink's source bytes, escapes and all, as its text; a
       // backslash it took last escapes the character after the link, which is text already.
-      const raw = position && ctx.source.slice(position.start.offset, position.end.offset) === text;
+      const raw = start !== undefined && ctx.source.slice(start, end) === text;
       return { type: "text", value: raw ? unescapeMarkdown(text.replace(/(?<!\\)((?:\\\\)*)\\$/, "$1")) : text };
     },
-  };
+  });
 }
 
 /** What CommonMark shows for backslash-escaped text: `\*` reads `*`, `\\` reads `\`. */

@@ -45,7 +45,9 @@ describe("live content in a story", () => {
 
   it("no longer lets the old MDX link breakers through: a story holds no expressions at all", () => {
     const findings = findLiveContent(frontmatter + 'Mail jorge{"@"}stripe.com', "mdx");
-    expect(findings.map((f) => f.message)).toEqual(['{"@"} is an MDX expression (JavaScript), and stories must be plain text']);
+    expect(findings.map((f) => f.message)).toEqual([
+      '{"@"} is an MDX expression (JavaScript), and stories must be plain text',
+    ]);
   });
 
   it.each([
@@ -56,7 +58,10 @@ describe("live content in a story", () => {
   ])("rejects %s in a .md story as raw HTML, at its line", (_name, body, line) => {
     const findings = findLiveContent(frontmatter + body, "md");
     expect(findings.length).toBeGreaterThan(0);
-    expect(findings[0]).toMatchObject({ line, message: expect.stringMatching(/^raw HTML .* is not allowed in stories$/) as string });
+    expect(findings[0]).toMatchObject({
+      line,
+      message: expect.stringMatching(/^raw HTML .* is not allowed in stories$/) as string,
+    });
   });
 
   it("reads braces and import lines in a .md story as the text they are", () => {

@@ -29,7 +29,10 @@ const STORY_URL = pathToFileURL(`${contentRoot()}/stories/escaping-test.md`);
  * importer's round-trip code, and reads the HTML back as a browser would.
  */
 export function compile(markdown: string): Compiled {
-  const { html } = markdownToHtml(markdown, { ...satteriOptions(), fileURL: STORY_URL });
+  const result = markdownToHtml(markdown, { ...satteriOptions(), fileURL: STORY_URL });
+  // The site's plugins are synchronous; a promise here would mean one of them changed.
+  if (result instanceof Promise) throw new Error("the site's Markdown plugins became asynchronous");
+  const { html } = result;
   const tree = htmlToHast(html, { fragment: true }) as unknown as Node;
   const links: string[] = [];
   const foreign: string[] = [];

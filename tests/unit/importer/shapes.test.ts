@@ -142,7 +142,7 @@ describe("forum thread (Hacker News)", () => {
   });
 
   it("shows the e-mail address as text, not a link", () => {
-    expect(plan.markdown).toContain('jorge@stripe.com');
+    expect(plan.markdown).toContain("jorge@stripe.com");
   });
 });
 
