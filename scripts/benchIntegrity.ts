@@ -46,7 +46,7 @@ const bytes = template.length * count;
 console.log(
   `Checking ${count} extra story pages of ${Math.round(template.length / 1024)} KB (${Math.round(bytes / 1e6)} MB of HTML)...`,
 );
-const stories = ids.map((id) => ({ id, file: `content/stories/${id}.mdx`, person: "dmitry-petrashko" }));
+const stories = ids.map((id) => ({ id, file: `content/stories/${id}.md`, person: "dmitry-petrashko" }));
 const report = await checkSite({ dir, base: "/", site: "http://localhost:4321", stories });
 const { stats } = report;
 console.log(

@@ -150,7 +150,7 @@ export async function writeCorpus(
   options: { seed?: string; extension?: StoryExtension } = {},
 ): Promise<CorpusSummary> {
   const seed = options.seed ?? "staff-archive";
-  const extension = options.extension ?? "mdx";
+  const extension = options.extension ?? "md";
   const vocabulary = corpusVocabulary(seed);
   await Promise.all(["stories", "people", "sources"].map((dir) => mkdir(join(root, dir), { recursive: true })));
   const people = new Set<string>();

@@ -134,7 +134,7 @@ export function interviewBlocks(
   return { blocks, words: count, questions };
 }
 
-/** Blocks as Markdown that is also valid MDX (no `<`, `{` or `}` in the text). */
+/** Blocks as Markdown that is also valid MDX: no raw HTML or entities (`<`, `&`) and no `{` or `}` in the text. */
 export function blocksToMarkdown(blocks: readonly Block[]): string {
   return blocks
     .map((block) => {

@@ -1,4 +1,3 @@
-import { LINK_BREAKERS } from "../importer/escapeMdx.ts";
 import { markdownToMdast, mdxToMdast, type MdastNode } from "satteri";
 
 /** Something in a story that would run as code, or could not be read at all. */
@@ -23,10 +22,11 @@ const HINTS = {
 } as const;
 
 /**
- * Finds everything in a story's source that MDX or Markdown would turn into code or live HTML:
- * import/export lines, {expressions}, JSX/HTML elements (a <script>, an onclick), and links whose
- * URL is not http(s), mailto or #anchor. Lines are file lines. A source MDX cannot parse yields
- * one finding with the parser's position. Stories are data; none of this may reach a reader.
+ * Finds everything in a story's source that Markdown or MDX would turn into code or live HTML:
+ * raw HTML (a <script>, an onclick, a comment), and in `.mdx` import/export lines, {expressions}
+ * and JSX elements; plus links whose URL is not http(s), mailto or #anchor. Lines are file lines.
+ * A source MDX cannot parse yields one finding with the parser's position. Stories are data;
+ * none of this may reach a reader.
  */
 export function findLiveContent(source: string, format: StoryFormat): LiveContentFinding[] {
   let tree: MdastNode;
@@ -68,10 +68,6 @@ function check(node: TreeNode): Omit<LiveContentFinding, "line" | "column"> | un
       return { message: "an import/export line is JavaScript, and stories must be plain text", hint: HINTS.esm };
     case "mdxFlowExpression":
     case "mdxTextExpression":
-      // The importer's link breakers ({"@"} and the like) are string literals: data, not code.
-      if (node.type === "mdxTextExpression" && typeof node.value === "string" && LINK_BREAKERS.has(node.value.trim())) {
-        return undefined;
-      }
       return {
         message: `{${preview(node.value)}} is an MDX expression (JavaScript), and stories must be plain text`,
         hint: HINTS.expression,

@@ -88,9 +88,9 @@ function roundTripError(plan: StoryPlan): ImportError {
 /** For --check on an archived source: is the committed story still what the importer makes? */
 function staleContent(plan: StoryPlan, contentDir: string): ImportError[] {
   const archived = join(contentDir, "sources", `${plan.slug}.txt`);
-  const story = join(contentDir, "stories", `${plan.slug}.mdx`);
+  const story = join(contentDir, "stories", `${plan.slug}.md`);
   if (resolve(archived) !== resolve(plan.file) || !existsSync(story)) return [];
-  if (readFileSync(story, "utf8") === plan.mdx) return [];
+  if (readFileSync(story, "utf8") === plan.markdown) return [];
   return [
     new ImportError(
       relative(process.cwd(), story),
@@ -112,7 +112,8 @@ function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors:
   const people = new Map<string, StoryPlan>();
   for (const plan of plans) {
     const dir = options.contentDir;
-    const storyPath = join(dir, "stories", `${plan.slug}.mdx`);
+    const storyPath = join(dir, "stories", `${plan.slug}.md`);
+    const handWritten = join(dir, "stories", `${plan.slug}.mdx`);
     const sourcePath = join(dir, "sources", `${plan.slug}.txt`);
     const sidecarPath = join(dir, "sources", `${plan.slug}.import.yaml`);
     const personPath = join(dir, "people", `${plan.personId}.yaml`);
@@ -127,6 +128,16 @@ function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors:
         ),
       );
     slugs.set(plan.slug, plan.file);
+    if (ops.exists(handWritten)) {
+      // Both files would be published at the same URL; --force must not leave two stories behind.
+      errors.push(
+        new ImportError(
+          plan.file,
+          `the slug "${plan.slug}" is taken by ${handWritten}, and the importer writes .md; delete or rename that file first, or import under another --slug`,
+        ),
+      );
+      continue;
+    }
     const taken = ops.exists(storyPath) ? storyPath : !inPlace && ops.exists(sourcePath) ? sourcePath : undefined;
     if (taken && !options.force) {
       errors.push(
@@ -138,7 +149,7 @@ function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors:
       continue;
     }
 
-    add(storyPath, plan.mdx, "story");
+    add(storyPath, plan.markdown, "story");
     if (!inPlace) add(sourcePath, plan.source.bytes, "raw source, byte for byte");
     const hasFlags = Object.keys(plan.flags).length > 0;
     if (hasFlags || (!inPlace && plan.sidecar.text !== undefined)) {

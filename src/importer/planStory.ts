@@ -3,7 +3,7 @@ import { findClutter } from "./clutter.ts";
 import { readHeader } from "./header.ts";
 import { resolveLineRefs, type LineRef } from "./lineRefs.ts";
 import { readSource, type SourceText } from "./readSource.ts";
-import { renderStory } from "./renderMdx.ts";
+import { renderStory } from "./renderMarkdown.ts";
 import { personYaml } from "./frontmatter.ts";
 import { checkRoundTrip, type RoundTrip } from "./roundTrip.ts";
 import { detectShape } from "./shape.ts";
@@ -24,7 +24,8 @@ export interface StoryPlan {
   personId: string;
   story: StoryData;
   person: PersonData;
-  mdx: string;
+  /** The story file as the importer writes it (Markdown). */
+  markdown: string;
   personText: string;
   clutter: RemovedLine[];
   header: HeaderLine[];
@@ -95,9 +96,9 @@ export function planStory(file: string, flags: Sidecar, lenient = false): StoryP
   const story: StoryData = { ...meta.story, editorialNotes: notes };
   validateAgainstSchema(story, meta.person, sidecar.path);
 
-  const mdx = renderStory(story, structure.blocks);
+  const markdown = renderStory(story, structure.blocks);
   const roundTrip = checkRoundTrip({
-    mdx,
+    markdown,
     lines,
     clutter: removed,
     header: consumed,
@@ -114,7 +115,7 @@ export function planStory(file: string, flags: Sidecar, lenient = false): StoryP
     personId: meta.personId,
     story,
     person: meta.person,
-    mdx,
+    markdown,
     personText: personYaml(meta.person),
     clutter,
     header: consumed,

@@ -64,7 +64,7 @@ function plural(n: number, word: string): string {
 
 function belongsTo(path: string, plan: StoryPlan): boolean {
   return (
-    path.endsWith(`/${plan.slug}.mdx`) ||
+    path.endsWith(`/${plan.slug}.md`) ||
     path.includes(`/sources/${plan.slug}.`) ||
     path.endsWith(`/people/${plan.personId}.yaml`)
   );

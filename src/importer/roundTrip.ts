@@ -1,12 +1,22 @@
-import { mdxToHast } from "satteri";
-import { LINK_BREAKERS } from "./escapeMdx.ts";
+import { htmlToHast, markdownToHtml } from "satteri";
 import { readListLine } from "./listItems.ts";
 import { stripPipes } from "./structure.ts";
 import type { HeaderLine, SourceLine } from "./types.ts";
 import { satteriOptions } from "../markdown/options.ts";
+import { storyLinksPlugin } from "../markdown/inertStories.ts";
 
 /** Parser features of the site's own Markdown pipeline, so the round trip reads stories as the build does. */
 const SITE_FEATURES = satteriOptions().features;
+
+/**
+ * A story as the site renders it, as HTML parsed back into a tree: the site's parser features
+ * and its story-links rule (bare e-mail addresses and www. stay text), without the decorations
+ * (heading permalinks, rel) that do not change what the transcript says.
+ */
+export function renderStoryTree(markdown: string): HastLike {
+  const { html } = markdownToHtml(markdown, { features: SITE_FEATURES, mdastPlugins: [storyLinksPlugin()] });
+  return htmlToHast(html, { fragment: true });
+}
 
 /** The outcome of compiling a story and reading it back against its source. */
 export interface RoundTrip {
@@ -20,9 +30,9 @@ export interface RoundTrip {
   checkedLines: number;
 }
 
-/** What the round trip needs besides the MDX: the source and what the importer said it did with each line. */
+/** What the round trip needs besides the Markdown: the source and what the importer said it did with each line. */
 export interface RoundTripInput {
-  mdx: string;
+  markdown: string;
   lines: readonly SourceLine[];
   clutter: ReadonlySet<number>;
   header: readonly HeaderLine[];
@@ -30,7 +40,8 @@ export interface RoundTripInput {
   editorialHeadings: readonly string[];
 }
 
-interface HastLike {
+/** The parts of a hast node the round trip reads. */
+export interface HastLike {
   type: string;
   tagName?: string;
   value?: string;
@@ -53,12 +64,12 @@ export function expectedText(line: string): string {
 }
 
 /**
- * Compiles the story with the site's own MDX compiler and checks three things: nothing but
+ * Renders the story with the site's own Markdown compiler and checks three things: nothing but
  * text, headings, lists and http(s) links came out; every kept source line is there, in
  * order; and nothing appeared that the source did not say.
  */
 export function checkRoundTrip(input: RoundTripInput): RoundTrip {
-  const tree = mdxToHast(input.mdx, { features: SITE_FEATURES, position: false }) as unknown as HastLike;
+  const tree = renderStoryTree(input.markdown);
   const unsafe: string[] = [];
   const blocks: string[] = [];
   collectBlocks(tree, blocks, unsafe);
@@ -116,13 +127,11 @@ function collectBlocks(node: HastLike, blocks: string[], unsafe: string[]): void
   }
 }
 
-/** The text of one block; only text, link-breaker expressions and http(s) links may occur inside. */
+/** The text of one block; only text and http(s) links may occur inside. */
 function inlineText(node: HastLike, unsafe: string[], inListItem: boolean): string {
   let text = "";
   for (const child of node.children ?? []) {
     if (child.type === "text") text += child.value ?? "";
-    else if (child.type === "mdxTextExpression" && LINK_BREAKERS.has(child.value ?? ""))
-      text += JSON.parse(child.value!) as string;
     else if (child.type === "element" && child.tagName === "a" && /^https?:\/\//i.test(hrefOf(child))) {
       text += inlineText(child, unsafe, false);
     } else if (inListItem && child.type === "element" && child.tagName === "p") {

@@ -1,14 +1,14 @@
 import { relative, isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { MdastPluginEntry, PluginFactoryContext } from "satteri";
+import { defineMdastPlugin, type MdastPluginEntry, type PluginFactoryContext } from "satteri";
 import { findLiveContent } from "../content/liveContent.ts";
 
 /**
  * The compiler's own guard that stories stay data: before Sätteri compiles a file under
- * `storiesDir`, any import/export, {expression}, JSX/HTML element or unsafe link in it stops
- * the compile with `line:column: what and how to fix`. It holds for `astro dev` and a bare
+ * `storiesDir`, any raw HTML, import/export, {expression}, JSX element or unsafe link in it
+ * stops the compile with `line:column: what and how to fix`. It holds for `astro dev` and a bare
  * `astro build` too; `npm run build` reports the same findings for every file before Astro runs.
- * Other Markdown/MDX (pages the team writes) is left alone.
+ * A story that passes gets `storyLinksPlugin`. Other Markdown/MDX (pages the team writes) is left alone.
  */
 export function inertStoriesPlugin(storiesDir: string): MdastPluginEntry {
   return (ctx: PluginFactoryContext) => {
@@ -21,9 +21,39 @@ export function inertStoriesPlugin(storiesDir: string): MdastPluginEntry {
       // Astro's MDX plugin reads a leading "line:column:" as the error's location.
       throw new Error(`${first.line}:${first.column}: ${first.message}${rest}. ${first.hint ?? ""}`.trim());
     }
-    // Nothing to add to the pipeline: the check is the whole job.
-    return null;
+    return storyLinksPlugin();
   };
+}
+
+/**
+ * In a story, a link is a link only when it is written as one (`[text](url)` or `<url>`).
+ * GFM also links bare `name@host`, `www.` and `scheme://` text, and no backslash escape or
+ * character reference stops Sätteri from doing so (docs/importer.md), so this turns those
+ * links back into their own text. The importer writes every real http(s) URL as `[text](<url>)`.
+ * (The return type is inferred on purpose: it keeps the visitor synchronous, so markdownToHtml stays sync.)
+ */
+export function storyLinksPlugin() {
+  return defineMdastPlugin({
+    name: "archive-story-links",
+    // Positions tell a written link from an autolinked one; tracking them costs ~10% of parse time, stories only.
+    options: { position: true },
+    link(node, ctx) {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      const opener = start === undefined ? undefined : ctx.source[start];
+      if (opener === "[" || opener === "<") return undefined;
+      const text = ctx.textContent(node);
+      // Sätteri sometimes keeps an autolink's source bytes, escapes and all, as its text; a
+      // backslash it took last escapes the character after the link, which is text already.
+      const raw = start !== undefined && ctx.source.slice(start, end) === text;
+      return { type: "text", value: raw ? unescapeMarkdown(text.replace(/(?<!\\)((?:\\\\)*)\\$/, "$1")) : text };
+    },
+  });
+}
+
+/** What CommonMark shows for backslash-escaped text: `\*` reads `*`, `\\` reads `\`. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
 }
 
 function isInside(file: string, dir: string): boolean {

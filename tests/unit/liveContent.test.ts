@@ -43,8 +43,29 @@ describe("live content in a story", () => {
     expect(findLiveContent(frontmatter + body, "mdx").map((f) => f.line)).toEqual([5, 7, 9]);
   });
 
-  it("lets the importer's link breakers through: one-character string literals are data", () => {
-    expect(findLiveContent(frontmatter + 'Mail jorge{"@"}stripe.com or visit {"w"}ww.example.com', "mdx")).toEqual([]);
+  it("no longer lets the old MDX link breakers through: a story holds no expressions at all", () => {
+    const findings = findLiveContent(frontmatter + 'Mail jorge{"@"}stripe.com', "mdx");
+    expect(findings.map((f) => f.message)).toEqual([
+      '{"@"} is an MDX expression (JavaScript), and stories must be plain text',
+    ]);
+  });
+
+  it.each([
+    ["a script element", "<script>alert(1)</script>", 5],
+    ["an inline tag with a handler", 'Hello <img src=x onerror="alert(1)"> there', 5],
+    ["an HTML comment", "Words\n\n<!-- hidden -->", 7],
+    ["a comment that splits a word", "jorge<!---->@stripe.com", 5],
+  ])("rejects %s in a .md story as raw HTML, at its line", (_name, body, line) => {
+    const findings = findLiveContent(frontmatter + body, "md");
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings[0]).toMatchObject({
+      line,
+      message: expect.stringMatching(/^raw HTML .* is not allowed in stories$/) as string,
+    });
+  });
+
+  it("reads braces and import lines in a .md story as the text they are", () => {
+    expect(findLiveContent(frontmatter + "import fs from 'node:fs'\n\n{process.exit(1)}", "md")).toEqual([]);
   });
 
   it("lets escaped and ordinary text through", () => {

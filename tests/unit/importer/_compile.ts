@@ -1,4 +1,7 @@
-import { mdxToHast } from "satteri";
+import { pathToFileURL } from "node:url";
+import { htmlToHast, markdownToHtml } from "satteri";
+import { satteriOptions } from "../../../src/markdown/options.ts";
+import { contentRoot } from "../../../src/lib/contentRoot.ts";
 
 interface Node {
   type: string;
@@ -8,20 +11,29 @@ interface Node {
   children?: Node[];
 }
 
-/** What a browser would get from one MDX snippet: its text, its links, and anything that is not plain prose. */
+/** What a browser would get from one Markdown snippet: its text, its links, and anything that is not plain prose. */
 export interface Compiled {
+  html: string;
   text: string;
   links: string[];
-  /** Node kinds other than text, p/h2/h3/ul/ol/li, http(s) links and one-character string expressions. */
+  /** Node kinds other than text, p/h2/h3/ul/ol/li and links. */
   foreign: string[];
 }
 
+/** A story file's URL, so the site's story-only plugins (inertness, story links) apply. */
+const STORY_URL = pathToFileURL(`${contentRoot()}/stories/escaping-test.md`);
+
 /**
- * Compiles MDX with the same Rust compiler and GFM settings the site uses (independently of
- * the importer's own round-trip code) and reads the result back.
+ * Renders Markdown exactly as the site renders a story (the site's own Sätteri options from
+ * src/markdown/options.ts, as a `.md` file under content/stories), independently of the
+ * importer's round-trip code, and reads the HTML back as a browser would.
  */
-export function compile(mdx: string): Compiled {
-  const tree = mdxToHast(mdx, { features: { gfm: true, smartPunctuation: false }, position: false }) as unknown as Node;
+export function compile(markdown: string): Compiled {
+  const result = markdownToHtml(markdown, { ...satteriOptions(), fileURL: STORY_URL });
+  // The site's plugins are synchronous; a promise here would mean one of them changed.
+  if (result instanceof Promise) throw new Error("the site's Markdown plugins became asynchronous");
+  const { html } = result;
+  const tree = htmlToHast(html, { fragment: true }) as unknown as Node;
   const links: string[] = [];
   const foreign: string[] = [];
   const walk = (node: Node): string => {
@@ -30,10 +42,6 @@ export function compile(mdx: string): Compiled {
         return (node.children ?? []).map(walk).join("");
       case "text":
         return node.value ?? "";
-      case "mdxTextExpression":
-        if (/^"[^"\\]"$/.test(node.value ?? "")) return JSON.parse(node.value!) as string;
-        foreign.push(`expression {${node.value}}`);
-        return "";
       case "element": {
         const tag = node.tagName!;
         if (tag === "a") links.push(String(node.properties?.["href"]));
@@ -50,5 +58,5 @@ export function compile(mdx: string): Compiled {
     .split("\n")
     .filter((line) => line.trim() !== "")
     .join("\n");
-  return { text, links, foreign };
+  return { html, text, links, foreign };
 }

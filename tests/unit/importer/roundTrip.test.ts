@@ -8,8 +8,8 @@ const source: SourceLine[] = ["Why?", "", "Because.", "  • one", "  2. two", "
   number: i + 1,
   text,
 }));
-const input = (mdx: string, more: Partial<RoundTripInput> = {}): RoundTripInput => ({
-  mdx,
+const input = (markdown: string, more: Partial<RoundTripInput> = {}): RoundTripInput => ({
+  markdown,
   lines: source,
   clutter: new Set(),
   header: [],

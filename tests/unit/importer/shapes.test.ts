@@ -49,9 +49,9 @@ describe("story page (staffeng.com copy)", () => {
       { ordered: true, start: 1, lines: [88, 89, 90] },
       { ordered: true, start: 1, lines: [116, 117, 118] },
     ]);
-    expect(plan.mdx).toContain("\n- What are you working on?\n- What makes it hard?\n");
-    expect(plan.mdx).toContain("\n1. Focusing on impact on business and company.\n2. Being collaborative:");
-    expect(plan.mdx).not.toContain("•");
+    expect(plan.markdown).toContain("\n- What are you working on?\n- What makes it hard?\n");
+    expect(plan.markdown).toContain("\n1. Focusing on impact on business and company.\n2. Being collaborative:");
+    expect(plan.markdown).not.toContain("•");
   });
 });
 
@@ -89,8 +89,8 @@ describe("newsletter email (Infrastructure Engineer)", () => {
 
   it("finds the sub-headings inside answers", () => {
     expect(lines(plan, "subheading")).toEqual([39, 47, 53]);
-    expect(plan.mdx).toContain("\n### Frame the problem. The why\n");
-    expect(plan.mdx).toContain("\n### Identify the elements. The what / who\n");
+    expect(plan.markdown).toContain("\n### Frame the problem. The why\n");
+    expect(plan.markdown).toContain("\n### Identify the elements. The what / who\n");
   });
 
   it("keeps prompts that end in “:” as answer text and warns when their list is missing", () => {
@@ -142,7 +142,7 @@ describe("forum thread (Hacker News)", () => {
   });
 
   it("shows the e-mail address as text, not a link", () => {
-    expect(plan.mdx).toContain('jorge{"@"}stripe.com');
+    expect(plan.markdown).toContain("jorge@stripe.com");
   });
 });
 
@@ -168,7 +168,7 @@ describe("plain transcript", () => {
       { ordered: true, start: 4, lines: [5, 6] },
     ]);
     // Adjacent lists need different markers, or Markdown would merge them and renumber 4 as 3.
-    expect(plan.mdx).toContain("1. first\n2. second\n\n4) fourth\n5) fifth");
+    expect(plan.markdown).toContain("1. first\n2. second\n\n4) fourth\n5) fifth");
   });
 
   it("leaves a sentence that starts with a year or a lone number as a paragraph", () => {
@@ -179,7 +179,7 @@ describe("plain transcript", () => {
     );
     const plan = planStory(file, {}, true);
     expect(lists(plan)).toEqual([]);
-    expect(plan.mdx).toContain("\n1986\\. A year, not a list.\n\n3\\. Measure what matters.\n");
+    expect(plan.markdown).toContain("\n1986\\. A year, not a list.\n\n3\\. Measure what matters.\n");
   });
 });
 

@@ -23,29 +23,29 @@ function failing(operation: "write" | "rename", nth: number): FileOps {
 describe("writing a batch", () => {
   it("writes every file, creating folders", () => {
     writeAllOrNothing([
-      { path: join(dir, "stories", "a.mdx"), contents: "a" },
+      { path: join(dir, "stories", "a.md"), contents: "a" },
       { path: join(dir, "people", "a.yaml"), contents: "p" },
     ]);
-    expect(readFileSync(join(dir, "stories", "a.mdx"), "utf8")).toBe("a");
+    expect(readFileSync(join(dir, "stories", "a.md"), "utf8")).toBe("a");
     expect(readFileSync(join(dir, "people", "a.yaml"), "utf8")).toBe("p");
   });
 
   it("leaves no file and no temporary file when staging fails part-way", () => {
-    const writes = [1, 2, 3].map((n) => ({ path: join(dir, `${n}.mdx`), contents: String(n) }));
+    const writes = [1, 2, 3].map((n) => ({ path: join(dir, `${n}.md`), contents: String(n) }));
     expect(() => writeAllOrNothing(writes, failing("write", 3))).toThrow(/ENOSPC/);
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it("puts back replaced files and removes new ones when a rename fails part-way", () => {
-    writeFileSync(join(dir, "old.mdx"), "before");
+    writeFileSync(join(dir, "old.md"), "before");
     const writes = [
-      { path: join(dir, "old.mdx"), contents: "after" },
-      { path: join(dir, "new.mdx"), contents: "new" },
-      { path: join(dir, "third.mdx"), contents: "third" },
+      { path: join(dir, "old.md"), contents: "after" },
+      { path: join(dir, "new.md"), contents: "new" },
+      { path: join(dir, "third.md"), contents: "third" },
     ];
     expect(() => writeAllOrNothing(writes, failing("rename", 3))).toThrow(/ENOSPC/);
-    expect(readFileSync(join(dir, "old.mdx"), "utf8")).toBe("before");
-    expect(existsSync(join(dir, "new.mdx"))).toBe(false);
-    expect(readdirSync(dir)).toEqual(["old.mdx"]);
+    expect(readFileSync(join(dir, "old.md"), "utf8")).toBe("before");
+    expect(existsSync(join(dir, "new.md"))).toBe(false);
+    expect(readdirSync(dir)).toEqual(["old.md"]);
   });
 });

@@ -1,53 +1,47 @@
 /**
- * Turns archived text into MDX that renders as exactly that text.
+ * Turns archived text into Markdown that renders as exactly that text.
  *
- * MDX reads `{}` as JavaScript, `<` as JSX, `import`/`export` lines as modules, and
- * Markdown reads most ASCII punctuation as formatting. Every such character is
- * backslash-escaped; line starts that would open a block (lists, ESM) are neutralised.
- * GFM would also turn `www.`, `http://` and `name@host` into links, and it reads those
- * before escapes are applied, so the importer decides about links itself: real http(s)
- * URLs become explicit links, every other link trigger is split with a string-literal
- * expression (`{"@"}`), which renders the same character and cannot be autolinked.
+ * Markdown reads most ASCII punctuation as formatting and passes raw HTML (`<script>`,
+ * `&entities;`) straight through, so every such character is backslash-escaped (`\<`,
+ * `\&`) and line starts that would open a block (lists, breaks) are neutralised.
+ * Real http(s) URLs become explicit `[text](<url>)` links. Everything else GFM would
+ * autolink (`name@host`, `www.`, odd schemes) stays plain text here: no escape or entity
+ * stops Sätteri's autolinking, so the site's story plugin (src/markdown/inertStories.ts)
+ * turns every link not written as `[text](url)` or `<url>` back into its text.
  */
 
-// Characters Markdown, GFM or MDX give meaning to anywhere in a line.
-const SPECIAL = new Set(["\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "#", "|", "~", "&"]);
+// Characters Markdown or GFM give meaning to anywhere in a line (`&` and `<` start entities and HTML).
+const SPECIAL = new Set(["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&"]);
 
-// Split points GFM would autolink from: a scheme, "www." or the "@" of an e-mail address.
-const TRIGGER = /https?:\/\/|www\./giu;
-const EMAIL_LOCAL_CHAR = /[A-Za-z0-9._+-]/;
+// What an escaped entity reference looks like up to its `;`: `\&amp`, `\&\#123`, `\&\#x7B`.
+const ENTITY_BODY = /\\&(?:\\#[xX]?[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*)$/;
+
+// Where an http(s) URL may begin.
+const SCHEME = /https?:\/\//giu;
 
 // Where a URL may start, as a reader would see it: at a word boundary or after an opening mark.
 const URL_BOUNDARY = /[\s(["'“‘«*_~]/u;
 // Trailing punctuation belongs to the sentence, not the URL (GFM's rule, with typographic quotes).
 const URL_TRAILING = /[?!.,:;*_~"'”’»]$/u;
 
-/** The only expressions the importer ever writes: one character as a JSON string literal. */
-export const LINK_BREAKERS: ReadonlySet<string> = new Set(["@", "h", "H", "w", "W"].map((c) => JSON.stringify(c)));
-
 /** Escapes one line of text for use inside a paragraph, heading or list item. */
 export function escapeInline(text: string): string {
   let out = "";
   let plainFrom = 0;
-  const breaks = new Set<number>();
-  for (const match of text.matchAll(TRIGGER)) {
+  for (const match of text.matchAll(SCHEME)) {
     const start = match.index;
     if (start < plainFrom) continue;
     const url = start === 0 || URL_BOUNDARY.test(text[start - 1]!) ? readHttpUrl(text, start) : undefined;
-    if (!url) {
-      breaks.add(start);
-      continue;
-    }
-    out += escapePlain(text, plainFrom, start, breaks);
-    out += `[${escapePlain(url.text, 0, url.text.length, new Set())}](<${escapeHref(url.href)}>)`;
+    if (!url) continue;
+    out += escapePlain(text.slice(plainFrom, start));
+    out += `[${escapePlain(url.text)}](<${escapeHref(url.href)}>)`;
     plainFrom = start + url.text.length;
   }
-  return out + escapePlain(text, plainFrom, text.length, breaks);
+  return out + escapePlain(text.slice(plainFrom));
 }
 
-/** Makes the start of an escaped line unable to open a list, a thematic break or an ESM block. */
+/** Makes the start of an escaped line unable to open a list, a thematic break or a setext heading. */
 export function escapeLineStart(escaped: string): string {
-  if (/^(?:import|export)\b/.test(escaped)) return `&#${escaped.charCodeAt(0)};${escaped.slice(1)}`;
   if (/^[-+=]/.test(escaped)) return `\\${escaped}`;
   return escaped.replace(/^(\d{1,9})([.)])/, "$1\\$2");
 }
@@ -57,14 +51,13 @@ export function escapeLine(text: string): string {
   return escapeLineStart(escapeInline(text));
 }
 
-function escapePlain(text: string, from: number, to: number, breaks: ReadonlySet<number>): string {
+function escapePlain(text: string): string {
   let out = "";
-  for (let i = from; i < to; i++) {
-    const char = text[i]!;
-    if (breaks.has(i)) out += `{${JSON.stringify(char)}}`;
-    else if (char === "@" && i > 0 && EMAIL_LOCAL_CHAR.test(text[i - 1]!)) out += `{"@"}`;
-    else if (SPECIAL.has(char)) out += `\\${char}`;
-    else out += char;
+  for (const char of text) {
+    // `\&amp;` is safe alone, but a GFM autolink right before it can swallow the backslash
+    // (a Sätteri quirk), so the `;` that would close an entity reference is escaped too.
+    const closesEntity = char === ";" && ENTITY_BODY.test(out);
+    out += SPECIAL.has(char) || closesEntity ? `\\${char}` : char;
   }
   return out;
 }
@@ -76,7 +69,6 @@ interface FoundUrl {
 }
 
 function readHttpUrl(text: string, start: number): FoundUrl | undefined {
-  if (!/^https?:\/\//i.test(text.slice(start, start + 8))) return undefined;
   let candidate = /^[^\s<]+/u.exec(text.slice(start))![0];
   for (;;) {
     const last = candidate.at(-1)!;
@@ -91,7 +83,8 @@ function readHttpUrl(text: string, start: number): FoundUrl | undefined {
   } catch {
     return undefined;
   }
-  const realHost = url.hostname === "localhost" || /^[^.]+(\.[^.]+)+$/.test(url.hostname);
+  // Hostnames come back lower-cased and punycoded, so a real one is letters, digits, hyphens and dots.
+  const realHost = url.hostname === "localhost" || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(url.hostname);
   if (!/^https?:$/.test(url.protocol) || !realHost || url.username !== "" || url.password !== "") return undefined;
   return { text: candidate, href: url.href };
 }

@@ -1,5 +1,5 @@
 import type { StoryData } from "../content/schema.ts";
-import { escapeLine } from "./escapeMdx.ts";
+import { escapeLine } from "./escapeMarkdown.ts";
 import { storyFrontmatter } from "./frontmatter.ts";
 import type { Block } from "./types.ts";
 
