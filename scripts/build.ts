@@ -13,11 +13,12 @@ import {
   swapIntoPlace,
 } from "../src/build/outputSwap.ts";
 import { runAstroBuild } from "../src/build/runAstroBuild.ts";
+import { clearStaleContentCache } from "../src/build/staleContentCache.ts";
 import { checkContent } from "../src/content/preflight.ts";
 import { displayPath, formatProblems } from "../src/content/problems.ts";
 import { checkSite } from "../src/integrity/checkSite.ts";
 import { buildSearchIndex } from "../src/integrations/pagefind.ts";
-import { contentRoot } from "../src/lib/contentRoot.ts";
+import { contentCacheDir, contentRoot } from "../src/lib/contentRoot.ts";
 
 const paths = outputPaths();
 
@@ -40,6 +41,8 @@ try {
 }
 const content = checkContent(root);
 if (content.problems.length > 0) fail(`${formatProblems(content.problems)}\nNothing was built.`);
+const cleared = clearStaleContentCache(process.cwd(), contentCacheDir());
+if (cleared) console.log(cleared);
 
 let config: { base: string; site: string | undefined };
 try {

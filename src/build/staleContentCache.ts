@@ -1,0 +1,29 @@
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+/** Astro's list of content files compiled as modules (MDX), written by every content sync. */
+const CONTENT_MODULES = ".astro/content-modules.mjs";
+const DATA_STORE = "data-store.json";
+
+/** The content files `.astro/content-modules.mjs` imports, as project-relative paths. */
+export function contentModuleFiles(source: string): string[] {
+  return [...source.matchAll(/[?&]fileName=([^&"]+)/g)].map((match) => decodeURIComponent(match[1] ?? ""));
+}
+
+/**
+ * Astro's content cache keeps importing a story's old file after the story moved to another
+ * file with the same id (e.g. `jane.mdx` renamed to `jane.md`), and the build then fails in the
+ * bundler on the missing file. When the list names a file that is gone, this drops the list and
+ * the cached store, so the next sync starts clean. Returns what it removed, for the log.
+ */
+export function clearStaleContentCache(projectRoot: string, cacheDir: string): string | undefined {
+  const list = join(projectRoot, CONTENT_MODULES);
+  if (!existsSync(list)) return undefined;
+  const missing = contentModuleFiles(readFileSync(list, "utf8")).filter(
+    (file) => !existsSync(resolve(projectRoot, file)),
+  );
+  if (missing.length === 0) return undefined;
+  rmSync(list, { force: true });
+  rmSync(join(cacheDir, DATA_STORE), { force: true });
+  return `Content cache cleared: it still listed ${missing.join(", ")}, which no longer exist${missing.length === 1 ? "s" : ""}.`;
+}
