@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsPhrases, normalizeForMatch, parseQuery } from "../../src/lib/search/parseQuery.ts";
+import { containsPhrases, endsInShortWord, normalizeForMatch, parseQuery } from "../../src/lib/search/parseQuery.ts";
 
 describe("parseQuery", () => {
   it("splits quoted phrases from loose words", () => {
@@ -66,5 +66,17 @@ describe("containsPhrases", () => {
   it("needs every phrase", () => {
     expect(containsPhrases(text, ["staff project", "what was it"])).toBe(true);
     expect(containsPhrases(text, ["staff project", "who was it"])).toBe(false);
+  });
+});
+
+describe("endsInShortWord", () => {
+  it("holds back a search while the word being typed has fewer than three letters", () => {
+    for (const typing of ["m", "mi", "technical d", "technical de", '"management review a', "x1", "a."])
+      expect(endsInShortWord(typing), typing).toBe(true);
+  });
+
+  it("searches once the last word is long enough or finished", () => {
+    for (const settled of ["mig", "technical debt", "technical debt is ", '"review and"', "", " ", "—"])
+      expect(endsInShortWord(settled), settled).toBe(false);
   });
 });

@@ -25,6 +25,22 @@ export function parseQuery(raw: string): ParsedQuery {
   return { text, phrases, words, highlights: highlightTerms(phrases, words) };
 }
 
+/** Words shorter than this match too many words as a prefix to search for on their own. */
+export const MIN_PREFIX_LENGTH = 3;
+
+/**
+ * True while the word being typed is still too short to search: "m", "technical d", "review a".
+ * Pagefind reads the last word as a prefix, and on a large archive a one- or two-letter prefix
+ * pulls in most of the index and keeps the search busy long after the reader has typed on.
+ * A word the reader has finished (followed by a space or a closing quote) is never short.
+ */
+export function endsInShortWord(raw: string): boolean {
+  if (/[\s"“”„‟«»＂]$/u.test(raw)) return false;
+  const last = raw.split(/\s+/).at(-1) ?? "";
+  const letters = last.replace(/[^\p{Letter}\p{Number}]/gu, "");
+  return letters.length > 0 && letters.length < MIN_PREFIX_LENGTH;
+}
+
 function dropLast(text: string, char: string): string {
   const at = text.lastIndexOf(char);
   return text.slice(0, at) + " " + text.slice(at + 1);

@@ -2,7 +2,7 @@
  * The search page: reads the search from the URL, runs it through Pagefind as the
  * reader types, and keeps the URL in step so a search can be shared or returned to.
  */
-import { parseQuery, type ParsedQuery } from "../../lib/search/parseQuery.ts";
+import { endsInShortWord, parseQuery, type ParsedQuery } from "../../lib/search/parseQuery.ts";
 import type { FilterCounts, PagefindModule, PagefindResult } from "../../lib/search/pagefindTypes.ts";
 import { promoteExact, toResultView, type ResultView } from "../../lib/search/resultView.ts";
 import {
@@ -25,6 +25,8 @@ import { showLoadError, showStatus } from "./searchStatus.ts";
 const PAGE_SIZE = 6;
 /** Pause after a keystroke before searching: short, so results keep up with typing. */
 const TYPING_PAUSE_MS = 60;
+/** Pause when the word being typed is one or two letters: searched only if the reader stops there. */
+const SHORT_WORD_PAUSE_MS = 400;
 
 interface Found {
   /** The search these results answer. */
@@ -54,10 +56,32 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
   let generation = 0;
   let found: Found | undefined;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let searching = false;
+  let searchAgain = false;
   const pageTitle = document.title;
 
-  const run = async (): Promise<void> => {
+  /**
+   * Runs the current search, one at a time: Pagefind answers in order, so searches started on
+   * every keystroke would queue up behind each other on a large archive. While one runs, only
+   * the newest state waits, and it runs as soon as the first is done.
+   */
+  const search = (): void => {
     clearTimeout(typingTimer);
+    if (searching) {
+      searchAgain = true;
+      return;
+    }
+    searching = true;
+    void run().finally(() => {
+      searching = false;
+      if (searchAgain) {
+        searchAgain = false;
+        search();
+      }
+    });
+  };
+
+  const run = async (): Promise<void> => {
     const current = ++generation;
     const isCurrent = () => current === generation;
     syncUrl();
@@ -145,7 +169,7 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
   const clear = () => {
     input.value = "";
     state = { ...state, query: "" };
-    void run();
+    search();
   };
 
   input.value = state.query;
@@ -156,19 +180,19 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     state = { ...state, query: input.value.trim() };
     syncUrl();
     clearTimeout(typingTimer);
-    typingTimer = setTimeout(() => void run(), TYPING_PAUSE_MS);
+    typingTimer = setTimeout(search, endsInShortWord(input.value) ? SHORT_WORD_PAUSE_MS : TYPING_PAUSE_MS);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     state = { ...state, query: input.value.trim() };
-    void run();
+    search();
   });
   sort.addEventListener("change", () => {
     state = { ...state, sort: sort.value as SortOrder };
-    void run();
+    search();
   });
   filterPanel.addEventListener("toggle", () => {
-    if (filterPanel.open) void run();
+    if (filterPanel.open) search();
   });
   filterPanel.addEventListener("keydown", (event) => {
     if (event.key !== "Escape" || !filterPanel.open) return;
@@ -178,7 +202,7 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
   });
   filterGroups.addEventListener("change", () => {
     state = { ...state, filters: readChosenFilters(filterGroups) };
-    void run();
+    search();
   });
   const showMore = async (): Promise<void> => {
     const page = found;
@@ -195,5 +219,5 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
   wireResultKeys(input, list, clear);
 
   if (state.query === "") input.focus();
-  void run();
+  search();
 }
