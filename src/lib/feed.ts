@@ -1,10 +1,18 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { getContainerRenderer } from "@astrojs/mdx/container-renderer";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
+import { cacheDir, root } from "astro:config/server";
 import { loadRenderers } from "astro:container";
 import { render } from "astro:content";
 import type { StoryView } from "./content.ts";
 import { FEED_IMAGE, type FeedDescriptor } from "./feedCatalog.ts";
 import { escapeHtml, sanitizeFeedHtml } from "./feedHtml.ts";
+import sanitizerSource from "./feedHtml.ts?raw";
+import { diskCachedSanitizer, type Sanitizer } from "./feedHtmlCache.ts";
 import { feedWindow, feedXml, type FeedChannel, type FeedStory } from "./feedXml.ts";
 import { absoluteUrl, paths } from "./urls.ts";
 
@@ -47,24 +55,36 @@ async function feedStory(story: StoryView, site: URL): Promise<FeedStory> {
   };
 }
 
-/**
- * A story renders into up to three feeds (site, company, person); a small cache saves
- * re-rendering without holding a 10,000-story archive in memory.
- */
-const HTML_CACHE_SIZE = 200;
-const htmlCache = new Map<string, Promise<string>>();
 let container: Promise<AstroContainer> | undefined;
+let sanitizer: Sanitizer | undefined;
 
-function storyHtml(story: StoryView, url: string): Promise<string> {
-  const cached = htmlCache.get(story.id);
-  if (cached) return cached;
-  const html = renderStoryHtml(story, url);
-  htmlCache.set(story.id, html);
-  if (htmlCache.size > HTML_CACHE_SIZE) htmlCache.delete(htmlCache.keys().next().value ?? story.id);
-  return html;
+/** The installed parse5's version, read from its package.json (its exports hide the file from import). */
+function parse5Version(): string {
+  const entry = createRequire(new URL("package.json", root)).resolve("parse5");
+  const pkg = JSON.parse(readFileSync(join(dirname(entry), "..", "package.json"), "utf8")) as { version?: unknown };
+  if (typeof pkg.version !== "string") throw new Error(`Could not read parse5's version next to ${entry}.`);
+  return pkg.version;
 }
 
-/** The transcript as the story page shows it, plus editorial notes and where it was first published. */
+/**
+ * The sanitizer's version for the disk cache: its own source and parse5's version, so editing
+ * feedHtml.ts or upgrading parse5 re-sanitizes every story.
+ */
+function sanitizerVersion(): string {
+  return createHash("sha256").update(`${sanitizerSource}\0parse5 ${parse5Version()}`).digest("hex").slice(0, 32);
+}
+
+/** The story's transcript, notes and attribution as feed-safe HTML, sanitized once per change. */
+async function storyHtml(story: StoryView, url: string): Promise<string> {
+  sanitizer ??= diskCachedSanitizer(
+    fileURLToPath(new URL("feed-html/", cacheDir)),
+    sanitizerVersion(),
+    sanitizeFeedHtml,
+  );
+  return sanitizer(await renderStoryHtml(story, url), url);
+}
+
+/** The transcript as the story page shows it, plus editorial notes and where it was first published (not yet sanitized). */
 async function renderStoryHtml(story: StoryView, url: string): Promise<string> {
   container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
   const { Content } = await render(story.entry);
@@ -76,5 +96,5 @@ async function renderStoryHtml(story: StoryView, url: string): Promise<string> {
   const attribution =
     `<p>First published by <a href="${escapeHtml(source.url)}">${escapeHtml(source.name)}</a>. ` +
     `<a href="${escapeHtml(url)}">Read it on the Staff+ Archive</a>.</p>`;
-  return sanitizeFeedHtml(`${transcript}<hr>${notes}${attribution}`, url);
+  return `${transcript}<hr>${notes}${attribution}`;
 }

@@ -184,7 +184,11 @@ function serializeAttributes(element: Element, pageUrl: string): string {
   return out;
 }
 
+const TEXT_SPECIALS = /[&<>]/;
+
 function escapeText(text: string): string {
+  // Most text nodes need no escaping: one scan instead of three replaces.
+  if (!TEXT_SPECIALS.test(text)) return text;
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
