@@ -24,7 +24,7 @@ import { showLoadError, showStatus } from "./searchStatus.ts";
 /** Results rendered at first, and added by each "Show more". */
 const PAGE_SIZE = 6;
 /** Pause after a keystroke before searching: short, so results keep up with typing. */
-const TYPING_PAUSE_MS = 60;
+const TYPING_PAUSE_MS = 30;
 /** Pause when the word being typed is one or two letters: searched only if the reader stops there. */
 const SHORT_WORD_PAUSE_MS = 400;
 
