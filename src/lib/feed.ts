@@ -67,11 +67,12 @@ function parse5Version(): string {
 }
 
 /**
- * The sanitizer's version for the disk cache: its own source and parse5's version, so editing
- * feedHtml.ts or upgrading parse5 re-sanitizes every story.
+ * The sanitizer's version for the disk cache: its own source, parse5's version and Node's (whose
+ * URL parser resolves links), so editing feedHtml.ts or upgrading either re-sanitizes every story.
  */
 function sanitizerVersion(): string {
-  return createHash("sha256").update(`${sanitizerSource}\0parse5 ${parse5Version()}`).digest("hex").slice(0, 32);
+  const parts = `${sanitizerSource}\0parse5 ${parse5Version()}\0node ${process.versions.node}`;
+  return createHash("sha256").update(parts).digest("hex").slice(0, 32);
 }
 
 /** The story's transcript, notes and attribution as feed-safe HTML, sanitized once per change. */
