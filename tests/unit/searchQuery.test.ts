@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { containsPhrases, endsInShortWord, normalizeForMatch, parseQuery } from "../../src/lib/search/parseQuery.ts";
+import {
+  containsPhrases,
+  endsInShortWord,
+  inOpenPhrase,
+  normalizeForMatch,
+  parseQuery,
+} from "../../src/lib/search/parseQuery.ts";
 
 describe("parseQuery", () => {
   it("splits quoted phrases from loose words", () => {
@@ -78,5 +84,16 @@ describe("endsInShortWord", () => {
   it("searches once the last word is long enough or finished", () => {
     for (const settled of ["mig", "technical debt", "technical debt is ", '"review and"', "", " ", "—"])
       expect(endsInShortWord(settled), settled).toBe(false);
+  });
+});
+
+describe("inOpenPhrase", () => {
+  it("is true between an opening quote and its closing one, straight or curly", () => {
+    expect(inOpenPhrase('"staff pro')).toBe(true);
+    expect(inOpenPhrase("“staff pro")).toBe(true);
+    expect(inOpenPhrase('"staff project"')).toBe(false);
+    expect(inOpenPhrase("“staff project”")).toBe(false);
+    expect(inOpenPhrase('"glue work" and "staff pro')).toBe(true);
+    expect(inOpenPhrase("staff project")).toBe(false);
   });
 });

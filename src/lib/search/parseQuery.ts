@@ -41,6 +41,14 @@ export function endsInShortWord(raw: string): boolean {
   return letters.length > 0 && letters.length < MIN_PREFIX_LENGTH;
 }
 
+/**
+ * True while a quoted phrase is still open (`"staff pro`): its words alone would be searched,
+ * which on a large archive is the slowest kind of search and not what the reader is asking.
+ */
+export function inOpenPhrase(raw: string): boolean {
+  return (raw.replace(OPENING_QUOTES, '"').match(/"/g) ?? []).length % 2 === 1;
+}
+
 function dropLast(text: string, char: string): string {
   const at = text.lastIndexOf(char);
   return text.slice(0, at) + " " + text.slice(at + 1);

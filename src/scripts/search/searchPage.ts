@@ -2,7 +2,7 @@
  * The search page: reads the search from the URL, runs it through Pagefind as the
  * reader types, and keeps the URL in step so a search can be shared or returned to.
  */
-import { endsInShortWord, parseQuery, type ParsedQuery } from "../../lib/search/parseQuery.ts";
+import { endsInShortWord, inOpenPhrase, parseQuery, type ParsedQuery } from "../../lib/search/parseQuery.ts";
 import type { FilterCounts, PagefindModule, PagefindResult } from "../../lib/search/pagefindTypes.ts";
 import { promoteExact, toResultView, type ResultView } from "../../lib/search/resultView.ts";
 import {
@@ -25,8 +25,8 @@ import { showLoadError, showStatus } from "./searchStatus.ts";
 const PAGE_SIZE = 6;
 /** Pause after a keystroke before searching: short, so results keep up with typing. */
 const TYPING_PAUSE_MS = 30;
-/** Pause when the word being typed is one or two letters: searched only if the reader stops there. */
-const SHORT_WORD_PAUSE_MS = 400;
+/** Pause while the word being typed is one or two letters, or a quoted phrase is still open: searched only if the reader stops there. */
+const UNFINISHED_PAUSE_MS = 400;
 
 interface Found {
   /** The search these results answer. */
@@ -180,7 +180,8 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     state = { ...state, query: input.value.trim() };
     syncUrl();
     clearTimeout(typingTimer);
-    typingTimer = setTimeout(search, endsInShortWord(input.value) ? SHORT_WORD_PAUSE_MS : TYPING_PAUSE_MS);
+    const unfinished = endsInShortWord(input.value) || inOpenPhrase(input.value);
+    typingTimer = setTimeout(search, unfinished ? UNFINISHED_PAUSE_MS : TYPING_PAUSE_MS);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
