@@ -5,6 +5,7 @@ import {
   inOpenPhrase,
   normalizeForMatch,
   parseQuery,
+  trimEdgeStopWords,
 } from "../../src/lib/search/parseQuery.ts";
 
 describe("parseQuery", () => {
@@ -95,5 +96,24 @@ describe("inOpenPhrase", () => {
     expect(inOpenPhrase("“staff project”")).toBe(false);
     expect(inOpenPhrase('"glue work" and "staff pro')).toBe(true);
     expect(inOpenPhrase("staff project")).toBe(false);
+  });
+});
+
+describe("phrases as Pagefind sees them", () => {
+  it("drops very common words at a phrase's ends, keeps them inside, and keeps the whole phrase to check", () => {
+    const query = parseQuery('"the staff project and" sorbet');
+    expect(query.text).toBe('"staff project" sorbet');
+    expect(query.phrases).toEqual(["the staff project and"]);
+    expect(query.highlights[0]).toBe("the staff project and");
+    expect(trimEdgeStopWords("management engineering review and")).toBe("management engineering review");
+    expect(trimEdgeStopWords("review and approve")).toBe("review and approve");
+    expect(trimEdgeStopWords("The glue work")).toBe("glue work");
+  });
+
+  it("leaves a phrase whole when fewer than two words would be left", () => {
+    expect(trimEdgeStopWords("and so on")).toBe("and so on");
+    expect(parseQuery('"it is what it is"').text).toBe('"it is what it is"');
+    expect(trimEdgeStopWords("the migration")).toBe("the migration");
+    expect(parseQuery('"and so on"').text).toBe('"and so on"');
   });
 });

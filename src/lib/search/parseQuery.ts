@@ -22,7 +22,8 @@ export function parseQuery(raw: string): ParsedQuery {
   const phrases = [...text.matchAll(quoted)].map((match) => (match[1] ?? "").trim()).filter(Boolean);
   const rest = text.replace(quoted, " ");
   const words = rest.split(/\s+/).filter((word) => /[\p{Letter}\p{Number}]/u.test(word));
-  return { text, phrases, words, highlights: highlightTerms(phrases, words) };
+  const searched = text.replace(quoted, (_, phrase: string) => `"${trimEdgeStopWords(phrase.trim())}"`);
+  return { text: searched, phrases, words, highlights: highlightTerms(phrases, words) };
 }
 
 /** Words shorter than this match too many words as a prefix to search for on their own. */
@@ -47,6 +48,30 @@ export function endsInShortWord(raw: string): boolean {
  */
 export function inOpenPhrase(raw: string): boolean {
   return (raw.replace(OPENING_QUOTES, '"').match(/"/g) ?? []).length % 2 === 1;
+}
+
+/** Words in nearly every transcript: Pagefind loads every position of them to check a phrase. */
+const STOP_WORDS = new Set(
+  "a an and are as at be but by for from had has have he her his i in is it its of on or our she so that the their they this to was we were with you your".split(
+    " ",
+  ),
+);
+
+/**
+ * A phrase without the very common words at its ends, for Pagefind: `"the staff project and"`
+ * is searched as `"staff project"`. At 10,000 stories the positions of "and" alone are megabytes;
+ * the page still keeps only results that hold the whole phrase (containsPhrases). A phrase that
+ * would keep fewer than two words is left whole.
+ */
+export function trimEdgeStopWords(phrase: string): string {
+  const words = phrase.split(/\s+/).filter(Boolean);
+  const isStop = (word: string) => STOP_WORDS.has(word.toLowerCase().replace(/[^\p{Letter}\p{Number}']/gu, ""));
+  let from = 0;
+  let to = words.length;
+  while (from < to && isStop(words[from] ?? "")) from += 1;
+  while (to > from && isStop(words[to - 1] ?? "")) to -= 1;
+  // A single word left would match far more pages than the phrase, each to be checked by hand.
+  return to - from < 2 ? phrase : words.slice(from, to).join(" ");
 }
 
 function dropLast(text: string, char: string): string {
