@@ -5,7 +5,7 @@
  */
 import { chromium, type BrowserContext, type Page } from "playwright";
 import { chromiumLaunchOptions } from "../../tests/support/browser.ts";
-import { BLANK_PAGE, serveStatic } from "./staticServer.ts";
+import { serveStatic } from "../../tests/support/staticServer.ts";
 import { measureTyping } from "./typingInBrowser.ts";
 
 /** One query's numbers. */
@@ -25,6 +25,8 @@ export interface QueryTiming {
 }
 
 const FIRST_RESULTS = 5;
+/** The page the bench loads Pagefind into, so the bytes counted are search's alone. */
+const BLANK_PAGE = "/__bench__/";
 const WARM_UP_QUERY = "staff";
 
 interface PagefindRun {
@@ -108,7 +110,11 @@ export async function measureSearch(
   queries: readonly string[],
   merge: string[] = [],
 ): Promise<QueryTiming[]> {
-  const server = await serveStatic(dist, port);
+  const server = await serveStatic(dist, {
+    port,
+    gzip: true,
+    pages: { [BLANK_PAGE]: '<!doctype html><html lang="en"><title>bench</title><body></body></html>' },
+  });
   const browser = await chromium.launch(chromiumLaunchOptions());
   const bundle = `${server.origin}/pagefind/pagefind.js`;
   try {
