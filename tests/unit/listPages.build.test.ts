@@ -48,7 +48,9 @@ describe(`lists paginated ${PAGE_SIZE} to a page`, () => {
 
   beforeAll(() => {
     const cleanEnv = Object.fromEntries(
-      Object.entries(process.env).filter(([key]) => !/^(BASE_URL|SITE|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)),
+      Object.entries(process.env).filter(
+        ([key]) => !/^(BASE_URL|SITE|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key),
+      ),
     );
     const result = spawnSync(node, ["scripts/build.ts"], {
       encoding: "utf8",
