@@ -53,6 +53,13 @@ export function listPage<T>(items: readonly T[], number: number, size: number): 
   };
 }
 
+/** "Stories 3–4 of 5" (or "Story 5 of 5" alone on its page), for a page's lede. */
+export function pageRange(page: ListPage<unknown>, one: string, many: string): string {
+  const n = (value: number) => value.toLocaleString("en-US");
+  if (page.first === page.last) return `${one} ${n(page.first)} of ${n(page.total)}`;
+  return `${many} ${n(page.first)}–${n(page.last)} of ${n(page.total)}`;
+}
+
 /** Page numbers after the first, as getStaticPaths params for /<section>/page/[page]/. */
 export function laterPageParams(total: number, size: number): { params: { page: string } }[] {
   const count = Math.max(1, Math.ceil(total / size));

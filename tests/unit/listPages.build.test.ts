@@ -122,6 +122,7 @@ describe(`lists paginated ${PAGE_SIZE} to a page`, () => {
     expect(order).toEqual(ids.map((id) => `${BASE}stories/${id}/`).reverse());
     const second = read("stories/page/2/");
     expect(second.querySelector(".lede")?.textContent).toBe("Stories 3–4 of 5, newest first.");
+    expect(read("stories/page/3/").querySelector(".lede")?.textContent).toBe("Story 5 of 5, newest first.");
     expect(second.querySelector("form.filters")).toBeNull();
     expect(second.querySelectorAll("script[src]").some((s) => /storyFilters/i.test(s.getAttribute("src") ?? ""))).toBe(
       false,

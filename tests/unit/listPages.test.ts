@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { laterPageParams, listPage, listPagePath, listPageSize, pagerNumbers } from "../../src/lib/listPages.ts";
+import {
+  laterPageParams,
+  listPage,
+  listPagePath,
+  listPageSize,
+  pageRange,
+  pagerNumbers,
+} from "../../src/lib/listPages.ts";
 
 describe("list pages", () => {
   it("reads ARCHIVE_LIST_PAGE_SIZE, defaults to 100, and refuses anything but a whole number from 1", () => {
@@ -22,6 +29,11 @@ describe("list pages", () => {
       [4, 6, 3],
       [7, 7, 3],
     ]);
+    expect(pageRange(pages[1]!, "Story", "Stories")).toBe("Stories 4–6 of 7");
+    expect(pageRange(pages[2]!, "Story", "Stories")).toBe("Story 7 of 7");
+    expect(pageRange(listPage(Array.from({ length: 12_345 }), 2, 1_000), "Story", "Stories")).toBe(
+      "Stories 1,001–2,000 of 12,345",
+    );
     expect(() => listPage(items, 4, 3)).toThrow("page 4 is outside 1-3");
     expect(listPage([], 1, 3)).toMatchObject({ count: 1, first: 0, last: 0, items: [] });
     expect(laterPageParams(7, 3)).toEqual([{ params: { page: "2" } }, { params: { page: "3" } }]);
