@@ -127,7 +127,12 @@ describe(`lists paginated ${PAGE_SIZE} to a page`, () => {
     expect(second.querySelectorAll("script[src]").some((s) => /storyFilters/i.test(s.getAttribute("src") ?? ""))).toBe(
       false,
     );
-    expect(second.querySelector('nav[aria-label="Browse by company and topic"] a')).not.toBeNull();
+    // Five companies outnumber a page, so one link to their index; the one topic is linked itself.
+    const browse = second.querySelectorAll('nav[aria-label="Browse by company and topic"] a');
+    expect(browse.map((a) => [a.getAttribute("href"), a.textContent])).toEqual([
+      [`${BASE}companies/`, "All 5 companies"],
+      [`${BASE}topics/sponsorship/`, "Sponsorship"],
+    ]);
   });
 
   it("/subscribe/ keeps the site feed and points to company and person pages instead of listing every feed", () => {
