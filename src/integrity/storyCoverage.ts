@@ -22,7 +22,7 @@ export interface PublishedLists {
 const STORY_LIST = "stories/index.html";
 
 /**
- * Checks that every story file made it all the way out: its page, a link from /stories/, the
+ * Checks that every story file made it all the way out: its page, a link from one /stories/ page, the
  * sitemap, the search index, the feed (when among the newest `feedWindow`), and its person's page.
  * Nothing an editor wrote may silently go missing.
  */
@@ -43,14 +43,16 @@ export function checkStoryCoverage(
 
   const peopleWaiting = expect.pendingSections.includes("people/");
   const feed = lists.feed ? new Set(lists.feed) : undefined;
-  const listedSet = new Set(listed ?? []);
-  const newest = new Set((listed ?? []).slice(0, expect.feedWindow));
+  const listedSet = new Set(listed?.order ?? []);
+  const repeated = new Set(listed?.repeated ?? []);
+  const newest = new Set((listed?.order ?? []).slice(0, expect.feedWindow));
   let peopleMissing = 0;
   for (const story of stories) {
     const path = `stories/${story.id}/`;
     const from = displayPath(story.file);
     if (!scan.pages.has(`${path}index.html`)) findings.problem(`${from} has no page at ${site.base}${path}`);
-    if (listed && !listedSet.has(path)) findings.problem(`${from} is not linked from ${site.base}stories/`);
+    if (listed && !listedSet.has(path)) findings.problem(`${from} is not linked from any ${site.base}stories/ page`);
+    if (repeated.has(path)) findings.problem(`${from} is listed on more than one ${site.base}stories/ page`);
     if (lists.sitemap && !lists.sitemap.has(path)) findings.problem(`${from} is not in the sitemap`);
     if (lists.searchIndex && !lists.searchIndex.has(path)) findings.problem(`${from} is not in the search index`);
     if (feed && newest.has(path) && !feed.has(path)) {
@@ -75,15 +77,38 @@ export function checkStoryCoverage(
   }
 }
 
-/** Story page paths linked from /stories/, in page order (newest first), each once. */
-function storiesListed(scan: SiteScan, site: SiteLocation): string[] | undefined {
-  const page = scan.pages.get(STORY_LIST);
-  if (!page) return undefined;
+/** /stories/index.html, then /stories/page/2/index.html, 3 ... : the newest-first list, paginated. */
+const LATER_LIST_PAGE = /^stories\/page\/(\d+)\/index\.html$/;
+/** A link to a later list page, which is not a story even though it sits under /stories/. */
+const LIST_PAGE_PATH = /^stories\/page\/\d+\/$/;
+
+/**
+ * Story page paths linked from the /stories/ pages, in list order (newest first), and those
+ * linked from more than one of them (a page boundary that repeats or drops a story).
+ * Undefined when /stories/ itself is missing.
+ */
+function storiesListed(scan: SiteScan, site: SiteLocation): { order: string[]; repeated: string[] } | undefined {
+  const first = scan.pages.get(STORY_LIST);
+  if (!first) return undefined;
+  const later = [...scan.pages.values()]
+    .map((page) => ({ page, number: Number(LATER_LIST_PAGE.exec(page.file)?.[1] ?? 0) }))
+    .filter((p) => p.number > 0)
+    .sort((a, b) => a.number - b.number)
+    .map((p) => p.page);
   const seen = new Set<string>();
-  for (const link of page.links) {
-    if (link.tag !== "a") continue;
-    const url = classifyUrl(link.value, "stories/", site);
-    if (url.kind === "internal" && /^stories\/[^/]+(\/[^/]+)*\/$/.test(url.target.path)) seen.add(url.target.path);
+  const repeated = new Set<string>();
+  for (const page of [first, ...later]) {
+    const onThisPage = new Set<string>();
+    for (const link of page.links) {
+      if (link.tag !== "a") continue;
+      const url = classifyUrl(link.value, page.file.replace(/index\.html$/, ""), site);
+      if (url.kind !== "internal") continue;
+      const path = url.target.path;
+      if (!/^stories\/[^/]+(\/[^/]+)*\/$/.test(path) || LIST_PAGE_PATH.test(path)) continue;
+      if (seen.has(path) && !onThisPage.has(path)) repeated.add(path);
+      onThisPage.add(path);
+      seen.add(path);
+    }
   }
-  return [...seen];
+  return { order: [...seen], repeated: [...repeated] };
 }

@@ -141,7 +141,7 @@ describe("story coverage", () => {
     const { problems } = await check({}, { stories: [janeStory, bob] });
     expect(problems).toEqual([
       "/content/stories/bob.mdx has no page at /stories/bob/",
-      "/content/stories/bob.mdx is not linked from /stories/",
+      "/content/stories/bob.mdx is not linked from any /stories/ page",
       "/content/stories/bob.mdx is not in the sitemap",
       "/content/stories/bob.mdx is not in the search index",
       '/content/stories/bob.mdx names person "bob", who has no page at /people/bob/',
@@ -161,6 +161,54 @@ describe("story coverage", () => {
     expect(windowOfOne.problems).toEqual(["/content/stories/bob.mdx is among the newest 1 stories but not in rss.xml"]);
     const windowOfTwo = await check(twoStories, { stories: [janeStory, bob], expect: { ...strict, feedWindow: 2 } });
     expect(windowOfTwo.problems).toEqual(["/content/stories/bob.mdx is among the newest 2 stories but not in rss.xml"]);
+  });
+
+  describe("across paginated /stories/ pages", () => {
+    const bobPages = {
+      "stories/bob/index.html": page('<a href="/people/bob/">Bob</a>'),
+      "people/bob/index.html": page("Bob"),
+      "sitemap-0.xml": `<urlset>${["", "stories/", "stories/page/2/", "stories/jane-doe/", "stories/bob/", "people/jane-doe/", "people/bob/"].map((p) => `<url><loc>${fixtureOrigin}/${p}</loc></url>`).join("")}</urlset>`,
+      "pagefind/fragment/en_2.pf_fragment": pagefindFragment("/stories/bob/"),
+    };
+    const pager = '<nav><a href="/stories/">1</a><a href="/stories/page/2/">2</a></nav>';
+    const options = { stories: [janeStory, bob], expect: { ...strict, feedWindow: 1 } };
+
+    it("accepts a story listed on a later page, and reads the pages in order for the feed window", async () => {
+      const split = {
+        ...bobPages,
+        "stories/index.html": page(`<a href="/stories/bob/">Bob</a>${pager}`),
+        "stories/page/2/index.html": page(`<a href="/stories/jane-doe/">Jane</a>${pager}`),
+      };
+      // Bob leads page 1, so he is the newest: the feed (Jane only) must miss him, and nothing else.
+      expect((await check(split, options)).problems).toEqual([
+        "/content/stories/bob.mdx is among the newest 1 stories but not in rss.xml",
+      ]);
+      const swapped = {
+        ...split,
+        "stories/index.html": page(`<a href="/stories/jane-doe/">Jane</a>${pager}`),
+        "stories/page/2/index.html": page(`<a href="/stories/bob/">Bob</a>${pager}`),
+      };
+      expect((await check(swapped, options)).problems).toEqual([]);
+    });
+
+    it("fails a story on no page (a pager link is not a story) and a story on two pages", async () => {
+      const missing = {
+        ...bobPages,
+        "stories/index.html": page(`<a href="/stories/jane-doe/">Jane</a>${pager}`),
+        "stories/page/2/index.html": page(`<main id="main"><a href="#main">top</a></main>${pager}`),
+      };
+      expect((await check(missing, options)).problems).toEqual([
+        "/content/stories/bob.mdx is not linked from any /stories/ page",
+      ]);
+      const twice = {
+        ...bobPages,
+        "stories/index.html": page(`<a href="/stories/jane-doe/">Jane</a><a href="/stories/bob/">Bob</a>${pager}`),
+        "stories/page/2/index.html": page(`<a href="/stories/bob/">Bob</a>${pager}`),
+      };
+      expect((await check(twice, options)).problems).toEqual([
+        "/content/stories/bob.mdx is listed on more than one /stories/ page",
+      ]);
+    });
   });
 
   it("counts a story indexed in a later search shard, but only when shards.json lists that shard", async () => {

@@ -1,0 +1,89 @@
+/**
+ * Long lists (/stories/, /people/) split into pages of a fixed size, so a reader on a phone never
+ * downloads the whole archive at once: page 1 at /<section>/, then /<section>/page/2/, /page/3/ ...
+ * (not /<section>/2/: /stories/<id>/ are story pages).
+ */
+
+/** Items per list page: measured 10,000-story lists ran to megabytes; 100 cards stay near 60 KB. */
+export const LIST_PAGE_SIZE = 100;
+
+/** Environment variable that overrides the page size (tests force tiny pages). */
+export const LIST_PAGE_SIZE_ENV = "ARCHIVE_LIST_PAGE_SIZE";
+
+/** Items per list page: `ARCHIVE_LIST_PAGE_SIZE` when set, else `LIST_PAGE_SIZE`. */
+export function listPageSize(env: Record<string, string | undefined> = process.env): number {
+  const raw = env[LIST_PAGE_SIZE_ENV];
+  if (raw === undefined || raw.trim() === "") return LIST_PAGE_SIZE;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${LIST_PAGE_SIZE_ENV} must be a whole number of items, 1 or more; got "${raw}".`);
+  }
+  return value;
+}
+
+/** One page of a list: its number, the items on it and where it sits among the others. */
+export interface ListPage<T> {
+  /** 1-based page number. */
+  number: number;
+  /** Number of pages in the list (at least 1, even for an empty list). */
+  count: number;
+  items: T[];
+  /** 1-based position of the first item on this page (0 when the list is empty). */
+  first: number;
+  /** 1-based position of the last item on this page. */
+  last: number;
+  total: number;
+}
+
+/** Page `number` (1-based) of `items`, `size` to a page. */
+export function listPage<T>(items: readonly T[], number: number, size: number): ListPage<T> {
+  const count = Math.max(1, Math.ceil(items.length / size));
+  if (!Number.isInteger(number) || number < 1 || number > count) {
+    throw new Error(`page ${number} is outside 1-${count}`);
+  }
+  const start = (number - 1) * size;
+  const pageItems = items.slice(start, start + size);
+  return {
+    number,
+    count,
+    items: pageItems,
+    first: pageItems.length ? start + 1 : 0,
+    last: start + pageItems.length,
+    total: items.length,
+  };
+}
+
+/** "Stories 3–4 of 5" (or "Story 5 of 5" alone on its page), for a page's lede. */
+export function pageRange(page: ListPage<unknown>, one: string, many: string): string {
+  const n = (value: number) => value.toLocaleString("en-US");
+  if (page.first === page.last) return `${one} ${n(page.first)} of ${n(page.total)}`;
+  return `${many} ${n(page.first)}–${n(page.last)} of ${n(page.total)}`;
+}
+
+/** Page numbers after the first, as getStaticPaths params for /<section>/page/[page]/. */
+export function laterPageParams(total: number, size: number): { params: { page: string } }[] {
+  const count = Math.max(1, Math.ceil(total / size));
+  return Array.from({ length: count - 1 }, (_, i) => ({ params: { page: String(i + 2) } }));
+}
+
+/** Site path of page `number` of a section ("stories/" -> "stories/", "stories/page/2/"). */
+export function listPagePath(section: string, number: number): string {
+  return number === 1 ? section : `${section}page/${number}/`;
+}
+
+/**
+ * Page numbers the pager shows: first, last, and the two either side of the current page, with
+ * null where numbers are skipped. A 100-page list stays a short line of links.
+ */
+export function pagerNumbers(current: number, count: number): (number | null)[] {
+  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, count])]
+    .filter((n) => n >= 1 && n <= count)
+    .sort((a, b) => a - b);
+  const out: (number | null)[] = [];
+  for (const n of shown) {
+    const prev = out.at(-1);
+    if (typeof prev === "number" && n - prev > 1) out.push(n - prev === 2 ? prev + 1 : null);
+    out.push(n);
+  }
+  return out;
+}
