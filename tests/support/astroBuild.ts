@@ -19,10 +19,8 @@ const LOCK_WAIT_MS = 10 * 60_000;
  */
 export async function buildSite(outDir: string, env: Record<string, string>): Promise<void> {
   const project = resolve(".");
-  const lock = join(tmpdir(), `astro-build-lock-${createHash("sha1").update(project).digest("hex").slice(0, 12)}`);
-  await acquire(lock);
-  try {
-    await run(process.execPath, [join(project, "node_modules/astro/bin/astro.mjs"), "build", "--outDir", outDir], {
+  await withBuildLock(() =>
+    run(process.execPath, [join(project, "node_modules/astro/bin/astro.mjs"), "build", "--outDir", outDir], {
       cwd: project,
       env: {
         ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !TEST_RUNNER_ENV.test(key))),
@@ -32,7 +30,20 @@ export async function buildSite(outDir: string, env: Record<string, string>): Pr
       maxBuffer: 64 * 1024 * 1024,
     }).catch((error: { stdout?: string; stderr?: string }) => {
       throw new Error(`astro build failed:\n${error.stderr ?? ""}\n${(error.stdout ?? "").slice(-4000)}`);
-    });
+    }),
+  );
+}
+
+/**
+ * Runs `work` holding this checkout's build lock: builds of one checkout share `.astro/`
+ * (Astro's prerender bundle and content module list), so test files that build take turns.
+ */
+export async function withBuildLock<T>(work: () => T | Promise<T>): Promise<T> {
+  const project = resolve(".");
+  const lock = join(tmpdir(), `astro-build-lock-${createHash("sha1").update(project).digest("hex").slice(0, 12)}`);
+  await acquire(lock);
+  try {
+    return await work();
   } finally {
     await rm(lock, { recursive: true, force: true });
   }

@@ -17,6 +17,7 @@ import {
   storySource,
   withField,
 } from "../support/contentFixture.ts";
+import { withBuildLock } from "../support/astroBuild.ts";
 
 const work = mkdtempSync(join(tmpdir(), "archive-build-"));
 const outDir = join(work, "site");
@@ -38,6 +39,10 @@ function cleanEnv(): NodeJS.ProcessEnv {
 
 /** Runs the real build script on a content root; output goes to the temp site folder, never dist/. */
 function build(content: string, env: Record<string, string> = {}) {
+  return withBuildLock(() => buildUnlocked(content, env));
+}
+
+function buildUnlocked(content: string, env: Record<string, string>) {
   const result = spawnSync(node, ["scripts/build.ts"], {
     encoding: "utf8",
     env: {
@@ -79,8 +84,8 @@ const escapedStory = storySource(
 describe("npm run build", () => {
   let before: Record<string, string>;
 
-  beforeAll(() => {
-    const result = build(goodContent({ "stories/escaped.mdx": escapedStory }));
+  beforeAll(async () => {
+    const result = await build(goodContent({ "stories/escaped.mdx": escapedStory }));
     expect(result.status, result.stderr + result.stdout).toBe(0);
     before = fingerprint(outDir);
   });
@@ -113,8 +118,8 @@ describe("npm run build", () => {
     expect(list.textContent).toContain("<script>alert('summary')</script> and {summary}");
   });
 
-  it("fails on broken content with every problem named by file and line, and keeps the old site", () => {
-    const result = build(
+  it("fails on broken content with every problem named by file and line, and keeps the old site", async () => {
+    const result = await build(
       goodContent({
         "stories/jane-doe.mdx": storySource(withField("company")),
         "stories/Jane-Doe.mdx": storySource(withField("recorded", 'recorded: "2021-02-30"')),
@@ -136,7 +141,7 @@ describe("npm run build", () => {
     expect(fingerprint(outDir)).toEqual(before);
   });
 
-  it("refuses a story that would run code, naming each construct, and keeps the old site", () => {
+  it("refuses a story that would run code, naming each construct, and keeps the old site", async () => {
     const hostile = [
       'import fs from "node:fs"',
       "",
@@ -146,7 +151,7 @@ describe("npm run build", () => {
       "",
       "<script>alert(1)</script> and [click](javascript:alert(1))",
     ].join("\n");
-    const result = build(goodContent({ "stories/jane-doe.mdx": storySource(storyFrontmatter, hostile) }));
+    const result = await build(goodContent({ "stories/jane-doe.mdx": storySource(storyFrontmatter, hostile) }));
     expect(result.status).toBe(1);
     const lines = result.stderr.split("\n").filter((line) => line.includes("jane-doe.mdx:"));
     expect(lines.map((line) => line.replace(/^.*jane-doe\.mdx:/, ""))).toEqual([
@@ -160,10 +165,10 @@ describe("npm run build", () => {
     expect(fingerprint(outDir)).toEqual(before);
   });
 
-  it("fails when the built site does not hold together, and throws the staging build away", () => {
+  it("fails when the built site does not hold together, and throws the staging build away", async () => {
     const body =
       "## Where?\n\nSee [the old page](https://archive.example/archive/stories/gone/) and [this](#nowhere).\n";
-    const result = build(goodContent({ "stories/jane-doe.mdx": storySource(storyFrontmatter, body) }));
+    const result = await build(goodContent({ "stories/jane-doe.mdx": storySource(storyFrontmatter, body) }));
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/The built site has 2 problems:/);
     expect(result.stderr).toMatch(

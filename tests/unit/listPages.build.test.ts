@@ -3,6 +3,7 @@
  * a fixture with more stories, people and companies than a tiny ARCHIVE_LIST_PAGE_SIZE.
  */
 import { spawnSync } from "node:child_process";
+import { withBuildLock } from "../support/astroBuild.ts";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,25 +47,27 @@ const linksTo = (page: HTMLElement, pattern: RegExp) =>
 describe(`lists paginated ${PAGE_SIZE} to a page`, () => {
   let sitemap = "";
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const cleanEnv = Object.fromEntries(
       Object.entries(process.env).filter(
         ([key]) => !/^(BASE_URL|SITE|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key),
       ),
     );
-    const result = spawnSync(node, ["scripts/build.ts"], {
-      encoding: "utf8",
-      env: {
-        ...cleanEnv,
-        ARCHIVE_CONTENT_DIR: fixture(),
-        ARCHIVE_OUT_DIR: outDir,
-        ARCHIVE_CACHE_DIR: join(work, "cache"),
-        ARCHIVE_LIST_PAGE_SIZE: String(PAGE_SIZE),
-        SITE_URL: "https://archive.example",
-        BASE_PATH: BASE,
-        ASTRO_TELEMETRY_DISABLED: "1",
-      },
-    });
+    const result = await withBuildLock(() =>
+      spawnSync(node, ["scripts/build.ts"], {
+        encoding: "utf8",
+        env: {
+          ...cleanEnv,
+          ARCHIVE_CONTENT_DIR: fixture(),
+          ARCHIVE_OUT_DIR: outDir,
+          ARCHIVE_CACHE_DIR: join(work, "cache"),
+          ARCHIVE_LIST_PAGE_SIZE: String(PAGE_SIZE),
+          SITE_URL: "https://archive.example",
+          BASE_PATH: BASE,
+          ASTRO_TELEMETRY_DISABLED: "1",
+        },
+      }),
+    );
     // Status 0 means the integrity check passed too: every story linked from a /stories/ page.
     expect(result.status, result.stderr + result.stdout).toBe(0);
     sitemap = readFileSync(join(outDir, "sitemap-0.xml"), "utf8");
