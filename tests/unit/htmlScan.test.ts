@@ -1,9 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { forEachStartTag, type StartTag } from "../../src/integrity/htmlTags.ts";
-import { scanPage } from "../../src/integrity/siteScan.ts";
 import { classifyUrl } from "../../src/integrity/siteUrls.ts";
 
 function tags(html: string): StartTag[] {
@@ -36,29 +32,6 @@ describe("forEachStartTag", () => {
 
   it("treats a lone < in text as text", () => {
     expect(tags("<p>1 < 2 and 3 <= 4</p><br/>").map((t) => t.name)).toEqual(["p", "br"]);
-  });
-});
-
-// Every page of the project's last build, read both ways. Skipped until something is built.
-const builtPages = existsSync("dist")
-  ? readdirSync("dist", { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html"))
-  : [];
-
-describe.skipIf(builtPages.length === 0)("the scanner agrees with node-html-parser on the built site", () => {
-  it.each(builtPages)("%s", (file) => {
-    const html = readFileSync(join("dist", file), "utf8");
-    const dom = parse(html, {
-      comment: false,
-      blockTextElements: { script: true, style: true, pre: true, textarea: true },
-    });
-    const scan = scanPage(file, html);
-    const ids = new Set(dom.querySelectorAll("[id]").map((e) => e.getAttribute("id") ?? ""));
-    expect(scan.ids).toEqual(ids);
-    const hrefs = dom
-      .querySelectorAll("a[href], link[href], form[action], script[src], img[src]")
-      .map((e) => e.getAttribute("href") ?? e.getAttribute("action") ?? e.getAttribute("src"));
-    expect(scan.links.map((l) => l.value).sort()).toEqual(hrefs.sort());
-    expect(scan.cspMeta).toBe(dom.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute("content"));
   });
 });
 
