@@ -2,6 +2,7 @@ import type { AstroIntegration } from "astro";
 import { readFile, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { positiveIntegerSetting } from "../lib/envSetting.ts";
 import { PAGES_PER_SHARD, writeShardedIndex } from "./pagefindShards.ts";
 
 /** Folder, inside the build output, that holds the search bundle; pages load it from `${base}pagefind/`. */
@@ -55,13 +56,7 @@ export const PAGES_PER_SHARD_ENV = "ARCHIVE_PAGES_PER_SHARD";
 
 /** Pages per search shard: `ARCHIVE_PAGES_PER_SHARD` when set, else the measured default. */
 export function pagesPerShard(env: Record<string, string | undefined> = process.env): number {
-  const raw = env[PAGES_PER_SHARD_ENV];
-  if (raw === undefined || raw.trim() === "") return PAGES_PER_SHARD;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${PAGES_PER_SHARD_ENV} must be a whole number of pages, 1 or more; got "${raw}".`);
-  }
-  return value;
+  return positiveIntegerSetting(PAGES_PER_SHARD_ENV, PAGES_PER_SHARD, "pages", env);
 }
 
 /**

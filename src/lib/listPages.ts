@@ -3,6 +3,7 @@
  * downloads the whole archive at once: page 1 at /<section>/, then /<section>/page/2/, /page/3/ ...
  * (not /<section>/2/: /stories/<id>/ are story pages).
  */
+import { positiveIntegerSetting } from "./envSetting.ts";
 
 /** Items per list page: measured 10,000-story lists ran to megabytes; 100 cards stay near 60 KB. */
 export const LIST_PAGE_SIZE = 100;
@@ -12,13 +13,7 @@ export const LIST_PAGE_SIZE_ENV = "ARCHIVE_LIST_PAGE_SIZE";
 
 /** Items per list page: `ARCHIVE_LIST_PAGE_SIZE` when set, else `LIST_PAGE_SIZE`. */
 export function listPageSize(env: Record<string, string | undefined> = process.env): number {
-  const raw = env[LIST_PAGE_SIZE_ENV];
-  if (raw === undefined || raw.trim() === "") return LIST_PAGE_SIZE;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${LIST_PAGE_SIZE_ENV} must be a whole number of items, 1 or more; got "${raw}".`);
-  }
-  return value;
+  return positiveIntegerSetting(LIST_PAGE_SIZE_ENV, LIST_PAGE_SIZE, "items", env);
 }
 
 /** One page of a list: its number, the items on it and where it sits among the others. */
