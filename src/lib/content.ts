@@ -78,10 +78,7 @@ function storyIndexes(): Promise<StoryIndexes> {
     const byCompany = groupBy(stories, (s) => [{ name: s.entry.data.company, slug: s.companySlug }]);
     return {
       position: new Map(stories.map((s, k) => [s.id, k])),
-      byPerson: groupBy(stories, (s) => [{ name: s.person.id, slug: s.person.id }]).reduce(
-        (map, group) => map.set(group.slug, group.stories),
-        new Map<string, StoryView[]>(),
-      ),
+      byPerson: Map.groupBy(stories, (s) => s.person.id),
       byCompany,
       byCompanySlug: new Map(byCompany.map((group) => [group.slug, group.stories])),
       byTopic: groupBy(stories, (s) => s.topics),

@@ -30,9 +30,14 @@ export interface ListPage<T> {
   total: number;
 }
 
+/** Pages a list of `total` items needs, `size` to a page: at least 1, even when empty. */
+function pageCount(total: number, size: number): number {
+  return Math.max(1, Math.ceil(total / size));
+}
+
 /** Page `number` (1-based) of `items`, `size` to a page. */
 export function listPage<T>(items: readonly T[], number: number, size: number): ListPage<T> {
-  const count = Math.max(1, Math.ceil(items.length / size));
+  const count = pageCount(items.length, size);
   if (!Number.isInteger(number) || number < 1 || number > count) {
     throw new Error(`page ${number} is outside 1-${count}`);
   }
@@ -57,8 +62,7 @@ export function pageRange(page: ListPage<unknown>, one: string, many: string): s
 
 /** Page numbers after the first, as getStaticPaths params for /<section>/page/[page]/. */
 export function laterPageParams(total: number, size: number): { params: { page: string } }[] {
-  const count = Math.max(1, Math.ceil(total / size));
-  return Array.from({ length: count - 1 }, (_, i) => ({ params: { page: String(i + 2) } }));
+  return Array.from({ length: pageCount(total, size) - 1 }, (_, i) => ({ params: { page: String(i + 2) } }));
 }
 
 /** Site path of page `number` of a section ("stories/" -> "stories/", "stories/page/2/"). */

@@ -17,7 +17,7 @@ const OPENING_QUOTES = /[“”„‟«»＂]/g;
 export function parseQuery(raw: string): ParsedQuery {
   let text = raw.replace(OPENING_QUOTES, '"').replace(/\s+/g, " ").trim();
   // While the reader is still typing `"staff pro`, search the words rather than nothing.
-  if ((text.match(/"/g) ?? []).length % 2 === 1) text = dropLast(text, '"').replace(/\s+/g, " ").trim();
+  if (inOpenPhrase(text)) text = dropLast(text, '"').replace(/\s+/g, " ").trim();
   const quoted = /"([^"]*)"/g;
   const phrases = [...text.matchAll(quoted)].map((match) => (match[1] ?? "").trim()).filter(Boolean);
   const rest = text.replace(quoted, " ");
@@ -36,7 +36,7 @@ export const MIN_PREFIX_LENGTH = 3;
  * A word the reader has finished (followed by a space or a closing quote) is never short.
  */
 export function endsInShortWord(raw: string): boolean {
-  if (/[\s"“”„‟«»＂]$/u.test(raw)) return false;
+  if (/[\s"]$/.test(raw.replace(OPENING_QUOTES, '"'))) return false;
   const last = raw.split(/\s+/).at(-1) ?? "";
   const letters = last.replace(/[^\p{Letter}\p{Number}]/gu, "");
   return letters.length > 0 && letters.length < MIN_PREFIX_LENGTH;
