@@ -1,8 +1,8 @@
 import { defineCollection, reference } from "astro:content";
 import { glob } from "astro/loaders";
 import { contentRoot } from "./lib/contentRoot.ts";
-import { entryId } from "./content/entryId.ts";
-import { personData, storyData } from "./content/schema.ts";
+import { entryId } from "./schema/entryId.ts";
+import { personData, storyData } from "./schema/schema.ts";
 
 const root = contentRoot();
 

@@ -1,7 +1,7 @@
 import { relative, isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineMdastPlugin, type MdastPluginEntry, type PluginFactoryContext } from "satteri";
-import { findLiveContent } from "../content/liveContent.ts";
+import { findLiveContent } from "./liveContent.ts";
 
 /**
  * The compiler's own guard that stories stay data: before Sätteri compiles a file under

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { planStory } from "../../src/importer/planStory.ts";
+import { planStory } from "../../tools/importer/planStory.ts";
 
 // Issue 2's promise: every sentence of each raw source is on its story page. The only
 // lines allowed to be missing are the ones the importer itself reports as clutter.

@@ -53,7 +53,7 @@ test.beforeAll(async () => {
   const imported = spawnSync(
     join(ROOT, "node_modules/.bin/node"),
     [
-      join(ROOT, "scripts/import.ts"),
+      join(ROOT, "tools/import.ts"),
       "--content",
       dir,
       "--summary",

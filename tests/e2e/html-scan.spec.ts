@@ -1,12 +1,12 @@
 /**
- * The integrity check's fast tag scanner (src/integrity/siteScan.ts) against a real HTML parser,
+ * The integrity check's fast tag scanner (tools/integrity/siteScan.ts) against a real HTML parser,
  * on every page of the build the other gates test: same ids, same links, same CSP.
  */
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { expect, test } from "@playwright/test";
 import { parse } from "node-html-parser";
-import { scanPage } from "../../src/integrity/siteScan.ts";
+import { scanPage } from "../../tools/integrity/siteScan.ts";
 import { DIST, builtHtmlPages } from "../support/site.ts";
 
 for (const page of builtHtmlPages()) {

@@ -41,7 +41,7 @@ An [absolute link](https://example.com/notes), an [anchor](#links-and-markup) an
 Quoted markup stays text: \\<img src="/x.png" onerror="alert(3)" /> \\<style>body\\{display:none\\}\\</style> \\<iframe src="evil.html">\\</iframe>
 `;
 // Live markup (a raw <script>, an onclick) never gets this far: the build refuses it
-// (src/content/liveContent.ts). The feed's own sanitiser is tested in feedHtml.test.ts.
+// (src/markdown/liveContent.ts). The feed's own sanitiser is tested in feedHtml.test.ts.
 
 /**
  * Writes a content root: the archive's real content, one story full of XML and MDX

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { personData, storyData } from "../../src/content/schema.ts";
-import { corpusVocabulary, generateStory, storyFile, writeCorpus } from "../../scripts/bench/generateCorpus.ts";
-import { createRandom } from "../../scripts/bench/prng.ts";
+import { personData, storyData } from "../../src/schema/schema.ts";
+import { corpusVocabulary, generateStory, storyFile, writeCorpus } from "../../tools/bench/generateCorpus.ts";
+import { createRandom } from "../../tools/bench/prng.ts";
 
 const SEED = "unit-test";
 

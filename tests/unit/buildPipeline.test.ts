@@ -1,5 +1,5 @@
 /**
- * `node scripts/build.ts` end to end against fixture content: a good build under a base path,
+ * `node tools/build.ts` end to end against fixture content: a good build under a base path,
  * then broken, hostile and integrity-failing content that must fail with a clear message and
  * leave the previous output byte-for-byte as it was. Two real Astro builds; the rest fail fast.
  */
@@ -43,7 +43,7 @@ function build(content: string, env: Record<string, string> = {}) {
 }
 
 function buildUnlocked(content: string, env: Record<string, string>) {
-  const result = spawnSync(node, ["scripts/build.ts"], {
+  const result = spawnSync(node, ["tools/build.ts"], {
     encoding: "utf8",
     env: {
       ...cleanEnv(),

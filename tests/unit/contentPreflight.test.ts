@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkContent } from "../../src/content/preflight.ts";
-import { formatProblems, type ContentProblem } from "../../src/content/problems.ts";
+import { checkContent } from "../../tools/preflight/preflight.ts";
+import { formatProblems, type ContentProblem } from "../../tools/preflight/problems.ts";
 import { goodContent, removeContentRoots, storySource, withField } from "../support/contentFixture.ts";
 
 afterAll(removeContentRoots);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { describeBuildError } from "../../src/build/describeBuildError.ts";
-import { describeIssue } from "../../src/content/describeIssue.ts";
-import { formatProblem, formatProblems } from "../../src/content/problems.ts";
-import { storyData } from "../../src/content/schema.ts";
+import { describeBuildError } from "../../tools/pipeline/describeBuildError.ts";
+import { describeIssue } from "../../src/schema/describeIssue.ts";
+import { formatProblem, formatProblems } from "../../tools/preflight/problems.ts";
+import { storyData } from "../../src/schema/schema.ts";
 
 const cwd = "/site";
 

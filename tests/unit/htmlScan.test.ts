@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { forEachStartTag, type StartTag } from "../../src/integrity/htmlTags.ts";
-import { classifyUrl } from "../../src/integrity/siteUrls.ts";
+import { forEachStartTag, type StartTag } from "../../tools/integrity/htmlTags.ts";
+import { classifyUrl } from "../../tools/integrity/siteUrls.ts";
 
 function tags(html: string): StartTag[] {
   const found: StartTag[] = [];

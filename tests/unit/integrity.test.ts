@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkSite, type SiteCheckReport } from "../../src/integrity/checkSite.ts";
-import { expectations, type Expectations } from "../../src/integrity/expectations.ts";
-import { cspHash } from "../../src/integrity/inlineCode.ts";
+import { checkSite, type SiteCheckReport } from "../../tools/integrity/checkSite.ts";
+import { expectations, type Expectations } from "../../tools/integrity/expectations.ts";
+import { cspHash } from "../../tools/integrity/inlineCode.ts";
 import { fixtureOrigin, goodSite, page, pagefindFragment, removeSite, writeSite } from "../support/siteFixture.ts";
 
 const strict: Expectations = { ...expectations, searchIndexRequired: true, feedRequired: true, pendingSections: [] };
@@ -129,7 +129,7 @@ describe("integrity check", () => {
     );
     expect(report.problems).toEqual([]);
     expect(report.warnings).toEqual([
-      "2 links go to /topics/ pages that are not built yet (a pending section in src/integrity/expectations.ts)",
+      "2 links go to /topics/ pages that are not built yet (a pending section in tools/integrity/expectations.ts)",
     ]);
   });
 });
@@ -268,8 +268,8 @@ describe("story coverage", () => {
     );
     expect(report.problems).toEqual([]);
     expect(report.warnings).toEqual([
-      "1 stories name people who have no page under /people/ yet (a pending section in src/integrity/expectations.ts)",
-      "1 links go to /people/ pages that are not built yet (a pending section in src/integrity/expectations.ts)",
+      "1 stories name people who have no page under /people/ yet (a pending section in tools/integrity/expectations.ts)",
+      "1 links go to /people/ pages that are not built yet (a pending section in tools/integrity/expectations.ts)",
     ]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Paginated lists in a real build: `node scripts/build.ts` (Astro, then the integrity check) on
+ * Paginated lists in a real build: `node tools/build.ts` (Astro, then the integrity check) on
  * a fixture with more stories, people and companies than a tiny ARCHIVE_LIST_PAGE_SIZE.
  */
 import { spawnSync } from "node:child_process";
@@ -54,7 +54,7 @@ describe(`lists paginated ${PAGE_SIZE} to a page`, () => {
       ),
     );
     const result = await withBuildLock(() =>
-      spawnSync(node, ["scripts/build.ts"], {
+      spawnSync(node, ["tools/build.ts"], {
         encoding: "utf8",
         env: {
           ...cleanEnv,

@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { markdownToHtml, mdxToJs } from "satteri";
 import { describe, expect, it } from "vitest";
-import { findLiveContent } from "../../src/content/liveContent.ts";
+import { findLiveContent } from "../../src/markdown/liveContent.ts";
 import { externalLinksPlugin } from "../../src/markdown/externalLinks.ts";
 import { inertStoriesPlugin } from "../../src/markdown/inertStories.ts";
 

@@ -8,7 +8,7 @@ import {
   publishedStoryCount,
   recoverInterruptedSwap,
   swapIntoPlace,
-} from "../../src/build/outputSwap.ts";
+} from "../../tools/pipeline/outputSwap.ts";
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

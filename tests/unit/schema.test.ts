@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { personData, storyData } from "../../src/content/schema.ts";
+import { personData, storyData } from "../../src/schema/schema.ts";
 
 const valid = {
   person: "jane-doe",

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { headerPolicy, policySources } from "../../src/integrity/inlineCode.ts";
+import { headerPolicy, policySources } from "../../tools/integrity/inlineCode.ts";
 import { contentSecurityPolicy, headersFile, securityHeaders } from "../../src/security/policy.ts";
 
 describe("security policy", () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { clearStaleContentCache, contentModuleFiles } from "../../src/build/staleContentCache.ts";
+import { clearStaleContentCache, contentModuleFiles } from "../../tools/pipeline/staleContentCache.ts";
 
 const roots: string[] = [];
 afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));

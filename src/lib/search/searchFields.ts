@@ -1,4 +1,4 @@
-import type { StoryData } from "../../content/schema.ts";
+import type { StoryData } from "../../schema/schema.ts";
 
 /** URL parameter that carries the query on /search/ (the header form submits it too). */
 export const QUERY_PARAM = "q";

@@ -13,7 +13,7 @@ beforeEach(() => (dir = tempDir()));
 afterEach(() => cleanUp(dir));
 
 function run(...args: string[]) {
-  const result = spawnSync(NODE, [join(ROOT, "scripts/import.ts"), ...args], { cwd: dir, encoding: "utf8" });
+  const result = spawnSync(NODE, [join(ROOT, "tools/import.ts"), ...args], { cwd: dir, encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

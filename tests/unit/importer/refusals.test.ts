@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { importBatch, type ImportOptions } from "../../../src/importer/importBatch.ts";
-import type { Sidecar } from "../../../src/importer/sidecar.ts";
+import { importBatch, type ImportOptions } from "../../../tools/importer/importBatch.ts";
+import type { Sidecar } from "../../../tools/importer/sidecar.ts";
 import { cleanUp, snapshot, tempDir, writeFixture } from "./_fixtures.ts";
 
 let dir: string;

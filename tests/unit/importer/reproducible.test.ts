@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { importBatch } from "../../../src/importer/importBatch.ts";
+import { importBatch } from "../../../tools/importer/importBatch.ts";
 import { cleanUp, CONTENT, tempDir } from "./_fixtures.ts";
 
 // Re-imports every archived source into an empty content root and compares with what is

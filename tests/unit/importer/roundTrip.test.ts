@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkRoundTrip, expectedText, type RoundTripInput } from "../../../src/importer/roundTrip.ts";
-import type { SourceLine } from "../../../src/importer/types.ts";
+import { checkRoundTrip, expectedText, type RoundTripInput } from "../../../tools/importer/roundTrip.ts";
+import type { SourceLine } from "../../../tools/importer/types.ts";
 
 // The round trip guards every import, so it must be able to fail: each test feeds it a
 // story that is wrong in one way and expects that exact fault back.

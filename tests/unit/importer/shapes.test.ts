@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseMonthYear } from "../../../src/importer/header.ts";
-import { planStory, type StoryPlan } from "../../../src/importer/planStory.ts";
-import type { Block } from "../../../src/importer/types.ts";
+import { parseMonthYear } from "../../../tools/importer/header.ts";
+import { planStory, type StoryPlan } from "../../../tools/importer/planStory.ts";
+import type { Block } from "../../../tools/importer/types.ts";
 import { bareCopy, cleanUp, CONTENT, tempDir, writeFixture } from "./_fixtures.ts";
 
 const scratch = tempDir();

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { nodeFileOps, writeAllOrNothing, type FileOps } from "../../../src/importer/writeAllOrNothing.ts";
+import { nodeFileOps, writeAllOrNothing, type FileOps } from "../../../tools/importer/writeAllOrNothing.ts";
 import { cleanUp, tempDir } from "./_fixtures.ts";
 
 let dir: string;

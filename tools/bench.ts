@@ -138,12 +138,12 @@ async function indexSeparately(site: string, how: string, logFile: string): Prom
   const options = { cwd: repo, env: process.env, logFile };
   const run =
     how === "api"
-      ? await measureCommand(node, [join(repo, "scripts/bench/pagefindIndex.ts"), site], options)
+      ? await measureCommand(node, [join(repo, "tools/bench/pagefindIndex.ts"), site], options)
       : how === "cli"
         ? await measureCommand(pagefindBin, ["--site", site], options)
         : await measureCommand(
             node,
-            [join(repo, "scripts/bench/pagefindShards.ts"), site, how.replace(/^shards:?/, "")].filter(Boolean),
+            [join(repo, "tools/bench/pagefindShards.ts"), site, how.replace(/^shards:?/, "")].filter(Boolean),
             options,
           );
   failIfBroken(`Pagefind (${how})`, run, logFile);
@@ -177,7 +177,7 @@ async function runAstro(contentRoot: string): Promise<SiteRun> {
   };
   delete env["BASE_PATH"];
   log(`astro build of ${stories} stories (log: ${logFile})`);
-  const build = await measureCommand(node, [join(repo, "scripts/bench/astroBuild.ts")], { cwd: repo, env, logFile });
+  const build = await measureCommand(node, [join(repo, "tools/bench/astroBuild.ts")], { cwd: repo, env, logFile });
   failIfBroken("astro build", build, logFile);
   const indexedInBuild = existsSync(join(outDir, "pagefind", "pagefind.js"));
   let index: Measured | undefined;

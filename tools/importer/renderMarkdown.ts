@@ -1,4 +1,4 @@
-import type { StoryData } from "../content/schema.ts";
+import type { StoryData } from "../../src/schema/schema.ts";
 import { escapeLine } from "./escapeMarkdown.ts";
 import { storyFrontmatter } from "./frontmatter.ts";
 import type { Block } from "./types.ts";

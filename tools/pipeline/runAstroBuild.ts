@@ -1,5 +1,5 @@
 import { fork } from "node:child_process";
-import { INDEX_AFTER_ASTRO_ENV } from "../integrations/pagefind.ts";
+import { INDEX_AFTER_ASTRO_ENV } from "../../src/integrations/pagefind.ts";
 
 /** What the Astro child process tells `npm run build`. */
 export type AstroChildMessage = { ok: true; base: string; site: string | undefined } | { ok: false; report: string };

@@ -1,5 +1,5 @@
-import { personData, storyData, type PersonData, type StoryData } from "../content/schema.ts";
-import { slugify } from "../lib/slug.ts";
+import { personData, storyData, type PersonData, type StoryData } from "../../src/schema/schema.ts";
+import { slugify } from "../../src/lib/slug.ts";
 import { ImportError } from "./errors.ts";
 import { SLUG, type Sidecar } from "./sidecar.ts";
 import { shapeFormats, type Detected, type SourceShape } from "./types.ts";

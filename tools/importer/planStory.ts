@@ -1,4 +1,4 @@
-import type { PersonData, StoryData } from "../content/schema.ts";
+import type { PersonData, StoryData } from "../../src/schema/schema.ts";
 import { findClutter } from "./clutter.ts";
 import { readHeader } from "./header.ts";
 import { resolveLineRefs, type LineRef } from "./lineRefs.ts";

@@ -13,7 +13,7 @@ import type { AstroIntegration, AstroInlineConfig } from "astro";
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`scripts/bench/astroBuild.ts: ${name} must be set (the bench sets it).`);
+  if (!value) throw new Error(`tools/bench/astroBuild.ts: ${name} must be set (the bench sets it).`);
   return value;
 }
 

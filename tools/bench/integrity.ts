@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { checkSite } from "../src/integrity/checkSite.ts";
+import { checkSite } from "../integrity/checkSite.ts";
 
 const count = Number(process.argv[2] ?? 10_000);
 const source = "dist";

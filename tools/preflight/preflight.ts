@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { z } from "astro/zod";
-import { personData, storyData } from "./schema.ts";
-import { describeIssue } from "./describeIssue.ts";
-import { entryId, VALID_ID } from "./entryId.ts";
+import { personData, storyData } from "../../src/schema/schema.ts";
+import { describeIssue } from "../../src/schema/describeIssue.ts";
+import { entryId, VALID_ID } from "../../src/schema/entryId.ts";
 import { isYamlError, parseYaml, splitFrontmatter, type ParsedYaml } from "./frontmatter.ts";
-import { findLiveContent, type StoryFormat } from "./liveContent.ts";
+import { findLiveContent, type StoryFormat } from "../../src/markdown/liveContent.ts";
 import type { ContentProblem } from "./problems.ts";
 import { closestMatch } from "./closestMatch.ts";
 
@@ -68,12 +68,14 @@ function listFiles(dir: string, extension: RegExp): ContentFile[] {
   } catch {
     return [];
   }
-  return names
-    .map((name) => name.replace(/\\/g, "/"))
-    // Same rule as the collection's glob: files whose name starts with `_` are drafts.
-    .filter((name) => extension.test(name) && !basename(name).startsWith("_"))
-    .sort()
-    .map((relative) => ({ path: join(dir, relative), relative, id: entryId(relative) }));
+  return (
+    names
+      .map((name) => name.replace(/\\/g, "/"))
+      // Same rule as the collection's glob: files whose name starts with `_` are drafts.
+      .filter((name) => extension.test(name) && !basename(name).startsWith("_"))
+      .sort()
+      .map((relative) => ({ path: join(dir, relative), relative, id: entryId(relative) }))
+  );
 }
 
 function duplicateIds(files: readonly ContentFile[]): ContentProblem[] {

@@ -1,4 +1,4 @@
-import { displayPath } from "../content/problems.ts";
+import { displayPath } from "../preflight/problems.ts";
 import type { Expectations } from "./expectations.ts";
 import type { Findings } from "./findings.ts";
 import type { SiteScan } from "./siteScan.ts";
@@ -68,7 +68,7 @@ export function checkStoryCoverage(
   }
   if (peopleMissing > 0) {
     findings.warning(
-      `${peopleMissing} stories name people who have no page under ${site.base}people/ yet (a pending section in src/integrity/expectations.ts)`,
+      `${peopleMissing} stories name people who have no page under ${site.base}people/ yet (a pending section in tools/integrity/expectations.ts)`,
     );
   }
   for (const path of lists.sitemap ?? []) {

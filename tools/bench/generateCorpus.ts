@@ -1,12 +1,12 @@
 /**
  * Writes N synthetic interviews, their people and their raw sources into a content root
- * shaped like `content/` (see src/content/schema.ts), for `npm run bench`.
+ * shaped like `content/` (see src/schema/schema.ts), for `npm run bench`.
  * Story i depends only on the seed and i, so the first 1,000 stories of a 10,000 corpus
  * are the 1,000 corpus: runs at different sizes measure the same kind of text.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { PersonData, StoryData } from "../../src/content/schema.ts";
+import type { PersonData, StoryData } from "../../src/schema/schema.ts";
 import { createRandom, type Random } from "./prng.ts";
 import { blocksToMarkdown, blocksToPlainText, interviewBlocks, type Block } from "./prose.ts";
 import { DOMAIN_WORDS, FIRST_NAMES, ROLES, TOPICS, longTail, pseudoWord, zipfIndex } from "./vocabulary.ts";

@@ -11,7 +11,7 @@ const outDir = process.argv[2];
 
 function report(message: AstroChildMessage): Promise<void> {
   return new Promise((resolve) => {
-    if (!process.send) throw new Error("src/build/astroChild.ts runs only as a child of scripts/build.ts.");
+    if (!process.send) throw new Error("tools/pipeline/astroChild.ts runs only as a child of tools/build.ts.");
     process.send(message, () => resolve());
   });
 }
@@ -23,7 +23,7 @@ function captureConfig(onConfig: (config: AstroConfig) => void): AstroIntegratio
 
 let config: AstroConfig | undefined;
 try {
-  if (!outDir) throw new Error("src/build/astroChild.ts needs the output folder as its argument.");
+  if (!outDir) throw new Error("tools/pipeline/astroChild.ts needs the output folder as its argument.");
   // astro.config.mjs picks the cache folder (ARCHIVE_CACHE_DIR, or one per content root).
   await build({ outDir, integrations: [captureConfig((resolved) => (config = resolved))] });
   await report(

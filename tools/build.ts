@@ -11,12 +11,12 @@ import {
   publishedStoryCount,
   recoverInterruptedSwap,
   swapIntoPlace,
-} from "../src/build/outputSwap.ts";
-import { runAstroBuild } from "../src/build/runAstroBuild.ts";
-import { clearStaleContentCache } from "../src/build/staleContentCache.ts";
-import { checkContent } from "../src/content/preflight.ts";
-import { displayPath, formatProblems } from "../src/content/problems.ts";
-import { checkSite } from "../src/integrity/checkSite.ts";
+} from "./pipeline/outputSwap.ts";
+import { runAstroBuild } from "./pipeline/runAstroBuild.ts";
+import { clearStaleContentCache } from "./pipeline/staleContentCache.ts";
+import { checkContent } from "./preflight/preflight.ts";
+import { displayPath, formatProblems } from "./preflight/problems.ts";
+import { checkSite } from "./integrity/checkSite.ts";
 import { buildSearchIndex } from "../src/integrations/pagefind.ts";
 import { contentCacheDir, contentRoot } from "../src/lib/contentRoot.ts";
 

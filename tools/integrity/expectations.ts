@@ -1,4 +1,4 @@
-import { FEED_WINDOW } from "../lib/feedCatalog.ts";
+import { FEED_WINDOW } from "../../src/lib/feedCatalog.ts";
 
 /**
  * What the integrity check expects of the build. Every artefact is required; the switches

@@ -2,10 +2,10 @@
  * `npm run import -- [--content DIR] [--force] [--dry-run] [--check] FILE...`
  * Raw transcripts in, faithful MDX stories out; see docs/importer.md.
  */
-import { parseCli, USAGE } from "../src/importer/cliArgs.ts";
-import { isImportError } from "../src/importer/errors.ts";
-import { importBatch } from "../src/importer/importBatch.ts";
-import { formatReport } from "../src/importer/report.ts";
+import { parseCli, USAGE } from "./importer/cliArgs.ts";
+import { isImportError } from "./importer/errors.ts";
+import { importBatch } from "./importer/importBatch.ts";
+import { formatReport } from "./importer/report.ts";
 
 let request;
 try {

@@ -1,13 +1,13 @@
 /**
  * Child-process entry for the bench: indexes a built site with Pagefind's Node API, the way
  * an `astro:build:done` integration does, for builds that did not index themselves.
- * Usage: node scripts/bench/pagefindIndex.ts <site-dir>
+ * Usage: node tools/bench/pagefindIndex.ts <site-dir>
  */
 import { join } from "node:path";
 import { close, createIndex } from "pagefind";
 
 const site = process.argv[2];
-if (!site) throw new Error("Usage: node scripts/bench/pagefindIndex.ts <site-dir>");
+if (!site) throw new Error("Usage: node tools/bench/pagefindIndex.ts <site-dir>");
 
 const { index, errors } = await createIndex({});
 if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);

@@ -4,9 +4,9 @@ import { z } from "astro/zod";
 export const partialDate = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
   z
-    .string({ error: 'must be a date like 2021-05 or 2021-05-14 (in quotes is safest)' })
+    .string({ error: "must be a date like 2021-05 or 2021-05-14 (in quotes is safest)" })
     .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, {
-      error: 'must be a date like 2021-05 or 2021-05-14',
+      error: "must be a date like 2021-05 or 2021-05-14",
     })
     .refine(isCalendarDate, { error: "is not a real date: that month has fewer days" }),
 );

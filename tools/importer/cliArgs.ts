@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
-import { contentRoot } from "../lib/contentRoot.ts";
+import { contentRoot } from "../../src/lib/contentRoot.ts";
 import type { ImportOptions } from "./importBatch.ts";
 import { checkSidecar } from "./sidecar.ts";
 

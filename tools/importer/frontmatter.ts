@@ -1,5 +1,5 @@
 import { Document, Scalar, YAMLSeq } from "yaml";
-import type { PersonData, StoryData } from "../content/schema.ts";
+import type { PersonData, StoryData } from "../../src/schema/schema.ts";
 
 // Field order as an editor reads a story file: who, when, what kind, where from, what about.
 const STORY_FIELDS = [

@@ -1,4 +1,4 @@
-import { formatProblem } from "../content/problems.ts";
+import { formatProblem } from "../preflight/problems.ts";
 
 /** The parts of an Astro/Vite build error worth showing; all optional because anything can be thrown. */
 interface BuildErrorLike {

@@ -63,7 +63,7 @@ export function checkLinks(
   }
   for (const [section, count] of waiting) {
     findings.warning(
-      `${count} links go to ${site.base}${section} pages that are not built yet (a pending section in src/integrity/expectations.ts)`,
+      `${count} links go to ${site.base}${section} pages that are not built yet (a pending section in tools/integrity/expectations.ts)`,
     );
   }
   return stats;

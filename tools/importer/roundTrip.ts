@@ -2,8 +2,8 @@ import { htmlToHast, markdownToHtml } from "satteri";
 import { readListLine } from "./listItems.ts";
 import { stripPipes } from "./structure.ts";
 import type { HeaderLine, SourceLine } from "./types.ts";
-import { satteriOptions } from "../markdown/options.ts";
-import { storyLinksPlugin } from "../markdown/inertStories.ts";
+import { satteriOptions } from "../../src/markdown/options.ts";
+import { storyLinksPlugin } from "../../src/markdown/inertStories.ts";
 
 /** Parser features of the site's own Markdown pipeline, so the round trip reads stories as the build does. */
 const SITE_FEATURES = satteriOptions().features;

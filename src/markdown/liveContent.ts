@@ -16,7 +16,8 @@ const SAFE_URL = /^(https?:\/\/|mailto:|#)/i;
 const HINTS = {
   esm: "If these words belong to the transcript, write the first letter as a character reference (&#105;mport, &#101;xport) so MDX reads the line as text.",
   expression: "To show braces as text, write \\{ and \\} (the importer does this for you).",
-  element: "To show the tag as text, write \\< instead of < (the importer does this for you). Use Markdown for formatting: **bold**, _italic_, [text](https://…).",
+  element:
+    "To show the tag as text, write \\< instead of < (the importer does this for you). Use Markdown for formatting: **bold**, _italic_, [text](https://…).",
   url: "Write a full https:// address; a link to another part of the archive also needs its full address.",
   syntax: "MDX reads { and < as the start of code. Write \\{ or \\< to show them as text.",
 } as const;
