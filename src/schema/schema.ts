@@ -1,4 +1,10 @@
 import { z } from "astro/zod";
+import { withFriendlyErrors } from "./errorMap.ts";
+
+/** Text that must say something; surrounding spaces are dropped. */
+const text = z.string().trim().min(1);
+/** An http(s) address: story and person links never run code. */
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
 /** A month or day, written `2021-05` or `2021-05-14`; YAML may hand us a Date for the long form. */
 export const partialDate = z.preprocess(
@@ -19,15 +25,15 @@ function isCalendarDate(value: string): boolean {
 }
 
 /** Where a story was first published, for attribution. */
-export const sourceSchema = z.object({
+export const sourceSchema = z.strictObject({
   /** Publication name as readers know it, e.g. "StaffEng". */
-  name: z.string().min(1),
+  name: text,
   /** The page the story was published on. */
-  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+  url: httpUrl,
   /** The form the raw text came in, e.g. "newsletter email", "forum thread". */
-  format: z.string().optional(),
+  format: text.optional(),
   /** Another place the same text can be read (an email archive, a mirror). */
-  alternateUrl: z.url({ protocol: /^https?$/ }).optional(),
+  alternateUrl: httpUrl.optional(),
 });
 
 export const storyKinds = ["interview", "discussion"] as const;
@@ -36,13 +42,13 @@ export const storyKinds = ["interview", "discussion"] as const;
  * Frontmatter of one story. `person` is a plain id here; the collection swaps in
  * `reference("people")` so unknown people fail the build.
  */
-export const storyData = z.object({
+export const storyData = z.strictObject({
   /** Id of the person in `people/`. */
-  person: z.string().min(1),
+  person: text,
   /** Their role when the story was recorded. */
-  role: z.string().min(1),
+  role: text,
   /** Their company when the story was recorded. */
-  company: z.string().min(1),
+  company: text,
   /** When the interview was recorded or the thread written. */
   recorded: partialDate,
   /** When it was first published, when known; ordering falls back to `recorded`. */
@@ -50,28 +56,31 @@ export const storyData = z.object({
   kind: z.enum(storyKinds).default("interview"),
   source: sourceSchema,
   /** Who asked the questions, when known. */
-  interviewer: z.string().optional(),
+  interviewer: text.optional(),
   /** One line for lists, feeds and search results. */
-  summary: z.string().min(1).max(300),
-  topics: z.array(z.string().min(1)).default([]),
+  summary: text.max(300),
+  topics: z.array(text).default([]),
   /** Editorial corrections made while archiving, so readers can see what changed. */
-  editorialNotes: z.array(z.string()).default([]),
+  editorialNotes: z.array(text).default([]),
 });
+withFriendlyErrors(storyData);
 
-export const linkSchema = z.object({
-  label: z.string().min(1),
-  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+/** A link on a person's page. */
+export const linkSchema = z.strictObject({
+  label: text,
+  url: httpUrl,
 });
 
 /** One person, stored as `people/<id>.yaml`. */
-export const personData = z.object({
-  name: z.string().min(1),
+export const personData = z.strictObject({
+  name: text,
   /** Current role, when known. */
-  role: z.string().optional(),
+  role: text.optional(),
   /** Current company, when known. */
-  company: z.string().optional(),
+  company: text.optional(),
   links: z.array(linkSchema).default([]),
 });
+withFriendlyErrors(personData);
 
 export type StoryData = z.infer<typeof storyData>;
 export type PersonData = z.infer<typeof personData>;

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { z } from "astro/zod";
 import { personData, storyData } from "../../src/schema/schema.ts";
-import { describeIssue } from "../../src/schema/describeIssue.ts";
 import { entryId, VALID_ID } from "../../src/schema/entryId.ts";
 import { isYamlError, parseYaml, splitFrontmatter, type ParsedYaml } from "./frontmatter.ts";
 import { findLiveContent, type StoryFormat } from "../../src/markdown/liveContent.ts";
@@ -164,15 +163,13 @@ function schemaProblems(file: string, parsed: ParsedYaml, schema: z.ZodObject): 
       hint: suggestion ? `Did you mean "${suggestion}"?` : `Known fields: ${known.join(", ")}.`,
     });
   }
+  // The schema carries the friendly error map (src/schema/errorMap.ts), so messages arrive in words.
   const result = schema.safeParse(data);
   for (const issue of result.success ? [] : result.error.issues) {
+    // Unknown top-level fields are reported above, each on its line with a suggestion.
+    if (issue.code === "unrecognized_keys" && issue.path.length === 0) continue;
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-    problems.push({
-      file,
-      line: parsed.lineOf(path),
-      field: path.join("."),
-      message: describeIssue(issue, valueAt(data, path)),
-    });
+    problems.push({ file, line: parsed.lineOf(path), field: path.join("."), message: issue.message });
   }
   return problems;
 }
@@ -185,13 +182,4 @@ function yamlProblem(file: string, error: { line: number; column: number; messag
     message: `YAML syntax error: ${error.message}`,
     hint: "Check indentation and quotes; text with a colon in it is safest in quotes.",
   };
-}
-
-function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let value = data;
-  for (const key of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return value;
 }
