@@ -11,24 +11,6 @@ export interface StorySection {
   text: string;
 }
 
-/** Paths of every story page, relative to the base, read from the built sitemap. */
-export async function storyPaths(page: Page): Promise<string[]> {
-  const index = await (await page.request.get("sitemap-index.xml")).text();
-  const paths: string[] = [];
-  for (const sitemap of locs(index)) {
-    const xml = await (await page.request.get(new URL(sitemap).pathname)).text();
-    for (const loc of locs(xml)) {
-      const match = /\/(stories\/[^/]+\/)$/.exec(new URL(loc).pathname);
-      if (match?.[1]) paths.push(match[1]);
-    }
-  }
-  return paths.sort();
-}
-
-function locs(xml: string): string[] {
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] ?? "");
-}
-
 /**
  * Reads a built story page into sections, splitting where Pagefind does: at every heading
  * with an id inside the indexed body, skipping whatever carries data-pagefind-ignore.

@@ -48,10 +48,12 @@ export async function checkSite(input: SiteCheckInput): Promise<SiteCheckReport>
 
   const scan = await scanSite(input.dir);
   const [sitemap, searchIndex, feed] = await Promise.all([
-    readSitemap(input.dir, site).catch((error: unknown) => {
-      findings.problem(error instanceof Error ? error.message : String(error));
-      return new Set<string>();
-    }),
+    Promise.resolve()
+      .then(() => readSitemap(input.dir, site))
+      .catch((error: unknown) => {
+        findings.problem(error instanceof Error ? error.message : String(error));
+        return new Set<string>();
+      }),
     readSearchIndex(input.dir, site).catch((error: unknown) => {
       findings.problem(error instanceof Error ? error.message : String(error));
       return new Set<string>();

@@ -143,6 +143,15 @@ function visitTag(tag: string, attributes: Record<string, string>, scan: PageSca
     if (name.startsWith("on")) scan.eventHandlers.push(`<${tag} ${name}>`);
     else if (name === "style") scan.styleAttributes.push(`<${tag}>`);
   }
+  const srcset = tag === "img" || tag === "source" ? attributes["srcset"] : undefined;
+  for (const candidate of srcset?.split(",") ?? []) {
+    const url = candidate.trim().split(/\s+/)[0];
+    if (url) scan.links.push({ tag, attribute: "srcset", value: detach(url), rel: NO_REL });
+  }
+  const property = tag === "meta" ? attributes["property"] : undefined;
+  if ((property === "og:url" || property === "og:image") && attributes["content"] !== undefined) {
+    scan.links.push({ tag, attribute: "content", value: detach(attributes["content"]), rel: NO_REL });
+  }
   if (tag === "meta" && attributes["http-equiv"]?.toLowerCase() === "content-security-policy") {
     const content = attributes["content"];
     scan.cspMeta = content === undefined ? undefined : detach(content);
