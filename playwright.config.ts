@@ -13,6 +13,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env["CI"]),
   retries: 0,
+  // Generous limits: on a busy 2-core machine a search or a full-page screenshot can take far longer than 30 s.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   reporter: process.env["CI"] ? [["list"]] : [["list"]],
   use: {
     baseURL: origin,
