@@ -53,14 +53,3 @@ export interface Detected {
   recorded?: string;
   sourceName?: string;
 }
-
-/** Everything the importer found in one source: structure, removals and hints. */
-export interface Analysis {
-  shape: SourceShape;
-  lines: SourceLine[];
-  clutter: RemovedLine[];
-  header: HeaderLine[];
-  detected: Detected;
-  blocks: Block[];
-  warnings: string[];
-}
