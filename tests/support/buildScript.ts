@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 
 /** The project's Node (24); the system one may be too old for Astro. */
 export const projectNode = existsSync("node_modules/.bin/node") ? "node_modules/.bin/node" : process.execPath;
@@ -13,14 +14,20 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...Object.fromEntries(clean), ASTRO_TELEMETRY_DISABLED: "1", ...extra };
 }
 
-/** Runs a project script (e.g. tools/build.ts) to the end, optionally as another user. */
+/** Runs a project script (e.g. tools/build.ts) to the end, optionally as another user or in another folder. */
 export function runScript(
   script: string,
   args: readonly string[],
   env: Record<string, string>,
   as?: { uid: number; gid: number },
+  cwd?: string,
 ): SpawnSyncReturns<string> {
-  return spawnSync(projectNode, [script, ...args], { encoding: "utf8", env: childEnv(env), ...(as ?? {}) });
+  return spawnSync(resolve(projectNode), [resolve(script), ...args], {
+    encoding: "utf8",
+    env: childEnv(env),
+    ...(as ?? {}),
+    ...(cwd ? { cwd } : {}),
+  });
 }
 
 /** Starts a project script and collects its output as it comes. */
