@@ -27,9 +27,11 @@ export default defineConfig({
     { name: "fixture", testDir: "tests/integration", testMatch: /fixture\.setup\.ts$/ },
     { name: "integration", testDir: "tests/integration", dependencies: ["fixture"], use: chromium },
   ],
-  // Tests run against the production build, never the dev server.
+  // Tests run against the production build, never the dev server, served as `npm start` serves
+  // it (tools/server/siteServer.ts: the _headers file, caching, the 404 page).
   webServer: {
-    command: `npm run build && npx astro preview --host 127.0.0.1 --port ${port}`,
+    command: "npm run build && node tools/start.ts",
+    env: { PORT: String(port), HOST: "127.0.0.1" },
     url: origin,
     reuseExistingServer: !process.env["CI"],
     timeout: 15 * 60_000,
