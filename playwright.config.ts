@@ -20,16 +20,18 @@ export default defineConfig({
   reporter: [["list"]],
   // Generous, because both cores may be busy with other work.
   timeout: 120_000,
-  expect: { timeout: 15_000 },
+  expect: { timeout: 30_000 },
   use: { baseURL: origin, trace: "retain-on-failure" },
   projects: [
     { name: "chromium", testDir: "tests/e2e", use: chromium },
     { name: "fixture", testDir: "tests/integration", testMatch: /fixture\.setup\.ts$/ },
     { name: "integration", testDir: "tests/integration", dependencies: ["fixture"], use: chromium },
   ],
-  // Tests run against the production build, never the dev server.
+  // Tests run against the production build, never the dev server, served as `npm start` serves
+  // it (tools/server/siteServer.ts: the _headers file, caching, the 404 page).
   webServer: {
-    command: `npm run build && npx astro preview --host 127.0.0.1 --port ${port}`,
+    command: "npm run build && node tools/start.ts",
+    env: { PORT: String(port), HOST: "127.0.0.1" },
     url: origin,
     reuseExistingServer: !process.env["CI"],
     timeout: 15 * 60_000,

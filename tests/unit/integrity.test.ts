@@ -250,8 +250,8 @@ describe("inline code and the CSP", () => {
     expect(problems).toEqual([
       "<button onclick> is an inline event handler, which the policy blocks; attach it from a bundled <script> instead (on index.html)",
       '<p> has a style="" attribute, which the policy blocks; use a class in the stylesheet instead (on index.html)',
-      `an inline <script> (${cspHash("alert(1)")}) is not allowed by the Content-Security-Policy in both the page and public/_headers; move it into a file, or add the hash to scriptSources in src/security/policy.ts (on index.html)`,
-      `an inline <style> (${cspHash("p{}")}) is not allowed by the Content-Security-Policy in both the page and public/_headers; move it into a file, or add the hash to styleSources in src/security/policy.ts (on index.html)`,
+      `an inline <script> (${cspHash("alert(1)")}) is not allowed by the Content-Security-Policy in both the page and _headers; move it into a file, or add the hash to scriptSources in src/security/policy.ts (on index.html)`,
+      `an inline <style> (${cspHash("p{}")}) is not allowed by the Content-Security-Policy in both the page and _headers; move it into a file, or add the hash to styleSources in src/security/policy.ts (on index.html)`,
     ]);
   });
 
@@ -266,7 +266,7 @@ describe("inline code and the CSP", () => {
   it("requires the CSP meta tag on every page and the _headers file in the output", async () => {
     const { problems } = await check({ "index.html": "<!doctype html><html><body>x</body></html>", _headers: null });
     expect(problems).toEqual([
-      "_headers with a Content-Security-Policy for /* is missing from the build (public/_headers)",
+      "_headers with a Content-Security-Policy for /* is missing from the build (src/integrations/securityHeaders.ts writes it)",
     ]);
     const noMeta = await check({ "index.html": "<!doctype html><html><body>x</body></html>" });
     expect(noMeta.problems).toEqual([

@@ -28,6 +28,7 @@ saved into DIR/sources/<slug>.import.yaml so a re-import gives the same story.
   --force              replace a story whose slug already exists
   --dry-run            do everything except write
   --check              only verify that every sentence survives the round trip; writes nothing
+  --follow-symlinks    read a FILE that is a symbolic link (refused by default)
 
 Story fields (one FILE only):
 ${show(false)}
@@ -69,6 +70,7 @@ export function parseCli(argv: readonly string[], story: StorySchema = storyData
       force: { type: "boolean" },
       "dry-run": { type: "boolean" },
       check: { type: "boolean" },
+      "follow-symlinks": { type: "boolean" },
       help: { type: "boolean", short: "h" },
       content: { type: "string" },
       ...Object.fromEntries(specs.map(({ flag, multiple }) => [flag, { type: "string" as const, multiple }])),
@@ -83,6 +85,7 @@ export function parseCli(argv: readonly string[], story: StorySchema = storyData
       force: values.force === true,
       dryRun: values["dry-run"] === true,
       check: values.check === true,
+      followSymlinks: values["follow-symlinks"] === true,
       flags: checkSidecar(flagsToSidecar(specs, values), "(command line)", sidecarSchemaFor(story)),
     },
   };

@@ -74,7 +74,9 @@ export async function checkSite(input: SiteCheckInput): Promise<SiteCheckReport>
   const headersFile = join(input.dir, "_headers");
   const policy = existsSync(headersFile) ? headerPolicy(readFileSync(headersFile, "utf8")) : undefined;
   if (policy === undefined)
-    findings.problem("_headers with a Content-Security-Policy for /* is missing from the build (public/_headers)");
+    findings.problem(
+      "_headers with a Content-Security-Policy for /* is missing from the build (src/integrations/securityHeaders.ts writes it)",
+    );
   else checkInlineCode(scan, policy, findings);
 
   return {

@@ -43,7 +43,7 @@ describe("a story field declared once in the schema", () => {
 
   it("reaches the story's frontmatter, after the fields the archive's schema lists", () => {
     const sidecar = checkSidecar({ ...settings, episodeNumber: "12" }, "ada.import.yaml", sidecarSchemaFor(extended));
-    const meta = resolveMetadata("plain", {}, sidecar, "ada.import.yaml", false);
+    const meta = resolveMetadata("plain", {}, sidecar, "ada.import.yaml");
     expect(meta.story).toMatchObject({ episodeNumber: "12", summary: "Notes on the engine." });
     const yaml = storyFrontmatter({ ...meta.story, editorialNotes: [] });
     expect(yaml.trimEnd().split("\n").at(-1)).toBe('episodeNumber: "12"');
