@@ -80,6 +80,7 @@ export function importBatch(files: readonly string[], options: ImportOptions, op
     }
   }
   for (const plan of plans) {
+    errors.push(...plan.refusals);
     if (!plan.roundTrip.ok) errors.push(roundTripError(plan));
   }
   if (options.check) {
