@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FEED_WINDOW } from "../../src/lib/feedCatalog.ts";
 import { Findings } from "./findings.ts";
+import { checkImagePolicy } from "./imagePolicy.ts";
 import { checkInlineCode, headerPolicy } from "./inlineCode.ts";
 import { checkLinks, type LinkStats } from "./links.ts";
 import { readFeed, readSearchIndex, readSitemap } from "./publishedIndexes.ts";
@@ -77,7 +78,10 @@ export async function checkSite(input: SiteCheckInput): Promise<SiteCheckReport>
     findings.problem(
       "_headers with a Content-Security-Policy for /* is missing from the build (src/integrations/securityHeaders.ts writes it)",
     );
-  else checkInlineCode(scan, policy, findings);
+  else {
+    checkInlineCode(scan, policy, findings);
+    checkImagePolicy(scan, policy, findings);
+  }
 
   return {
     problems: findings.problems,
