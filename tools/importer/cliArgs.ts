@@ -19,7 +19,7 @@ saved into DIR/sources/<slug>.import.yaml so a re-import gives the same story.
 
 Story fields (one FILE only):
   --slug S  --name N  --person-id ID  --role R  --company C  --recorded YYYY-MM
-  --published YYYY-MM  --kind interview|discussion  --interviewer NAME  --summary TEXT
+  --published YYYY-MM  --added YYYY-MM-DD (default: today, kept in the .import.yaml)  --kind interview|discussion  --interviewer NAME  --summary TEXT
   --source-name N  --source-url URL  --source-format F  --topic T (repeat)  --note TEXT (repeat)
   --shape story-page|newsletter|thread|plain  --question-heading H  --reply-heading H
 Structure corrections (LINE is a line number or the first words of the line; repeat):
@@ -35,6 +35,7 @@ const single = [
   "company",
   "recorded",
   "published",
+  "added",
   "kind",
   "interviewer",
   "summary",
@@ -91,6 +92,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
     company: text("company"),
     recorded: text("recorded"),
     published: text("published"),
+    added: text("added"),
     kind: text("kind"),
     source: compact({ name: text("source-name"), url: text("source-url"), format: text("source-format") }),
     interviewer: text("interviewer"),

@@ -38,9 +38,12 @@ export interface StoryPlan {
  * Reads one transcript and its corrections and renders the story. `lenient` (for --check)
  * reports missing metadata as warnings so any text can have its round trip tested.
  */
-export function planStory(file: string, flags: Sidecar, lenient = false): StoryPlan {
+export function planStory(file: string, given: Sidecar, lenient = false): StoryPlan {
   const source = readSource(file);
   const sidecar = loadSidecar(file);
+  // A first import is dated today and the day is saved with the corrections, so a re-import
+  // never makes an old story new again.
+  const flags = sidecar.data.added || given.added ? given : { ...given, added: today() };
   const settings = mergeSidecars(sidecar.data, flags);
   const { lines } = source;
   const refs = (field: keyof Sidecar) =>
@@ -123,4 +126,9 @@ export function planStory(file: string, flags: Sidecar, lenient = false): StoryP
     warnings: [...meta.warnings, ...structure.warnings],
     roundTrip,
   };
+}
+
+/** Today's date in UTC, `2026-12-07`: the day a story enters the archive. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }

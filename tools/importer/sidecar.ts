@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { z } from "astro/zod";
 import { Document, parseDocument } from "yaml";
-import { linkSchema, partialDate, storyKinds } from "../../src/schema/schema.ts";
+import { calendarDay, linkSchema, partialDate, storyKinds } from "../../src/schema/schema.ts";
 import { ImportError } from "./errors.ts";
 import { sourceShapes } from "./types.ts";
 
@@ -33,6 +33,7 @@ export const sidecarSchema = z.strictObject({
   company: text.optional(),
   recorded: partialDate.optional(),
   published: partialDate.optional(),
+  added: calendarDay.optional(),
   kind: z.enum(storyKinds).optional(),
   source: z
     .strictObject({

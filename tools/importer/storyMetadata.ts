@@ -85,6 +85,7 @@ export function resolveMetadata(
     company,
     recorded,
     ...(settings.published !== undefined ? { published: settings.published } : {}),
+    ...(settings.added !== undefined ? { added: settings.added } : {}),
     kind: settings.kind ?? (shape === "thread" ? "discussion" : "interview"),
     source: {
       name: sourceName,

@@ -1,16 +1,25 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
+import { expect, test } from "@playwright/test";
 import { XMLParser } from "fast-xml-parser";
 import type { Element } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import Parser from "rss-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FEED_WINDOW } from "../../src/lib/feedCatalog.ts";
 import { slugify } from "../../src/lib/slug.ts";
 import { buildSite } from "../support/astroBuild.ts";
+import { liveMarkupIn, readFeed, shownText } from "../support/feedReading.ts";
 import { xmlChecker } from "../support/xmlChecker.ts";
-import { readPeople, readStories, writeFeedFixture, XML_FORBIDDEN, type SourceStory } from "../support/feedFixture.ts";
+import {
+  ATTACK,
+  readPeople,
+  readStories,
+  writeFeedFixture,
+  XML_FORBIDDEN,
+  type SourceStory,
+} from "../support/feedFixture.ts";
 import {
   htmlElements,
   htmlText,
@@ -26,6 +35,17 @@ import {
 const SITE = "https://feeds.example.org";
 const BASE = "/archive/";
 const ORIGIN = `${SITE}${BASE}`;
+const ROOT = join(import.meta.dirname, "../..");
+
+// One fixture build shared by every test below, so they run in one worker.
+test.describe.configure({ mode: "serial" });
+
+/** An interview recorded in 2015 and imported by the importer during this test: added today. */
+const OLD_INTERVIEW = {
+  slug: "old-interview",
+  transcript:
+    "Grace Old\n\nPrincipal Engineer at Vintage Systems\n\nThis story was recorded in June, 2015.\n\nWhat did you build first?\n\nA compiler, long ago.\n",
+};
 
 interface BuiltFeed {
   path: string;
@@ -40,12 +60,20 @@ let stories: SourceStory[] = [];
 let people = new Map<string, string>();
 const feeds = new Map<string, BuiltFeed>();
 
-const dateOf = (s: SourceStory) => {
-  const [y, m, d] = (s.data.published ?? s.data.recorded).split("-").map(Number);
+const utcDay = (value: string) => {
+  const [y, m, d] = value.split("-").map(Number);
   return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
 };
+const dateOf = (s: SourceStory) => utcDay(s.data.published ?? s.data.recorded);
+/** The day a story entered the archive; a story without `added` counts from its own date. */
+const addedOf = (s: SourceStory) => (s.data.added ? utcDay(s.data.added) : dateOf(s));
 const newestFirst = (list: SourceStory[]) =>
-  [...list].sort((a, b) => dateOf(b).getTime() - dateOf(a).getTime() || a.id.localeCompare(b.id));
+  [...list].sort(
+    (a, b) =>
+      addedOf(b).getTime() - addedOf(a).getTime() ||
+      dateOf(b).getTime() - dateOf(a).getTime() ||
+      a.id.localeCompare(b.id),
+  );
 const storyUrl = (id: string) => `${ORIGIN}stories/${id}/`;
 const byUrl = () => new Map(stories.map((s) => [storyUrl(s.id), s]));
 
@@ -56,11 +84,24 @@ async function filesNamed(dir: string, test: (name: string) => boolean): Promise
     .map((e) => relative(out, join(e.parentPath, e.name)).split(sep).join("/"));
 }
 
-beforeAll(async () => {
+test.beforeAll(async () => {
+  test.setTimeout(600_000);
   tmp = await mkdtemp(join(tmpdir(), "archive-feeds-"));
   const root = join(tmp, "content");
   out = join(tmp, "dist");
   await writeFeedFixture(root);
+  const transcript = join(tmp, "old-interview.txt");
+  await writeFile(transcript, OLD_INTERVIEW.transcript);
+  const imported = spawnSync(
+    join(ROOT, "node_modules/.bin/node"),
+    [
+      join(ROOT, "tools/import.ts"),
+      ...["--content", root, "--slug", OLD_INTERVIEW.slug, "--summary", "Grace on her first compiler."],
+      ...["--source-name", "Old Times", "--source-url", "https://example.org/old/", transcript],
+    ],
+    { cwd: ROOT, encoding: "utf8" },
+  );
+  expect(imported.status, imported.stdout + imported.stderr).toBe(0);
   await buildSite(out, { ARCHIVE_CONTENT_DIR: root, BASE_PATH: BASE, SITE_URL: SITE });
   stories = await readStories(root);
   people = await readPeople(root);
@@ -71,9 +112,9 @@ beforeAll(async () => {
   }
   const rss = new Parser<Record<string, string>, Record<string, string>>();
   for (const built of feeds.values()) built.feed = await rss.parseString(built.xml).catch(() => ({ items: [] }));
-}, 300_000);
+});
 
-afterAll(async () => {
+test.afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
@@ -88,8 +129,8 @@ const expectedLinks = (list: SourceStory[]) =>
     .slice(0, FEED_WINDOW)
     .map((s) => storyUrl(s.id));
 
-describe("built feeds (fixture archive under /archive/)", () => {
-  it("builds one feed for the site, each company and each person", () => {
+test.describe("built feeds (fixture archive under /archive/)", () => {
+  test("builds one feed for the site, each company and each person", () => {
     const companies = new Set(stories.map((s) => slugify(s.data.company)));
     const expected = [
       "rss.xml",
@@ -99,7 +140,7 @@ describe("built feeds (fixture archive under /archive/)", () => {
     expect([...feeds.keys()].sort()).toEqual(expected.sort());
   });
 
-  it("every feed is well-formed XML that a feed parser reads, with no XML-forbidden characters", async () => {
+  test("every feed is well-formed XML that a feed parser reads, with no XML-forbidden characters", async () => {
     const rss = new Parser();
     const checker = await xmlChecker();
     try {
@@ -114,12 +155,12 @@ describe("built feeds (fixture archive under /archive/)", () => {
     }
   });
 
-  it("the site feed carries the newest stories of the whole archive, newest first, bounded by the window", () => {
+  test("the site feed carries the newest stories of the whole archive, newest first, bounded by the window", () => {
     expect(stories.length).toBeGreaterThan(FEED_WINDOW);
     expect(links("rss.xml")).toEqual(expectedLinks(stories));
   });
 
-  it("each company feed carries exactly that company's newest stories", () => {
+  test("each company feed carries exactly that company's newest stories", () => {
     for (const slug of new Set(stories.map((s) => slugify(s.data.company)))) {
       expect(links(`companies/${slug}/rss.xml`), slug).toEqual(
         expectedLinks(stories.filter((s) => slugify(s.data.company) === slug)),
@@ -127,14 +168,14 @@ describe("built feeds (fixture archive under /archive/)", () => {
     }
   });
 
-  it("each person feed carries exactly that person's newest stories (an empty, valid feed for none)", () => {
+  test("each person feed carries exactly that person's newest stories (an empty, valid feed for none)", () => {
     for (const id of people.keys()) {
       expect(links(`people/${id}/rss.xml`), id).toEqual(expectedLinks(stories.filter((s) => s.data.person === id)));
     }
     expect(links("people/no-stories-yet/rss.xml")).toEqual([]);
   });
 
-  it("each channel names itself: atom:link self, link, language, image and last build date", async () => {
+  test("each channel names itself: atom:link self, link, language, image and last build date", async () => {
     for (const { path, raw, feed } of feeds.values()) {
       const channel = raw.rss.channel;
       const self = channel["atom:link"] as Record<string, string>;
@@ -157,7 +198,7 @@ describe("built feeds (fixture archive under /archive/)", () => {
     expect(png.subarray(1, 4).toString()).toBe("PNG");
   });
 
-  it("every item has the story's title, summary, person, categories, date and a unique permalink guid", () => {
+  test("every item has the story's title, summary, person, categories, date and a unique permalink guid", () => {
     const sources = byUrl();
     for (const { path, raw, feed } of feeds.values()) {
       const rawItems = [raw.rss.channel.item ?? []].flat() as Record<string, unknown>[];
@@ -167,11 +208,18 @@ describe("built feeds (fixture archive under /archive/)", () => {
         if (!story) throw new Error(`${path}: item ${item.link} is no story`);
         const name = people.get(story.data.person) ?? "";
         const where = `${path} ${story.id}`;
-        expect(item.title, where).toBe(`${name} — ${story.data.role} at ${story.data.company}`);
-        expect(item.content, where).toBe(story.data.summary); // rss-parser reads <description> as `content`
-        expect(item.creator, where).toBe(name);
-        expect(item.categories, where).toEqual([...new Set([story.data.company, ...(story.data.topics ?? [])])]);
-        expect(item.isoDate, where).toBe(dateOf(story).toISOString());
+        const year = story.data.recorded.slice(0, 4);
+        // Text fields carry HTML-escaped text: what a reader shows is the text itself.
+        expect(shownText(item.title ?? ""), where).toBe(
+          normalizeSpace(`${name} — ${story.data.role} at ${story.data.company} (${year})`),
+        );
+        // rss-parser reads <description> as `content`
+        expect(shownText(item.content ?? ""), where).toBe(normalizeSpace(`Recorded in ${year}. ${story.data.summary}`));
+        expect(shownText(item.creator ?? ""), where).toBe(normalizeSpace(name));
+        expect(item.categories?.map(shownText), where).toEqual(
+          [...new Set([story.data.company, ...(story.data.topics ?? [])])].map(normalizeSpace),
+        );
+        expect(item.isoDate, where).toBe(addedOf(story).toISOString());
         expect(item.guid, where).toBe(item.link);
         expect((rawItems[index]?.["guid"] as Record<string, string>)["@_isPermaLink"], where).toBe("true");
       });
@@ -179,14 +227,47 @@ describe("built feeds (fixture archive under /archive/)", () => {
   });
 });
 
-describe("full text in content:encoded", () => {
+test.describe("what a feed reader decodes", () => {
+  test("nothing in any feed decodes to live markup, read by rss-parser and by fast-xml-parser", async () => {
+    let hostileItems = 0;
+    for (const { path, xml } of feeds.values()) {
+      const read = await readFeed(xml);
+      expect(liveMarkupIn(read), path).toEqual([]);
+      expect(
+        read.fastXml.map((i) => i.link),
+        path,
+      ).toEqual(read.rssParser.map((i) => i.link));
+      for (const item of read.rssParser.filter((i) => i.link === storyUrl("hostile-story"))) {
+        hostileItems++;
+        // The attack is still there, as text a reader shows.
+        for (const field of [item.title, item.description, item.creator, item.categories[0] ?? ""])
+          expect(shownText(field), path).toContain(ATTACK);
+      }
+    }
+    // The site feed, its company's and its person's.
+    expect(hostileItems).toBe(3);
+  });
+
+  test("a transcript recorded in 2015 and imported today is the first item of /rss.xml, dated today", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const [first] = (await readFeed(feedAt("rss.xml").xml)).rssParser;
+    expect(first?.link).toBe(storyUrl(OLD_INTERVIEW.slug));
+    expect(new Date(first?.pubDate ?? "").toISOString().slice(0, 10)).toBe(today);
+    expect(first?.title).toBe("Grace Old — Principal Engineer at Vintage Systems (2015)");
+    expect(first?.description).toMatch(/^Recorded in 2015\. /);
+    // The channel is as new as its newest item.
+    expect(new Date(String(feedAt("rss.xml").raw.rss.channel["lastBuildDate"])).toISOString().slice(0, 10)).toBe(today);
+  });
+});
+
+test.describe("full text in content:encoded", () => {
   const allItems = () => {
     const seen = new Map<string, Record<string, string>>();
     for (const { feed } of feeds.values()) for (const item of feed.items) seen.set(item.link ?? "", item);
     return [...seen.values()];
   };
 
-  it("carries every known sentence, heading and list item of every story in a window", () => {
+  test("carries every known sentence, heading and list item of every story in a window", () => {
     const sources = byUrl();
     for (const item of allItems()) {
       const story = sources.get(item.link ?? "");
@@ -206,7 +287,7 @@ describe("full text in content:encoded", () => {
     }
   });
 
-  it("holds every word of the story page's transcript", async () => {
+  test("holds every word of the story page's transcript", async () => {
     for (const item of allItems()) {
       const path = (item.link ?? "").slice(ORIGIN.length);
       const page = fromHtml(await readFile(join(out, path, "index.html"), "utf8"));
@@ -218,7 +299,7 @@ describe("full text in content:encoded", () => {
     }
   });
 
-  it("has no script, style, embed, event handler or aria attribute, and only absolute http(s)/mailto links", () => {
+  test("has no script, style, embed, event handler or aria attribute, and only absolute http(s)/mailto links", () => {
     for (const item of allItems()) {
       const elements = htmlElements(item["content:encoded"] ?? "");
       for (const element of elements) {
@@ -243,7 +324,7 @@ describe("full text in content:encoded", () => {
     }
   });
 
-  it("keeps a hostile story's text exactly, as text", () => {
+  test("keeps a hostile story's text exactly, as text", () => {
     const item = allItems().find((i) => i.link === storyUrl("hostile-story"));
     const text = htmlText(item?.["content:encoded"] ?? "");
     expect(text).toContain(`Is 1 < 2 && {x} ]]> safe?`);
@@ -257,8 +338,8 @@ describe("full text in content:encoded", () => {
   });
 });
 
-describe("autodiscovery and /subscribe/", () => {
-  it("every page announces the site feed; company and person pages also their own", async () => {
+test.describe("autodiscovery and /subscribe/", () => {
+  test("every page announces the site feed; company and person pages also their own", async () => {
     const pages = await filesNamed(out, (name) => name.endsWith(".html"));
     expect(pages.length).toBeGreaterThan(stories.length);
     for (const page of pages) {
@@ -276,7 +357,7 @@ describe("autodiscovery and /subscribe/", () => {
     }
   });
 
-  it("/subscribe/ lists every feed by its full address", async () => {
+  test("/subscribe/ lists every feed by its full address", async () => {
     const page = htmlElements(await readFile(join(out, "subscribe/index.html"), "utf8"));
     const shown = page
       .filter((e) => e.tagName === "a" && textOf(e) === e.properties["href"])
