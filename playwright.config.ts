@@ -23,6 +23,8 @@ export default defineConfig({
   // Tests run against the production build, never the dev server.
   webServer: {
     command: `npm run build && npx astro preview --host 127.0.0.1 --port ${port}`,
+    // A local build (no SITE_URL): its links point at this test server's own origin and port.
+    env: { ARCHIVE_LOCAL: `http://127.0.0.1:${port}` },
     url: origin,
     reuseExistingServer: !process.env["CI"],
     timeout: 600_000,

@@ -19,17 +19,19 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { stdio: "inherit", shell: false });
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync(command, args, { stdio: "inherit", shell: false, env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+const port = process.env["PORT"] ?? "4321";
+const host = process.env["HOST"] ?? "localhost";
 const stale = !existsSync(built) || Math.max(...inputs.map(newestMtime)) > statSync(built).mtimeMs;
 if (stale) {
   console.log("Building the site (sources changed since the last build)...");
-  run("npm", ["run", "build"]);
+  // A local build, its links on the address served below (SITE_URL, when set, wins).
+  run("npm", ["run", "build"], { ARCHIVE_LOCAL: `http://${host}:${port}`, ...process.env });
 } else {
   console.log(`${outDir}/ is up to date; serving it.`);
 }
-const port = process.env["PORT"] ?? "4321";
-run("npx", ["astro", "preview", "--port", port, "--host", process.env["HOST"] ?? "localhost"]);
+run("npx", ["astro", "preview", "--port", port, "--host", host]);

@@ -73,7 +73,7 @@ test.beforeAll(async () => {
   const built = spawnSync("npx", ["astro", "build", "--outDir", join(dir, "dist")], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, ARCHIVE_CONTENT_DIR: dir },
+    env: { ...process.env, ARCHIVE_CONTENT_DIR: dir, ARCHIVE_LOCAL: "1" },
   });
   expect(built.status, built.stdout + built.stderr).toBe(0);
   site = await serveStatic(join(dir, "dist"));

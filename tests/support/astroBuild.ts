@@ -25,6 +25,8 @@ export async function buildSite(outDir: string, env: Record<string, string>): Pr
       env: {
         ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !TEST_RUNNER_ENV.test(key))),
         ARCHIVE_CACHE_DIR: `${outDir}-cache`,
+        // A test build is local unless the test gives SITE_URL.
+        ARCHIVE_LOCAL: "1",
         ...env,
       },
       maxBuffer: 64 * 1024 * 1024,
