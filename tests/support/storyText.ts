@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { XMLParser } from "fast-xml-parser";
 
 /** The text under one heading of a built story page, as a reader sees it. */
 export interface StorySection {
@@ -25,8 +26,15 @@ export async function storyPaths(page: Page): Promise<string[]> {
   return paths.sort();
 }
 
+const sitemapXml = new XMLParser({ isArray: (name) => name === "sitemap" || name === "url" });
+
+/** The <loc> of every entry of a sitemap index or a sitemap. */
 function locs(xml: string): string[] {
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] ?? "");
+  const doc = sitemapXml.parse(xml) as {
+    sitemapindex?: { sitemap?: { loc: string }[] };
+    urlset?: { url?: { loc: string }[] };
+  };
+  return [...(doc.sitemapindex?.sitemap ?? []), ...(doc.urlset?.url ?? [])].map((entry) => entry.loc);
 }
 
 /**
