@@ -9,6 +9,7 @@ import { contentCacheDir } from "./src/lib/contentRoot.ts";
 import { contentStoreFromDisk } from "./src/integrations/contentStoreFromDisk.ts";
 import { siteUrlRule } from "./src/integrations/siteUrlRule.ts";
 import { siteSetting } from "./src/lib/siteUrl.ts";
+import { securityHeadersFile } from "./src/integrations/securityHeaders.ts";
 
 // Operators set these for their host: SITE_URL for canonical and feed URLs (a build without it
 // stops unless marked local with ARCHIVE_LOCAL; see siteUrlRule), BASE_PATH when the archive
@@ -26,7 +27,7 @@ export default defineConfig({
   outDir: process.env.ARCHIVE_OUT_DIR || "dist",
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
-  // Nothing inline: every script and style is a file, so the CSP in public/_headers needs no hashes.
+  // Nothing inline: every script and style is a file, so the CSP (src/security/policy.ts) needs no hashes.
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     // Shiki colours code with style="" attributes, which the CSP forbids; transcripts rarely hold code.
@@ -36,5 +37,5 @@ export default defineConfig({
     processor: satteri(satteriOptions()),
   },
   // pagefindIndex runs last so it indexes the finished HTML.
-  integrations: [siteUrlRule(), contentStoreFromDisk(), mdx(), sitemap(), pagefindIndex()],
+  integrations: [siteUrlRule(), contentStoreFromDisk(), mdx(), sitemap(), securityHeadersFile(), pagefindIndex()],
 });

@@ -3,7 +3,7 @@ import sanitizeHtml from "sanitize-html";
 /** Plain-document elements a feed reader may show; any other element is unwrapped (its text stays). */
 const ALLOWED_TAGS = [
   ...["p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd"],
-  ...["blockquote", "pre", "figure", "figcaption", "a", "img", "em", "strong", "b", "i", "u", "s"],
+  ...["blockquote", "aside", "pre", "figure", "figcaption", "a", "img", "em", "strong", "b", "i", "u", "s"],
   ...["del", "ins", "mark", "small", "sub", "sup", "code", "kbd", "samp", "var", "q", "cite", "abbr"],
   ...["time", "span", "div", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"],
 ];
