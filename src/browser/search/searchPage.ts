@@ -126,8 +126,13 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
       list.replaceChildren(...views.map(renderResult));
       updateMore();
       if (wantsFilters) renderFilters(response.filters);
-      await countAnswers(next, isCurrent);
-      if (isCurrent()) showStatus(status, statusFor(next));
+      showStatus(status, statusFor(next));
+      // Not awaited: the next keystroke's search must not wait for a count.
+      if (next.next < next.candidates.length) {
+        void countAnswers(next, isCurrent).then((counted) => {
+          if (counted && isCurrent()) showStatus(status, statusFor(next));
+        });
+      }
     });
   };
 
@@ -135,17 +140,22 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
    * Reads the rest of a small result list (Pagefind caches what it fetched, so "Show more" is
    * free afterwards): the count of answers, and of stories that really hold a quoted phrase.
    */
-  const countAnswers = async (page: Found, isCurrent: () => boolean): Promise<void> => {
-    if (page.candidates.length > COUNT_ALL_UP_TO) return;
+  const countAnswers = async (page: Found, isCurrent: () => boolean): Promise<boolean> => {
+    if (page.candidates.length > COUNT_ALL_UP_TO) return false;
     const rest = page.candidates.slice(page.next);
-    const views = (await Promise.all(rest.map((result) => result.data()))).map((data) =>
-      toResultView(data, page.query),
-    );
-    if (!isCurrent()) return;
-    page.counted = { answers: page.answers, rejected: page.rejected };
-    for (const view of views) {
-      if (page.query.phrases.length > 0 && !view.exact) page.counted.rejected += 1;
-      else page.counted.answers += view.answers;
+    try {
+      const loaded = await Promise.all(rest.map((result) => result.data()));
+      if (!isCurrent()) return false;
+      const counted = { answers: page.answers, rejected: page.rejected };
+      for (const view of loaded.map((data) => toResultView(data, page.query))) {
+        if (page.query.phrases.length > 0 && !view.exact) counted.rejected += 1;
+        else counted.answers += view.answers;
+      }
+      page.counted = counted;
+      return true;
+    } catch {
+      // A count is a courtesy: the results are shown already.
+      return false;
     }
   };
 
