@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PagefindResultData, PagefindSubResult } from "../../src/lib/search/pagefindTypes.ts";
 import { parseQuery } from "../../src/lib/search/parseQuery.ts";
 import { findPhrase, positionedTokens, wordsAt } from "../../src/lib/search/phraseSpot.ts";
-import { rerankByProximity } from "../../src/lib/search/rerank.ts";
+import { adjacentRun, rerankByProximity } from "../../src/lib/search/rerank.ts";
 import { toResultView } from "../../src/lib/search/resultView.ts";
 import { HIGHLIGHT_PARAM } from "../../src/lib/search/searchFields.ts";
 import { resultCountText } from "../../src/lib/search/statusText.ts";
@@ -17,6 +17,16 @@ describe("rerankByProximity", () => {
     expect(ranked.slice(0, 2).map((r) => r.id)).toEqual(["phrase", "pair"]);
     // Otherwise Pagefind's order stands.
     expect(ranked.slice(2).map((r) => r.id)).toEqual(scattered.map((r) => r.id));
+  });
+  it("re-ranks only the best `window` results, leaving the tail in Pagefind's order", () => {
+    const tail = result("tail-phrase", [5, 6]);
+    const head = [result("a", [1, 9]), result("b", [3, 4])];
+    expect(rerankByProximity([...head, tail], 2, 2).map((r) => r.id)).toEqual(["b", "a", "tail-phrase"]);
+  });
+  it("finds adjacent positions in any order and ignores repeats", () => {
+    expect(adjacentRun([9, 3, 4, 4, 5, 20], 10)).toBe(3);
+    expect(adjacentRun([9, 3, 4, 4, 5, 20], 2)).toBe(2);
+    expect(adjacentRun([], 2)).toBe(0);
   });
   it("counts a run no longer than the query, and leaves a one-word query alone", () => {
     const long = result("long", [1, 2, 3, 4, 5]);
