@@ -114,7 +114,12 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     }
     await withPagefind(isCurrent, async (pagefind) => {
       if (wantsFilters) await loadFilters(pagefind);
-      const response = await pagefind.search(query.text === "" ? null : query.text, pagefindSearchOptions(asked));
+      let response = await pagefind.search(query.text === "" ? null : query.text, pagefindSearchOptions(asked));
+      // Pagefind's own phrase match misses some spellings ("macro economic" for "macro-economic");
+      // its loose words still find them, and the page keeps only stories holding the phrase.
+      if (response.results.length === 0 && query.phrases.length > 0) {
+        response = await pagefind.search(query.text.replace(/"/g, " ").trim(), pagefindSearchOptions(asked));
+      }
       if (!isCurrent()) return;
       // Pagefind ranks by word frequency; its match positions rank phrases first across all results.
       const candidates =
