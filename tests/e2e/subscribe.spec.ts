@@ -12,7 +12,7 @@ async function feedUrls(page: Page): Promise<string[]> {
 
 test("/subscribe/ explains feeds and lists every feed by its address", async ({ page }) => {
   await page.goto("./");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Subscribe" }).click();
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Subscribe" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Subscribe");
   await expect(page.getByRole("heading", { name: "How it works" })).toBeVisible();
   const urls = await feedUrls(page);
