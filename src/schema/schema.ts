@@ -16,6 +16,15 @@ export const partialDate = z.preprocess(
     .refine(isCalendarDate, { error: "is not a real date: that month has fewer days" }),
 );
 
+/** One calendar day, written `2026-11-25`; YAML may hand us a Date. */
+export const calendarDay = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ error: "must be a day like 2026-11-25 (in quotes is safest)" })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: "must be a day like 2026-11-25" })
+    .refine(isCalendarDate, { error: "is not a real date: that month has fewer days" }),
+);
+
 /** 2021-02-30 passes the pattern but names no day; the calendar decides. */
 function isCalendarDate(value: string): boolean {
   const [year, month, day] = value.split("-").map(Number);
@@ -87,6 +96,11 @@ export const storyData = z.strictObject({
   recorded: partialDate,
   /** When it was first published, when known; ordering falls back to `recorded`. */
   published: partialDate.optional(),
+  /**
+   * The day the story entered the archive (the importer writes the import day). Feeds and
+   * "latest" lists order by it; a story without it counts as added when it was published.
+   */
+  added: calendarDay.optional(),
   kind: z.enum(storyKinds).default("interview"),
   source: sourceSchema,
   /** Who asked the questions, when known. */

@@ -9,13 +9,16 @@ import { slugify } from "../../src/lib/slug.ts";
 import { fixture, fixtureOrigin } from "../support/fixtureSite.ts";
 import { xmlChecker } from "../support/xmlChecker.ts";
 import {
-  newestFirst,
+  addedDate,
+  addedFirst,
+  ATTACK,
   readPeople,
   readStories,
-  storyDate,
   XML_FORBIDDEN,
   type SourceStory,
 } from "../support/feedFixture.ts";
+import { liveMarkupIn, readFeed, shownText } from "../support/feedReading.ts";
+import { OLD_INTERVIEW } from "../support/fixtureSite.ts";
 import {
   htmlElements,
   parseHtml,
@@ -72,7 +75,7 @@ function feedAt(path: string): BuiltFeed {
 }
 const links = (path: string) => feedAt(path).feed.items.map((item) => item.link);
 const expectedLinks = (list: SourceStory[]) =>
-  newestFirst(list)
+  addedFirst(list)
     .slice(0, FEED_WINDOW)
     .map((s) => storyUrl(s.id));
 
@@ -155,15 +158,56 @@ test.describe("built feeds (fixture archive under /archive/)", () => {
         if (!story) throw new Error(`${path}: item ${item.link} is no story`);
         const name = people.get(story.data.person) ?? "";
         const where = `${path} ${story.id}`;
-        expect(item.title, where).toBe(`${name} — ${story.data.role} at ${story.data.company}`);
-        expect(item.content, where).toBe(story.data.summary); // rss-parser reads <description> as `content`
-        expect(item.creator, where).toBe(name);
-        expect(item.categories, where).toEqual([...new Set([story.data.company, ...(story.data.topics ?? [])])]);
-        expect(item.isoDate, where).toBe(storyDate(story).toISOString());
+        const year = story.data.recorded.slice(0, 4);
+        // Text fields carry HTML-escaped text: what a reader shows is the text itself.
+        expect(shownText(item.title ?? ""), where).toBe(
+          normalizeSpace(`${name} — ${story.data.role} at ${story.data.company} (${year})`),
+        );
+        // rss-parser reads <description> as `content`
+        expect(shownText(item.content ?? ""), where).toBe(normalizeSpace(`Recorded in ${year}. ${story.data.summary}`));
+        expect(shownText(item.creator ?? ""), where).toBe(normalizeSpace(name));
+        expect((item.categories as string[] | undefined)?.map(shownText), where).toEqual(
+          [...new Set([story.data.company, ...(story.data.topics ?? [])])].map(normalizeSpace),
+        );
+        expect(item.isoDate, where).toBe(addedDate(story).toISOString());
         expect(item.guid, where).toBe(item.link);
         expect((rawItems[index]?.["guid"] as Record<string, string>)["@_isPermaLink"], where).toBe("true");
       });
     }
+  });
+});
+
+test.describe("what a feed reader decodes", () => {
+  test("nothing in any feed decodes to live markup, read by rss-parser and by fast-xml-parser", async () => {
+    let hostileItems = 0;
+    for (const { path, xml } of feeds.values()) {
+      const read = await readFeed(xml);
+      expect(liveMarkupIn(read), path).toEqual([]);
+      expect(
+        read.fastXml.map((i) => i.link),
+        path,
+      ).toEqual(read.rssParser.map((i) => i.link));
+      for (const item of read.rssParser.filter((i) => i.link === storyUrl("hostile-story"))) {
+        hostileItems++;
+        // The attack is still there, as text a reader shows.
+        for (const field of [item.title, item.description, item.creator, item.categories[0] ?? ""])
+          expect(shownText(field), path).toContain(ATTACK);
+      }
+    }
+    // The site feed, its company's and its person's.
+    expect(hostileItems).toBe(3);
+  });
+
+  test("a transcript recorded in 2015 and imported today is the first item of /rss.xml, dated today", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const [first] = (await readFeed(feedAt("rss.xml").xml)).rssParser;
+    expect(first?.link).toBe(storyUrl(OLD_INTERVIEW.slug));
+    expect(new Date(first?.pubDate ?? "").toISOString().slice(0, 10)).toBe(today);
+    expect(first?.title).toBe(`${OLD_INTERVIEW.name} — ${OLD_INTERVIEW.roleLine} (2015)`);
+    expect(first?.description).toMatch(/^Recorded in 2015\. /);
+    // The channel is as new as its newest item.
+    const channel = feedAt("rss.xml").raw.rss.channel;
+    expect(new Date(String(channel["lastBuildDate"])).toISOString().slice(0, 10)).toBe(today);
   });
 });
 

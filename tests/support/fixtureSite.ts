@@ -68,6 +68,14 @@ export const hostileTranscript = {
   ],
 };
 
+/** An interview recorded in 2015 that the importer imports while the fixture is built: added today. */
+export const OLD_INTERVIEW = {
+  slug: "old-interview",
+  name: "Grace Old",
+  roleLine: "Principal Engineer at Vintage Systems",
+  body: ["This story was recorded in June, 2015.", "What did you build first?", "A compiler, long ago."],
+};
+
 /** A story whose escaped tags, braces and hostile summary must come out as text. */
 export const escapedStory = storySource(
   withField("summary", `summary: "<script>alert('summary')</script> and {summary}"`),
@@ -121,6 +129,8 @@ export async function buildFixture(): Promise<void> {
     [
       ...["--content", fixture.content, "--summary", summary, "--source-name", "Red Team Weekly"],
       ...["--source-url", "https://example.com/eve/", "--topic", "<Security>", transcript],
+      // Added on an earlier day, so the 2015 interview imported below is the newest item.
+      ...["--added", "2026-01-03"],
     ],
     {},
     undefined,
@@ -128,6 +138,19 @@ export async function buildFixture(): Promise<void> {
   );
   writeFileSync(fixture.importReport, imported.stdout + imported.stderr);
   if (imported.status !== 0) throw new Error(`The importer refused the hostile transcript:\n${imported.stderr}`);
+
+  const old = join(DIR, "old-interview.txt");
+  writeFileSync(old, [OLD_INTERVIEW.name, OLD_INTERVIEW.roleLine, ...OLD_INTERVIEW.body].join("\n\n") + "\n");
+  const oldImport = spawnSync(
+    NODE,
+    [
+      join(PROJECT, "tools/import.ts"),
+      ...["--content", fixture.content, "--slug", OLD_INTERVIEW.slug, "--summary", "Grace on her first compiler."],
+      ...["--source-name", "Old Times", "--source-url", "https://example.org/old/", old],
+    ],
+    { cwd: PROJECT, encoding: "utf8" },
+  );
+  if (oldImport.status !== 0) throw new Error(`The importer refused the 2015 transcript:\n${oldImport.stderr}`);
 
   const built = runBuild(fixture.content, fixture.site);
   if (built.status !== 0) throw new Error(`The fixture build failed:\n${built.stderr}\n${built.stdout.slice(-4000)}`);

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { BASE_PATH, storyPages } from "./site.ts";
 
 /** The text under one heading of a built story page, as a reader sees it. */
 export interface StorySection {
@@ -9,6 +10,13 @@ export interface StorySection {
   heading: string;
   /** The answer's text (the heading itself excluded). */
   text: string;
+}
+
+/** Paths of every story page, relative to the base ("stories/jane-doe/"), read from the built sitemap. */
+export function storyPaths(): string[] {
+  return storyPages()
+    .map(({ path }) => path.slice(BASE_PATH.length))
+    .sort();
 }
 
 /**

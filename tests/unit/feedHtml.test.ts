@@ -54,7 +54,7 @@ describe("sanitizeFeedHtml", () => {
     const out = clean(
       `<p onclick="x()" style="color:red" class="c" id="i" data-x="y" lang="en">t</p><img src="a.png" alt="a" onerror="x()" srcset="b.png 2x">`,
     );
-    expect(out).toBe(`<p lang="en">t</p><img src="https://example.org/archive/stories/jane-doe/a.png" alt="a">`);
+    expect(out).toBe(`<p lang="en">t</p><img src="https://example.org/archive/stories/jane-doe/a.png" alt="a" />`);
   });
 
   it("removes script URLs however they are spelled, but keeps the link text", () => {
@@ -83,7 +83,7 @@ describe("sanitizeFeedHtml", () => {
     expect(
       clean(`<p title='say "hi" & <go>'>a<br>b &amp; c &lt; d</p><hr><a href="https://x.example/?a=1&amp;b=2">x</a>`),
     ).toBe(
-      `<p title="say &quot;hi&quot; &amp; <go>">a<br>b &amp; c &lt; d</p><hr><a href="https://x.example/?a=1&amp;b=2">x</a>`,
+      `<p title="say &quot;hi&quot; &amp; &lt;go&gt;">a<br />b &amp; c &lt; d</p><hr /><a href="https://x.example/?a=1&amp;b=2">x</a>`,
     );
   });
 

@@ -93,6 +93,7 @@ export function resolveMetadata(
     company,
     recorded,
     ...(published !== undefined ? { published } : {}),
+    ...(settings.added !== undefined ? { added: settings.added } : {}),
     kind: settings.kind ?? (shape === "thread" ? "discussion" : "interview"),
     source: {
       name: sourceName,

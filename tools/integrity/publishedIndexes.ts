@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { XMLParser } from "fast-xml-parser";
 import type { SiteLocation } from "./siteUrls.ts";
 
 /**
@@ -21,7 +22,12 @@ export function sitePath(url: string, site: SiteLocation): string | undefined {
   return pathname.startsWith(site.base) ? pathname.slice(site.base.length) : undefined;
 }
 
-const LOC = /<loc>\s*([^<]*?)\s*<\/loc>/g;
+/** One XML reader for the sitemap and the feed: lists stay lists, values stay strings. */
+const xml = new XMLParser({
+  isArray: (name) => name === "sitemap" || name === "url" || name === "item",
+  parseTagValue: false,
+  htmlEntities: false,
+});
 
 /**
  * Every page URL the sitemap lists (sitemap-index.xml, then each sitemap in it), in order, as
@@ -46,8 +52,14 @@ export function readSitemap(dir: string, site: SiteLocation): Set<string> | unde
   return new Set(locations.flatMap((loc) => sitePath(loc, site) ?? []));
 }
 
-function locs(xml: string): string[] {
-  return [...xml.matchAll(LOC)].map((match) => unescapeXml(match[1] ?? ""));
+/** The <loc> of every entry of a sitemap index or a sitemap. */
+function locs(text: string): string[] {
+  const doc = xml.parse(text) as {
+    sitemapindex?: { sitemap?: { loc?: unknown }[] };
+    urlset?: { url?: { loc?: unknown }[] };
+  };
+  const entries = [...(doc.sitemapindex?.sitemap ?? []), ...(doc.urlset?.url ?? [])];
+  return entries.flatMap((entry) => (typeof entry.loc === "string" ? [entry.loc.trim()] : []));
 }
 
 /** Pagefind's signature at the start of every decompressed index file. */
@@ -105,20 +117,9 @@ async function readFragmentUrls(fragmentDir: string, site: SiteLocation, paths: 
 export async function readFeed(dir: string, file: string, site: SiteLocation): Promise<string[] | undefined> {
   const feedFile = join(dir, file);
   if (!existsSync(feedFile)) return undefined;
-  const xml = await readFile(feedFile, "utf8");
-  const items = xml.match(/<item\b[\s\S]*?<\/item>/g) ?? [];
-  return items.flatMap((item) => {
-    const link = /<link>\s*(?:<!\[CDATA\[)?([^<\]]*?)(?:\]\]>)?\s*<\/link>/.exec(item)?.[1];
-    const path = link ? sitePath(unescapeXml(link), site) : undefined;
+  const doc = xml.parse(await readFile(feedFile, "utf8")) as { rss?: { channel?: { item?: { link?: unknown }[] } } };
+  return (doc.rss?.channel?.item ?? []).flatMap((item) => {
+    const path = typeof item.link === "string" ? sitePath(item.link.trim(), site) : undefined;
     return path === undefined ? [] : [path];
   });
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 }
