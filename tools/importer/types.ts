@@ -42,6 +42,19 @@ export type Block =
   | { type: "subheading"; line: number; text: string }
   | { type: "paragraph"; line: number; text: string }
   | { type: "list"; ordered: boolean; start: number; items: ListItem[] }
+  /** One speaker's turn in a transcript: hosts ask, guests answer. Its paragraphs keep their source lines. */
+  | {
+      type: "turn";
+      line: number;
+      speaker: string;
+      role: "guest" | "host";
+      time?: string;
+      blocks: Block[];
+    }
+  /** A quiet marker where the recording paused ("Sponsor break"); never a heading. */
+  | { type: "break"; line: number; label: string }
+  /** A side box of the source page ("Talks from …" and its items): its title line and what it holds. */
+  | { type: "aside"; line: number; title: string; blocks: Block[] }
   /** A heading whose words the archive added (e.g. "Reply from jorge"); always noted for readers. */
   | { type: "editorial-heading"; text: string };
 
