@@ -1,4 +1,5 @@
 import type { PersonData, StoryData } from "../../src/schema/schema.ts";
+import { findAsides } from "./asides.ts";
 import { findClutter } from "./clutter.ts";
 import { readHeader } from "./header.ts";
 import { resolveLineRefs, type LineRef } from "./lineRefs.ts";
@@ -24,7 +25,7 @@ export interface StoryPlan {
   personId: string;
   story: StoryData;
   person: PersonData;
-  /** The story file as the importer writes it (Markdown). */
+  /** The story file as the importer writes it (MDX). */
   markdown: string;
   personText: string;
   clutter: RemovedLine[];
@@ -96,7 +97,8 @@ export function planStory(file: string, flags: Sidecar, lenient = false): StoryP
   const story: StoryData = { ...meta.story, editorialNotes: notes };
   validateAgainstSchema(story, meta.person, sidecar.path);
 
-  const markdown = renderStory(story, structure.blocks);
+  const blocks = findAsides(structure.blocks);
+  const markdown = renderStory(story, blocks);
   const roundTrip = checkRoundTrip({
     markdown,
     lines,
@@ -119,7 +121,7 @@ export function planStory(file: string, flags: Sidecar, lenient = false): StoryP
     personText: personYaml(meta.person),
     clutter,
     header: consumed,
-    blocks: structure.blocks,
+    blocks,
     warnings: [...meta.warnings, ...structure.warnings],
     roundTrip,
   };
