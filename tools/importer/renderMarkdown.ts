@@ -1,5 +1,5 @@
 import type { StoryData } from "../../src/schema/schema.ts";
-import { escapeLine } from "./escapeMarkdown.ts";
+import { emphasisMarkdown } from "./emphasis.ts";
 import { storyFrontmatter } from "./frontmatter.ts";
 import type { Block } from "./types.ts";
 
@@ -23,13 +23,13 @@ export function renderBlocks(blocks: readonly Block[]): string {
     switch (block.type) {
       case "question":
       case "editorial-heading":
-        parts.push(`## ${escapeLine(block.text)}`);
+        parts.push(`## ${emphasisMarkdown(block.text)}`);
         break;
       case "subheading":
-        parts.push(`### ${escapeLine(block.text)}`);
+        parts.push(`### ${emphasisMarkdown(block.text)}`);
         break;
       case "paragraph":
-        parts.push(escapeLine(block.text));
+        parts.push(emphasisMarkdown(block.text));
         break;
       case "turn": {
         const attributes = { speaker: block.speaker, role: block.role, time: block.time };
@@ -62,7 +62,7 @@ function renderList(list: Extract<Block, { type: "list" }>, variant: number): st
   return list.items
     .map((item, index) => {
       const marker = list.ordered ? `${list.start + index}${DELIMITERS[variant]}` : BULLETS[variant]!;
-      return `${marker} ${escapeLine(item.text)}`;
+      return `${marker} ${emphasisMarkdown(item.text)}`;
     })
     .join("\n");
 }
