@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { ImportError, isImportError } from "./errors.ts";
+import { sourceExtension } from "./markup.ts";
 import { planStory, type StoryPlan } from "./planStory.ts";
 import { sidecarText, type Sidecar } from "./sidecar.ts";
 import { writeAllOrNothing, type FileOps, nodeFileOps, type PlannedWrite } from "./writeAllOrNothing.ts";
@@ -88,7 +89,7 @@ function roundTripError(plan: StoryPlan): ImportError {
 
 /** For --check on an archived source: is the committed story still what the importer makes? */
 function staleContent(plan: StoryPlan, contentDir: string): ImportError[] {
-  const archived = join(contentDir, "sources", `${plan.slug}.txt`);
+  const archived = join(contentDir, "sources", `${plan.slug}${sourceExtension(plan.file)}`);
   const story = join(contentDir, "stories", `${plan.slug}.md`);
   if (resolve(archived) !== resolve(plan.file) || !existsSync(story)) return [];
   if (readFileSync(story, "utf8") === plan.markdown) return [];
@@ -115,7 +116,7 @@ function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors:
     const dir = options.contentDir;
     const storyPath = join(dir, "stories", `${plan.slug}.md`);
     const handWritten = join(dir, "stories", `${plan.slug}.mdx`);
-    const sourcePath = join(dir, "sources", `${plan.slug}.txt`);
+    const sourcePath = join(dir, "sources", `${plan.slug}${sourceExtension(plan.file)}`);
     const sidecarPath = join(dir, "sources", `${plan.slug}.import.yaml`);
     const personPath = join(dir, "people", `${plan.personId}.yaml`);
     const inPlace = resolve(sourcePath) === resolve(plan.file);

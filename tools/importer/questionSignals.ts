@@ -87,7 +87,7 @@ export function scoreLine(raw: string): Verdict {
     // An interviewer may speak as "I" ("I argued… Do you think…?"), but then the question asks "you".
     if (speaksFirstPerson(text) && !addressesYou(asking)) add(-3, "speaks as “I”");
     else if (!speaksFirstPerson(text) && addressesYou(text)) add(1, "addresses “you”");
-    if (OUR.test(asking) && !addressesYou(asking)) add(-1, "asks as “we”");
+    if (OUR.test(asking) && !addressesYou(asking)) add(-2, "asks as “we”");
     if (short) add(1, "short");
     if (parts.length > MAX_QUESTION_SENTENCES) add(-2, `${parts.length} sentences`);
   } else if (isRequestPrompt(text) && text.length <= SHORT_CHARS * 2) {
