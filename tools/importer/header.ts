@@ -16,7 +16,10 @@ const MAX_ROLE_WORDS = 16;
 // "LinkedIn, Twitter", "GitHub · LinkedIn · Website": the names of profile links whose addresses a copy loses.
 const LINK_NAME =
   /(?:linkedin|twitter|github|gitlab|website|homepage|blog|mastodon|bluesky|x|medium|substack|youtube|email|e-mail|personal site|newsletter)/i;
-const LINKS_LINE = new RegExp(String.raw`^${LINK_NAME.source}(?:\s*(?:[,·|•/]|and|&)\s*${LINK_NAME.source})*\.?$`, "i");
+const LINKS_LINE = new RegExp(
+  String.raw`^${LINK_NAME.source}(?:(?:\s*[,·|•/&]\s*(?:and\s+)?|\s+and\s+)${LINK_NAME.source})*\.?$`,
+  "i",
+);
 const LEARN_MORE = /^(?:Learn more about|Find \S+(?: \S+)? on|Follow \S+(?: \S+)? on|You can find \S+)/i;
 const INTERVIEWER =
   /^(?:Interview(?:ed)? by|Interviewer:|Questions by|Hosted by|Host:)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\.?$/u;
