@@ -5,7 +5,10 @@
  * a question's permalink copies itself.
  */
 
+import { href } from "../lib/urls.ts";
+
 const SEARCH_BOX = "[data-search-box]";
+const header = document.querySelector<HTMLElement>("[data-site-header]");
 
 document.addEventListener("keydown", (event) => {
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
@@ -13,11 +16,20 @@ document.addEventListener("keydown", (event) => {
   const box = document.querySelector<HTMLInputElement>(SEARCH_BOX);
   if (!box) return;
   event.preventDefault();
-  box.focus();
+  // The header's box may have scrolled away: pin the header (sticky keeps its place in the
+  // flow, so nothing below it moves) instead of scrolling the reader back to the top.
+  const inHeader = header?.contains(box) ?? false;
+  if (inHeader && header && header.getBoundingClientRect().bottom < 0) header.dataset["pinned"] = "";
+  box.focus({ preventScroll: inHeader });
   box.select();
 });
 
-const headerBox = document.querySelector<HTMLInputElement>(`.site-search ${SEARCH_BOX}`);
+// Once focus leaves the header, it goes back to its place at the top of the page.
+header?.addEventListener("focusout", (event) => {
+  if (!(event.relatedTarget instanceof Node && header.contains(event.relatedTarget))) delete header.dataset["pinned"];
+});
+
+const headerBox = header?.querySelector<HTMLInputElement>(SEARCH_BOX);
 headerBox?.addEventListener("focus", prefetchSearch, { once: true });
 headerBox?.addEventListener("keydown", (event) => {
   // Chromium clears a search box on Esc by itself; an empty box then lets go of focus.
@@ -29,7 +41,7 @@ function prefetchSearch(): void {
   for (const file of ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"]) {
     const link = document.createElement("link");
     link.rel = "prefetch";
-    link.href = `${import.meta.env.BASE_URL.replace(/\/?$/, "/")}pagefind/${file}`;
+    link.href = href(`pagefind/${file}`);
     document.head.append(link);
   }
 }
@@ -71,7 +83,7 @@ async function highlightOnArrival(highlightParam: string): Promise<void> {
   await new Promise((loaded, failed) => {
     const script = document.createElement("script");
     script.type = "module";
-    script.src = `${import.meta.env.BASE_URL.replace(/\/?$/, "/")}pagefind/pagefind-highlight.js`;
+    script.src = href("pagefind/pagefind-highlight.js");
     script.addEventListener("load", loaded, { once: true });
     script.addEventListener("error", failed, { once: true });
     document.head.append(script);

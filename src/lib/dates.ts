@@ -1,24 +1,23 @@
-/** Month names as pages show them. */
-export const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+/** Dates as the archive stores them ("2020-05", "2020-05-14") and as pages show them. */
+import { site } from "../site.config.ts";
+
+const monthYear = new Intl.DateTimeFormat(site.locale, { month: "long", year: "numeric", timeZone: "UTC" });
+const dayMonthYear = new Intl.DateTimeFormat(site.locale, {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** Month names as pages show them, January first. */
+export const MONTHS = Array.from({ length: 12 }, (_, m) =>
+  new Intl.DateTimeFormat(site.locale, { month: "long", timeZone: "UTC" }).format(Date.UTC(2000, m, 1)),
+);
 
 /** "2020-05" -> "May 2020"; "2020-05-14" -> "14 May 2020". */
 export function formatPartialDate(value: string): string {
-  const [year, month, day] = value.split("-");
-  const monthName = MONTHS[Number(month) - 1] ?? "";
-  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+  const date = partialDateToDate(value);
+  return value.length > 7 ? dayMonthYear.format(date) : monthYear.format(date);
 }
 
 /** A Date for sorting and feeds; a month alone counts as its first day (UTC). */

@@ -3,8 +3,17 @@
  * `href("stories/")` -> "/archive/stories/" when base is "/archive/".
  */
 export function href(path = ""): string {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
-  return base + path.replace(/^\//, "");
+  return basePath() + path.replace(/^\//, "");
+}
+
+/** The site's base path with a trailing slash: "/" or "/archive/". */
+export function basePath(): string {
+  return import.meta.env.BASE_URL.replace(/\/?$/, "/");
+}
+
+/** A browser path without the base, as href() takes it: "/archive/stories/" -> "stories/". */
+export function withoutBase(pathname: string): string {
+  return pathname.startsWith(basePath()) ? pathname.slice(basePath().length) : pathname.replace(/^\//, "");
 }
 
 /** Absolute URL of a site path, for canonical links, feeds and Open Graph. */

@@ -1,0 +1,32 @@
+/** Counted nouns ("1 story", "3 stories", "1,204 people"), one rule for every page. */
+import { site } from "../site.config.ts";
+
+const NOUNS = {
+  story: { one: "story", other: "stories" },
+  person: { one: "person", other: "people" },
+  company: { one: "company", other: "companies" },
+  topic: { one: "topic", other: "topics" },
+  question: { one: "question", other: "questions" },
+  minute: { one: "minute", other: "minutes" },
+} as const;
+
+/** A noun the archive counts. */
+export type Countable = keyof typeof NOUNS;
+
+const rules = new Intl.PluralRules(site.locale);
+const numbers = new Intl.NumberFormat(site.locale);
+
+/** A number as pages show it: "1,204". */
+export function formatNumber(n: number): string {
+  return numbers.format(n);
+}
+
+/** The noun alone, in the form `n` asks for: nounFor(1, "story") -> "story". */
+export function nounFor(n: number, noun: Countable): string {
+  return rules.select(n) === "one" ? NOUNS[noun].one : NOUNS[noun].other;
+}
+
+/** The number and its noun, one space apart: count(3, "story") -> "3 stories". */
+export function count(n: number, noun: Countable): string {
+  return `${formatNumber(n)} ${nounFor(n, noun)}`;
+}
