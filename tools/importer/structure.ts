@@ -6,8 +6,6 @@ import { decideQuestions } from "./questions.ts";
 import { endsWithQuestionMark } from "./questionSignals.ts";
 import type { Block, Guess, SourceLine } from "./types.ts";
 
-export { endsWithQuestionMark } from "./questionSignals.ts";
-
 /** Editor corrections to the question and sub-heading guesses, as line numbers. */
 export interface StructureOverrides {
   questions: Set<number>;
