@@ -26,6 +26,9 @@ const INTERVIEWER =
 // "Guest: Beatriz Santos, Staff Engineer at Nubank" (podcast show notes).
 const GUEST = /^(?:Guest|With|Featuring):\s+([^,]{2,60}),\s+(.+)$/i;
 const HEADER_WINDOW = 8;
+// "An interview with Yusuf Demir", "A conversation with Jane Doe: on writing".
+const TITLE_NAME =
+  /^(?:An?\s+)?(?:interview|conversation|chat|Q&A|fireside chat)\s+with\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:\s*[:,—–-].*)?$/iu;
 
 /** Header facts found at the top of a page, and the lines they came from. */
 export interface HeaderFindings {
@@ -128,6 +131,10 @@ export function readHeader(lines: readonly SourceLine[], preamble = false): Head
         detected.role ??= role.role;
         if (role.company !== undefined) detected.company ??= role.company;
       }
+    } else if (TITLE_NAME.test(words) && detected.name === undefined) {
+      detected.name = TITLE_NAME.exec(words)![1]!;
+      guesses.push({ line: line.number, text: words, decision: "the person's name read from the title" });
+      continue;
     } else if (!LINKS_LINE.test(words) && !LEARN_MORE.test(words)) {
       if (preamble) continue;
       if (introEnd === 0 && titles-- > 0) continue;
