@@ -88,6 +88,7 @@ export function scoreLine(raw: string): Verdict {
     if (QUOTED_AT_END.test(text)) add(-3, "the “?” closes a quotation inside the paragraph");
     // An interviewer may speak as "I" ("I argued… Do you think…?"), but then the question asks "you".
     if (speaksFirstPerson(text) && !addressesYou(asking)) add(-3, "speaks as “I”");
+    else if (speaksFirstPerson(text)) add(0, "speaks as “I” but asks “you”");
     else if (!speaksFirstPerson(text) && addressesYou(text)) add(1, "addresses “you”");
     if (OUR.test(asking) && !addressesYou(asking)) add(-2, "asks as “we”");
     if (short) add(1, "short");
