@@ -15,7 +15,7 @@ const ROLE_WORD =
 const MAX_ROLE_WORDS = 16;
 // "LinkedIn, Twitter", "GitHub · LinkedIn · Website": the names of profile links whose addresses a copy loses.
 const LINK_NAME =
-  /(?:linkedin|twitter|github|gitlab|website|homepage|blog|mastodon|bluesky|x|medium|substack|youtube|email|e-mail|personal site|newsletter)/i;
+  /(?:linkedin|twitter|github|gitlab|(?:personal\s+)?(?:web\s?site|site|homepage|home page|blog)|mastodon|bluesky|threads|x|medium|substack|youtube|email|e-mail|newsletter|speaker deck|slideshare)/i;
 const LINKS_LINE = new RegExp(
   String.raw`^${LINK_NAME.source}(?:(?:\s*[,·|•/&]\s*(?:and\s+)?|\s+and\s+)${LINK_NAME.source})*\.?$`,
   "i",
@@ -121,6 +121,13 @@ export function readHeader(lines: readonly SourceLine[], preamble = false): Head
       if (dated.field === "published") detected.published ??= dated.month;
       else detected.recorded ??= dated.month;
       if (dated.whole) candidates.push({ line: line.number, text: words, field: dated.field, value: dated.month });
+    } else if (detected.name !== undefined && detected.role === undefined && readRoleLine(words)) {
+      // The role line after the date ("Jane Doe", "May 2021", "Staff Engineer at Acme").
+      const role = readRoleLine(words)!;
+      detected.role = role.role;
+      if (role.company !== undefined) detected.company = role.company;
+      const value = role.company !== undefined ? `${role.role} at ${role.company}` : role.role;
+      candidates.push({ line: line.number, text: words, field: "role", value });
     } else if (INTERVIEWER.test(words)) {
       detected.interviewer = INTERVIEWER.exec(words)![1]!;
     } else if (GUEST.test(words)) {
