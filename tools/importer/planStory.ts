@@ -49,9 +49,12 @@ export interface StoryPlan {
  * the reading: the plan carries it as a refusal (or, with `lenient` for --check, as a note), so the
  * whole outline can be shown. A text with no questions is refused first, with every other problem.
  */
-export function planStory(file: string, flags: Sidecar, lenient = false): StoryPlan {
+export function planStory(file: string, given: Sidecar, lenient = false): StoryPlan {
   const source = readSource(file);
   const sidecar = loadSidecar(file);
+  // A first import is dated today and the day is saved with the corrections, so a re-import
+  // never makes an old story new again.
+  const flags = sidecar.data.added || given.added ? given : { ...given, added: today() };
   const settings = mergeSidecars(sidecar.data, flags);
   const markup = readMarkup(file, source.lines.map((line) => line.text).join("\n"));
   const lines = markup?.lines ?? source.lines;
@@ -202,4 +205,9 @@ function buildStructure(
     notSubheadings: refs("notSubheadings"),
   };
   return buildInterview(text, introEnd, overrides, file, marks);
+}
+
+/** Today's date in UTC, `2026-12-07`: the day a story enters the archive. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }

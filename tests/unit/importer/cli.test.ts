@@ -120,10 +120,27 @@ describe("npm run import (the command line)", () => {
       "summary: Ada on what engines are for.",
     );
 
+    // Added to the archive today (UTC); the day is kept with the corrections for re-imports.
+    const today = new Date().toISOString().slice(0, 10);
+    expect(story).toContain(`recorded: "1843-06"\nadded: "${today}"\n`);
+    expect(readFileSync(join(dir, "content/sources/ada-lovelace.import.yaml"), "utf8")).toMatch(
+      new RegExp(`^added: "?${today}"?$`, "m"),
+    );
+
     const again = run("--content", "content", "--force", "content/sources/ada-lovelace.txt");
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("same    content/stories/ada-lovelace.md");
     expect(readFileSync(join(dir, "content/stories/ada-lovelace.md"), "utf8")).toBe(story);
+  });
+
+  it("takes the day a story was added from --added, and a re-import keeps it", () => {
+    writeFixture(dir, "ada.txt", TRANSCRIPT);
+    expect(run("--content", "content", ...FLAGS, "--added", "2020-02-29", "ada.txt").code).toBe(0);
+    expect(run("--content", "content", "--force", "content/sources/ada-lovelace.txt").code).toBe(0);
+    expect(readFileSync(join(dir, "content/stories/ada-lovelace.md"), "utf8")).toContain('added: "2020-02-29"');
+    const bad = run("--content", "content", ...FLAGS, "--added", "2021-02-30", "--slug", "ada-two", "ada.txt");
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('"added" is not a real date');
   });
 
   it("keeps the editor's comments when flags update a sidecar", () => {
