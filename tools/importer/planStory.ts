@@ -14,7 +14,7 @@ import { loadSidecar, mergeSidecars, type LoadedSidecar, type Sidecar } from "./
 import { resolveMetadata, validateAgainstSchema, type StoryMetadata } from "./storyMetadata.ts";
 import { buildInterview, type SourceMarks, type Structure } from "./structure.ts";
 import { buildThread } from "./thread.ts";
-import { buildTranscript, type TranscriptStructure } from "./transcript.ts";
+import { buildTranscript, displayName, type TranscriptStructure } from "./transcript.ts";
 import type { Block, Guess, HeaderLine, RemovedLine, SourceLine, SourceShape } from "./types.ts";
 
 /** Everything one source turns into, computed in memory; nothing is written yet. */
@@ -167,7 +167,7 @@ function readHeaderFor(shape: SourceShape, body: readonly SourceLine[], settings
     body.filter((line) => line.number <= pre.preambleEnd),
     true,
   );
-  const guest = pre.guests.length === 1 ? pre.guests[0]! : "";
+  const guest = pre.guests.length === 1 ? displayName(pre.guests[0]!) : "";
   if (header.detected.name === undefined && /^\p{Lu}\S*(?:\s\p{Lu}\S*)+$/u.test(guest)) header.detected.name = guest;
   return header;
 }
