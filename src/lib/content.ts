@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { partialDateToDate, yearOf } from "./dates.ts";
+import { roleLine } from "./labels.ts";
 import { slugify } from "./slug.ts";
 
 export type Story = CollectionEntry<"stories">;
@@ -59,7 +60,7 @@ async function loadStories(): Promise<StoryView[]> {
 
 /** "Name — Role at Company", the title used on pages, in feeds and in search. */
 export function storyTitle(name: string, role: string, company: string): string {
-  return `${name} — ${role} at ${company}`;
+  return `${name} — ${roleLine(role, company)}`;
 }
 
 /** Lookups that every story, person and feed page needs, built once: a scan per page is quadratic at 10,000 stories. */

@@ -1,3 +1,5 @@
+import { count as counted } from "../plural.ts";
+
 /** What the live region says once a search settles. */
 export interface StatusInput {
   /** The query as the reader typed it (trimmed). */
@@ -8,7 +10,7 @@ export interface StatusInput {
 
 /** "3 stories match “staff project”.", "No stories match …", or a filters-only count. */
 export function resultCountText({ query, count, filtered }: StatusInput): string {
-  const amount = count === 0 ? "No stories" : count === 1 ? "1 story" : `${count} stories`;
+  const amount = count === 0 ? "No stories" : counted(count, "story");
   const verb = count === 1 ? "matches" : "match";
   // A query with its own quotes reads best as typed, without a second pair around it.
   const what = query === "" ? "" : query.includes('"') ? ` ${query}` : ` “${query}”`;
