@@ -7,6 +7,7 @@ import { satteriOptions } from "./src/markdown/options.ts";
 import { pagefindIndex } from "./src/integrations/pagefind.ts";
 import { contentCacheDir } from "./src/lib/contentRoot.ts";
 import { contentStoreFromDisk } from "./src/integrations/contentStoreFromDisk.ts";
+import { securityHeadersFile } from "./src/integrations/securityHeaders.ts";
 
 // Operators set these for their host: SITE_URL for canonical and feed URLs,
 // BASE_PATH when the archive lives under a sub-path (e.g. /archive/).
@@ -23,7 +24,7 @@ export default defineConfig({
   outDir: process.env.ARCHIVE_OUT_DIR || "dist",
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
-  // Nothing inline: every script and style is a file, so the CSP in public/_headers needs no hashes.
+  // Nothing inline: every script and style is a file, so the CSP (src/security/policy.ts) needs no hashes.
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     // Shiki colours code with style="" attributes, which the CSP forbids; transcripts rarely hold code.
@@ -33,5 +34,5 @@ export default defineConfig({
     processor: satteri(satteriOptions()),
   },
   // pagefindIndex runs last so it indexes the finished HTML.
-  integrations: [contentStoreFromDisk(), mdx(), sitemap(), pagefindIndex()],
+  integrations: [contentStoreFromDisk(), mdx(), sitemap(), securityHeadersFile(), pagefindIndex()],
 });

@@ -22,6 +22,7 @@ if (request.help) {
 try {
   const result = importBatch(request.files, request.options);
   const report = formatReport(result, request.options);
+  for (const notice of result.notices) console.warn(`note: ${notice}`);
   if (result.errors.length > 0) {
     console.error(report);
     process.exit(1);

@@ -86,13 +86,15 @@ async function storyHtml(story: StoryView, url: string): Promise<string> {
 }
 
 /**
- * The transcript's HTML. A Markdown story's is in the content store already; only an MDX story
- * needs rendering. The container adds a route per render and looks routes up by scanning
- * them, so rendering every story through it grew quadratic (9.5 s at 10,000 stories).
+ * The transcript's HTML. A story's is in the content store already (`.mdx` stories too, see
+ * src/markdown/mdxStories.ts); only one with an image (a `<Figure>`) needs rendering, since
+ * Astro's image pipeline fills in its `src` at render time. The container adds a route per
+ * render and looks routes up by scanning them, so rendering every story through it grew
+ * quadratic (9.5 s at 10,000 stories).
  */
 async function transcriptHtml(story: StoryView): Promise<string> {
-  const stored = story.entry.rendered?.html;
-  if (stored !== undefined) return stored;
+  const rendered = story.entry.rendered;
+  if (rendered !== undefined && !rendered.metadata?.imagePaths?.length) return rendered.html;
   container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
   const { Content } = await render(story.entry);
   return (await container).renderToString(Content);

@@ -24,6 +24,7 @@ const ALLOWED_ELEMENTS = new Set([
   "dt",
   "dd",
   "blockquote",
+  "aside",
   "pre",
   "figure",
   "figcaption",

@@ -1,4 +1,5 @@
 import type { HastPluginDefinition } from "satteri";
+import { VOCABULARY_CLASS } from "./vocabulary.ts";
 
 /** Questions can be long; ids keep their first words so links stay readable. */
 const MAX_ID_WORDS = 8;
@@ -31,8 +32,10 @@ export function headingAnchorsPlugin(): () => HastPluginDefinition {
         filter: ["h2", "h3"],
         visit(node, ctx) {
           const existing = node.properties?.["id"];
-          // GFM's hidden "Footnotes" heading is not a question.
+          // GFM's hidden "Footnotes" heading is not a question, nor is an <Aside>'s title.
           if (existing === "footnote-label") return undefined;
+          const classes = node.properties?.["className"];
+          if (Array.isArray(classes) && classes.includes(VOCABULARY_CLASS.asideTitle)) return undefined;
           let id = typeof existing === "string" && existing !== "" ? existing : headingId(ctx.textContent(node));
           const seen = used.get(id) ?? 0;
           used.set(id, seen + 1);

@@ -1,4 +1,6 @@
 import { markdownToMdast, mdxToMdast, type MdastNode } from "satteri";
+import { checkPullQuotes } from "./pullQuotes.ts";
+import { checkVocabularyElement, isVocabularyName } from "./vocabulary.ts";
 
 /** Something in a story that would run as code, or could not be read at all. */
 export interface LiveContentFinding {
@@ -17,7 +19,7 @@ const HINTS = {
   esm: "If these words belong to the transcript, write the first letter as a character reference (&#105;mport, &#101;xport) so MDX reads the line as text.",
   expression: "To show braces as text, write \\{ and \\} (the importer does this for you).",
   element:
-    "To show the tag as text, write \\< instead of < (the importer does this for you). Use Markdown for formatting: **bold**, _italic_, [text](https://…).",
+    "To show the tag as text, write \\< instead of < (the importer does this for you). Use Markdown for formatting: **bold**, _italic_, [text](https://…); the only elements a .mdx story may use are <Aside>, <PullQuote>, <Figure>, <Turn> and <Break> (docs/stories.md).",
   url: "Write a full https:// address; a link to another part of the archive also needs its full address.",
   syntax: "MDX reads { and < as the start of code. Write \\{ or \\< to show them as text.",
 } as const;
@@ -25,7 +27,9 @@ const HINTS = {
 /**
  * Finds everything in a story's source that Markdown or MDX would turn into code or live HTML:
  * raw HTML (a <script>, an onclick, a comment), and in `.mdx` import/export lines, {expressions}
- * and JSX elements; plus links whose URL is not http(s), mailto or #anchor. Lines are file lines.
+ * and any JSX element outside the editorial vocabulary (vocabulary.ts), or a vocabulary element
+ * with anything but its own plain-string attributes; plus links whose URL is not http(s), mailto
+ * or #anchor, and pull quotes whose words the story does not say. Lines are file lines.
  * A source MDX cannot parse yields one finding with the parser's position. Stories are data;
  * none of this may reach a reader.
  */
@@ -38,18 +42,22 @@ export function findLiveContent(source: string, format: StoryFormat): LiveConten
   }
   const findings: LiveContentFinding[] = [];
   walk(tree as unknown as TreeNode, findings);
+  // Reading the whole story's text costs time; only a story with a pull quote needs it.
+  if (format === "mdx" && findings.length === 0 && source.includes("<PullQuote")) {
+    findings.push(...checkPullQuotes(tree as unknown as TreeNode));
+  }
   return findings;
 }
 
 /** The parts of an mdast node this check reads; satteri's union is wider than we need. */
-interface TreeNode {
+export interface TreeNode {
   type: string;
   children?: TreeNode[];
   position?: { start: { line: number; column: number } };
   value?: unknown;
   url?: unknown;
   name?: unknown;
-  attributes?: { type: string; name?: unknown }[];
+  attributes?: { type: string; name?: unknown; value?: unknown }[];
 }
 
 function walk(node: TreeNode, findings: LiveContentFinding[]): void {
@@ -74,8 +82,13 @@ function check(node: TreeNode): Omit<LiveContentFinding, "line" | "column"> | un
         hint: HINTS.expression,
       };
     case "mdxJsxFlowElement":
-    case "mdxJsxTextElement":
-      return { message: `${describeElement(node)}, and stories must be plain text`, hint: HINTS.element };
+    case "mdxJsxTextElement": {
+      const name = typeof node.name === "string" ? node.name : "";
+      if (!isVocabularyName(name)) {
+        return { message: `${describeElement(node)}, and stories must be plain text`, hint: HINTS.element };
+      }
+      return checkVocabularyElement(node, name);
+    }
     case "html":
       return { message: `raw HTML ${preview(node.value)} is not allowed in stories`, hint: HINTS.element };
     case "link":

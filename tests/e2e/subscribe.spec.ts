@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
+import { readdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { BASE_PATH, DIST } from "../support/site.ts";
 
 /** Site-relative path of an absolute URL built for SITE_URL, so it can be fetched from the test server. */
 const sitePath = (url: string) => new URL(url).pathname.replace(/^\//, "");
@@ -20,6 +22,9 @@ test("/subscribe/ explains feeds and lists every feed by its address", async ({ 
   );
   expect(urls.some((url) => /\/companies\/[^/]+\/rss\.xml$/.test(url))).toBe(true);
   expect(urls.some((url) => /\/people\/[^/]+\/rss\.xml$/.test(url))).toBe(true);
+  // Every feed the build wrote is listed, by its full address.
+  const built = readdirSync(DIST, { recursive: true, encoding: "utf8" }).filter((f) => /(^|\/)rss\.xml$/.test(f));
+  expect(urls.map(sitePath).sort()).toEqual(built.map((f) => `${BASE_PATH}${f}`.slice(1)).sort());
   // Every listed feed exists and is XML that Chromium's strict parser accepts.
   for (const url of urls) {
     const response = await page.request.get(sitePath(url));

@@ -99,6 +99,17 @@ async function writeStory(root: string, id: string, data: SourceStory["data"], b
   await writeFile(join(root, `stories/${id}.mdx`), `---\n${toYaml(data)}---\n\n${body}`);
 }
 
+/** The date a story is listed and fed by: `published` when it has one, else `recorded` (UTC midnight). */
+export function storyDate(story: SourceStory): Date {
+  const [y, m, d] = (story.data.published ?? story.data.recorded).split("-").map(Number);
+  return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
+}
+
+/** Stories newest first, ties broken by id, as every list and feed orders them. */
+export function newestFirst(stories: readonly SourceStory[]): SourceStory[] {
+  return stories.toSorted((a, b) => storyDate(b).getTime() - storyDate(a).getTime() || a.id.localeCompare(b.id));
+}
+
 /** Every story in a content root, parsed from its file (drafts starting with `_` left out). */
 export async function readStories(root: string): Promise<SourceStory[]> {
   const files = (await readdir(join(root, "stories"))).filter((f) => /^[^_].*\.mdx?$/.test(f));

@@ -19,16 +19,18 @@ const COMPRESSIBLE = new Set([".html", ".css", ".js", ".json", ".svg", ".xml", "
 
 /** A running static server and how to stop it. */
 export interface StaticSite {
-  /** Root URL with a trailing slash: "http://127.0.0.1:4416/". */
+  /** The site's URL with a trailing slash, base included: "http://127.0.0.1:4416/archive/". */
   url: string;
   /** The same without the slash, for joining paths: "http://127.0.0.1:4416". */
   origin: string;
   close(): Promise<void>;
 }
 
-/** How to serve: a fixed port (default: one the OS picks), gzip for text, extra pages by path. */
+/** How to serve: a fixed port (default: one the OS picks), a base path, gzip for text, extra pages by path. */
 export interface ServeOptions {
   port?: number;
+  /** The path the site was built for ("/archive/"); `url` ends with it. Default "/". */
+  base?: string;
   gzip?: boolean;
   pages?: Record<string, string>;
 }
@@ -39,8 +41,14 @@ export interface ServeOptions {
  * port, with a blank page to load Pagefind into.
  */
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticSite> {
+  const base = options.base ?? "/";
   const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    if (!requested.startsWith(base)) {
+      response.writeHead(404).end("Outside the site's base path");
+      return;
+    }
+    const path = `/${requested.slice(base.length)}`;
     const page = options.pages?.[path];
     if (page !== undefined) {
       response.writeHead(200, { "content-type": TYPES[".html"]! }).end(page);
@@ -78,7 +86,7 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${base}`,
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };

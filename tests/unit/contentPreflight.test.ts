@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkContent } from "../../tools/preflight/preflight.ts";
-import { formatProblems, type ContentProblem } from "../../tools/preflight/problems.ts";
+import { formatProblem, formatProblems, type ContentProblem } from "../../tools/preflight/problems.ts";
 import { goodContent, removeContentRoots, storySource, withField } from "../support/contentFixture.ts";
 
 afterAll(removeContentRoots);
@@ -71,6 +71,31 @@ describe("content check", () => {
     );
     expect(problem).toMatchObject({ line: 15, column: 10 });
     expect(problem.message).toMatch(/^MDX syntax error: .*closing brace/);
+  });
+
+  it.each([
+    [
+      "an import line",
+      'import Aside from "./Evil.astro"\n\n<Aside title="Talks">Words.</Aside>',
+      13,
+      1,
+      /import\/export line/,
+    ],
+    ["an expression in an Aside", '<Aside title="Talks">\n\n{globalThis.secret}\n\n</Aside>', 15, 1, /MDX expression/],
+    ["an event handler on an Aside", '<Aside title="Talks" onClick="steal()">Words.</Aside>', 13, 1, /event handler/],
+  ])("fails on %s in a .mdx story, naming the file, line and column", (_name, body, line, column, message) => {
+    const problem = only(problemsWith({ "stories/jane-doe.mdx": storySource(undefined, body) }));
+    expect(problem).toMatchObject({ line, column, message: expect.stringMatching(message) as string });
+    expect(formatProblem(problem)).toMatch(new RegExp(`stories/jane-doe\\.mdx:${line}:${column}: `));
+  });
+
+  it("passes a .mdx story that uses the vocabulary", () => {
+    const body = [
+      "## What do you do?\n\nI lead without managing.",
+      '<Aside title="Talks from Jane Doe">\n\n- [A talk](https://example.com/talk)\n\n</Aside>',
+      "<PullQuote>I lead without managing.</PullQuote>",
+    ].join("\n\n");
+    expect(problemsWith({ "stories/jane-doe.mdx": storySource(undefined, body) })).toEqual([]);
   });
 
   it("catches a misspelt optional field that would otherwise vanish", () => {

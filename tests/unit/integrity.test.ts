@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { checkSite, type SiteCheckReport } from "../../tools/integrity/checkSite.ts";
-import { expectations, type Expectations } from "../../tools/integrity/expectations.ts";
 import { cspHash } from "../../tools/integrity/inlineCode.ts";
 import { fixtureOrigin, goodSite, page, pagefindFragment, removeSite, writeSite } from "../support/siteFixture.ts";
 
-const strict: Expectations = { ...expectations, searchIndexRequired: true, feedRequired: true, pendingSections: [] };
 const janeStory = { id: "jane-doe", file: "/content/stories/jane-doe.mdx", person: "jane-doe" };
 
 /** Checks goodSite() with some files replaced (null removes one). */
 async function check(
   changes: Record<string, string | Buffer | null> = {},
-  options: { base?: string; stories?: (typeof janeStory)[]; expect?: Expectations } = {},
+  options: { base?: string; stories?: (typeof janeStory)[]; feedWindow?: number } = {},
 ): Promise<SiteCheckReport> {
   const base = options.base ?? "/";
   const dir = writeSite({ ...goodSite(base), ...changes });
@@ -20,7 +18,7 @@ async function check(
       base,
       site: fixtureOrigin,
       stories: options.stories ?? [janeStory],
-      expect: options.expect ?? strict,
+      ...(options.feedWindow ? { feedWindow: options.feedWindow } : {}),
     });
   } finally {
     removeSite(dir);
@@ -121,17 +119,6 @@ describe("integrity check", () => {
       '<a href="/subscribe/"> goes to /subscribe/, which is not in the built site (on index.html, people/jane-doe/index.html, stories/index.html and 1 more)',
     ]);
   });
-
-  it("turns links into pending sections into one warning per section", async () => {
-    const report = await check(
-      { "index.html": page('<a href="/topics/a/">a</a><a href="/topics/b/">b</a>') },
-      { expect: { ...strict, pendingSections: ["topics/"] } },
-    );
-    expect(report.problems).toEqual([]);
-    expect(report.warnings).toEqual([
-      "2 links go to /topics/ pages that are not built yet (a pending section in tools/integrity/expectations.ts)",
-    ]);
-  });
 });
 
 describe("story coverage", () => {
@@ -157,9 +144,9 @@ describe("story coverage", () => {
       "pagefind/fragment/en_2.pf_fragment": pagefindFragment("/stories/bob/"),
     };
     // The feed holds Jane only; Bob is listed first, so he is the newest and must be in it.
-    const windowOfOne = await check(twoStories, { stories: [janeStory, bob], expect: { ...strict, feedWindow: 1 } });
+    const windowOfOne = await check(twoStories, { stories: [janeStory, bob], feedWindow: 1 });
     expect(windowOfOne.problems).toEqual(["/content/stories/bob.mdx is among the newest 1 stories but not in rss.xml"]);
-    const windowOfTwo = await check(twoStories, { stories: [janeStory, bob], expect: { ...strict, feedWindow: 2 } });
+    const windowOfTwo = await check(twoStories, { stories: [janeStory, bob], feedWindow: 2 });
     expect(windowOfTwo.problems).toEqual(["/content/stories/bob.mdx is among the newest 2 stories but not in rss.xml"]);
   });
 
@@ -171,7 +158,7 @@ describe("story coverage", () => {
       "pagefind/fragment/en_2.pf_fragment": pagefindFragment("/stories/bob/"),
     };
     const pager = '<nav><a href="/stories/">1</a><a href="/stories/page/2/">2</a></nav>';
-    const options = { stories: [janeStory, bob], expect: { ...strict, feedWindow: 1 } };
+    const options = { stories: [janeStory, bob], feedWindow: 1 };
 
     it("accepts a story listed on a later page, and reads the pages in order for the feed window", async () => {
       const split = {
@@ -220,33 +207,28 @@ describe("story coverage", () => {
       "pagefind/shard-2/pagefind-entry.json": "{}",
       "pagefind/shard-2/fragment/en_9.pf_fragment": pagefindFragment("/stories/bob/"),
     };
-    const lenientFeed = { ...strict, feedWindow: 1 };
     const listed = await check(
       { ...bobPages, "pagefind/shards.json": '["pagefind/shard-2/"]' },
-      { stories: [janeStory, bob], expect: lenientFeed },
+      { stories: [janeStory, bob], feedWindow: 1 },
     );
     expect(listed.problems.filter((p) => p.includes("search index"))).toEqual([]);
-    const unlisted = await check(bobPages, { stories: [janeStory, bob], expect: lenientFeed });
+    const unlisted = await check(bobPages, { stories: [janeStory, bob], feedWindow: 1 });
     expect(unlisted.problems).toContain("/content/stories/bob.mdx is not in the search index");
     const dangling = await check(
       { ...bobPages, "pagefind/shards.json": '["pagefind/shard-3/"]' },
-      { stories: [janeStory, bob], expect: lenientFeed },
+      { stories: [janeStory, bob], feedWindow: 1 },
     );
     expect(dangling.problems).toContain(
       "pagefind/shards.json lists pagefind/shard-3/, which holds no search index in the build",
     );
   });
 
-  it("fails when a required list is missing, and only checks optional ones when present", async () => {
+  it("fails when the sitemap, the search index or the feed is missing", async () => {
     const missing = { "rss.xml": null, "pagefind/pagefind-entry.json": null, "sitemap-index.xml": null };
     expect((await check(missing)).problems).toEqual([
       "sitemap-index.xml is missing from the build",
       "the search index (pagefind/pagefind-entry.json) is missing from the build",
       "the feed (rss.xml) is missing from the build",
-    ]);
-    const lenient = { ...strict, searchIndexRequired: false, feedRequired: false };
-    expect((await check(missing, { expect: lenient })).problems).toEqual([
-      "sitemap-index.xml is missing from the build",
     ]);
   });
 
@@ -255,22 +237,6 @@ describe("story coverage", () => {
       "sitemap-0.xml": `<urlset><url><loc>${fixtureOrigin}/stories/jane-doe/</loc></url><url><loc>${fixtureOrigin}/old/</loc></url></urlset>`,
     });
     expect(problems).toEqual(["the sitemap lists /old/, which is not in the build"]);
-  });
-
-  it("only warns about missing person pages while people/ is pending", async () => {
-    const report = await check(
-      {
-        "people/jane-doe/index.html": null,
-        "stories/jane-doe/index.html": page('<h2 id="why">Why</h2><a href="/people/jane-doe/">Jane</a>'),
-        "sitemap-0.xml": `<urlset><url><loc>${fixtureOrigin}/stories/jane-doe/</loc></url></urlset>`,
-      },
-      { expect: { ...strict, pendingSections: ["people/"] } },
-    );
-    expect(report.problems).toEqual([]);
-    expect(report.warnings).toEqual([
-      "1 stories name people who have no page under /people/ yet (a pending section in tools/integrity/expectations.ts)",
-      "1 links go to /people/ pages that are not built yet (a pending section in tools/integrity/expectations.ts)",
-    ]);
   });
 });
 
@@ -284,8 +250,8 @@ describe("inline code and the CSP", () => {
     expect(problems).toEqual([
       "<button onclick> is an inline event handler, which the policy blocks; attach it from a bundled <script> instead (on index.html)",
       '<p> has a style="" attribute, which the policy blocks; use a class in the stylesheet instead (on index.html)',
-      `an inline <script> (${cspHash("alert(1)")}) is not allowed by the Content-Security-Policy in both the page and public/_headers; move it into a file, or add the hash to scriptSources in src/security/policy.ts (on index.html)`,
-      `an inline <style> (${cspHash("p{}")}) is not allowed by the Content-Security-Policy in both the page and public/_headers; move it into a file, or add the hash to styleSources in src/security/policy.ts (on index.html)`,
+      `an inline <script> (${cspHash("alert(1)")}) is not allowed by the Content-Security-Policy in both the page and _headers; move it into a file, or add the hash to scriptSources in src/security/policy.ts (on index.html)`,
+      `an inline <style> (${cspHash("p{}")}) is not allowed by the Content-Security-Policy in both the page and _headers; move it into a file, or add the hash to styleSources in src/security/policy.ts (on index.html)`,
     ]);
   });
 
@@ -300,7 +266,7 @@ describe("inline code and the CSP", () => {
   it("requires the CSP meta tag on every page and the _headers file in the output", async () => {
     const { problems } = await check({ "index.html": "<!doctype html><html><body>x</body></html>", _headers: null });
     expect(problems).toEqual([
-      "_headers with a Content-Security-Policy for /* is missing from the build (public/_headers)",
+      "_headers with a Content-Security-Policy for /* is missing from the build (src/integrations/securityHeaders.ts writes it)",
     ]);
     const noMeta = await check({ "index.html": "<!doctype html><html><body>x</body></html>" });
     expect(noMeta.problems).toEqual([

@@ -33,8 +33,13 @@ describe("output swap", () => {
       live: "/project/dist",
       staging: "/project/.dist-staging",
       previous: "/project/.dist-previous",
+      lock: "/project/.dist.lock",
+      build: "/project/.dist-staging",
     });
-    expect(outputPaths({ ARCHIVE_OUT_DIR: "/tmp/out" }, "/project").staging).toBe("/tmp/.out-staging");
+    const outside = outputPaths({ ARCHIVE_OUT_DIR: "/tmp/out" }, "/project");
+    expect(outside.staging).toBe("/tmp/.out-staging");
+    // Astro writes inside the project when the output is outside it (see OutputPaths.build).
+    expect(outside.build).toMatch(/^\/project\/node_modules\/\.archive-build\/[0-9a-f]{12}$/);
   });
 
   it("swaps a checked build in and removes the old one", () => {

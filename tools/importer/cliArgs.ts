@@ -16,6 +16,7 @@ saved into DIR/sources/<slug>.import.yaml so a re-import gives the same story.
   --force              replace a story whose slug already exists
   --dry-run            do everything except write
   --check              only verify that every sentence survives the round trip; writes nothing
+  --follow-symlinks    read a FILE that is a symbolic link (refused by default)
 
 Story fields (one FILE only):
   --slug S  --name N  --person-id ID  --role R  --company C  --recorded YYYY-MM
@@ -73,6 +74,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
       force: { type: "boolean" },
       "dry-run": { type: "boolean" },
       check: { type: "boolean" },
+      "follow-symlinks": { type: "boolean" },
       help: { type: "boolean", short: "h" },
       ...Object.fromEntries(single.map((name) => [name, { type: "string" as const }])),
       ...Object.fromEntries(repeated.map((name) => [name, { type: "string" as const, multiple: true }])),
@@ -114,6 +116,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
       force: values.force === true,
       dryRun: values["dry-run"] === true,
       check: values.check === true,
+      followSymlinks: values["follow-symlinks"] === true,
       flags: checkSidecar(flags ?? {}, "(command line)"),
     },
   };

@@ -4,12 +4,15 @@
  */
 export class ImportError extends Error {
   readonly file: string;
+  /** The message without the file name in front. */
+  readonly reason: string;
 
   /** `file` is the path as the editor typed it (or the sidecar/target it concerns). */
   constructor(file: string, reason: string) {
     super(`${file}: ${reason}`);
     this.name = "ImportError";
     this.file = file;
+    this.reason = reason;
   }
 }
 

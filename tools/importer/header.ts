@@ -1,82 +1,136 @@
-import type { Detected, HeaderLine, SourceLine } from "./types.ts";
+import { dateOnlyLine, labelledDate } from "./dates.ts";
+import { plainText } from "./emphasis.ts";
+import type { Detected, Guess, HeaderLine, SourceLine } from "./types.ts";
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-
-/** "May, 2020", "early February, 2021", "Sept 2021" or "2021-02" -> "2021-02"; undefined when unsure. */
-export function parseMonthYear(text: string): string | undefined {
-  const iso = /\b(\d{4})-(0[1-9]|1[0-2])\b/.exec(text);
-  if (iso) return `${iso[1]}-${iso[2]}`;
-  const words = /\b([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(text);
-  if (!words) return undefined;
-  const word = words[1]!.toLowerCase();
-  const month = MONTHS.findIndex((m) => m.startsWith(word));
-  return month === -1 ? undefined : `${words[2]}-${String(month + 1).padStart(2, "0")}`;
-}
-
-/** The line story pages and newsletters use to say when the interview happened. */
-const RECORDED_LINE = /^(?:This story was recorded in|Written interview in|Recorded in|Interviewed in)\s+([^.]+)\./i;
+export { parseMonthYear } from "./dates.ts";
 
 // A name is a few capitalised words (particles such as "van" or "de" allowed), no sentence punctuation.
 const NAME_LINE = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|di|du|la|le|bin|al)){0,4}$/u;
-// "Technical Advisor to the Head of Infrastructure at Stripe": a title line, not a sentence.
-const ROLE_LINE = /^(.{2,120}) at ([^.?!:;]{2,60})$/;
+// "Technical Advisor to the Head of Infrastructure at Stripe", "Distinguished Engineer @ Shopify". The
+// company may hold a "." ("Twilio Inc.", "Booking.com") but no other sentence punctuation.
+const ROLE_AT = /^(.{2,120}?)\s+(?:at|@)\s+([^?!:;]{2,60})$/u;
+// Words a job title is made of: a line after the name with one of these and no company is a role alone.
+const ROLE_WORD =
+  /\b(?:engineer|engineering|architect|advisor|adviser|lead|principal|staff|fellow|developer|director|manager|head|vp|cto|ceo|founder|consultant|scientist|programmer|sre|member of technical staff|tech lead)\b/i;
 const MAX_ROLE_WORDS = 16;
+// "LinkedIn, Twitter", "GitHub · LinkedIn · Website": the names of profile links whose addresses a copy loses.
+const LINK_NAME =
+  /(?:linkedin|twitter|github|gitlab|website|homepage|blog|mastodon|bluesky|x|medium|substack|youtube|email|e-mail|personal site|newsletter)/i;
+const LINKS_LINE = new RegExp(String.raw`^${LINK_NAME.source}(?:\s*(?:[,·|•/]|and|&)\s*${LINK_NAME.source})*\.?$`, "i");
+const LEARN_MORE = /^(?:Learn more about|Find \S+(?: \S+)? on|Follow \S+(?: \S+)? on|You can find \S+)/i;
+const INTERVIEWER =
+  /^(?:Interview(?:ed)? by|Interviewer:|Questions by|Hosted by|Host:)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\.?$/u;
+// "Guest: Beatriz Santos, Staff Engineer at Nubank" (podcast show notes).
+const GUEST = /^(?:Guest|With|Featuring):\s+([^,]{2,60}),\s+(.+)$/i;
+const HEADER_WINDOW = 8;
 
-/** Header facts found at the top of a story page or newsletter, and the lines they came from. */
+/** Header facts found at the top of a page, and the lines they came from. */
 export interface HeaderFindings {
   detected: Detected;
   candidates: HeaderLine[];
-  /** The last line of the header ("recorded in" included); the first question comes after it. */
+  /** The last line of the header; the first question comes after it. */
   introEnd: number;
+  /** Header lines read by a looser rule than a known shape's, for the editor to check. */
+  guesses: Guess[];
+}
+
+/** Reads "Role at Company" (company may be absent); undefined when the line is no job title. */
+export function readRoleLine(text: string): { role: string; company?: string } | undefined {
+  const trimmed = text.trim();
+  if (trimmed.split(/\s+/).length > MAX_ROLE_WORDS || /[?!]$/.test(trimmed)) return undefined;
+  const at = ROLE_AT.exec(trimmed);
+  if (at && (!at[2]!.endsWith(".") || /\b(?:Inc|Ltd|Corp|Co|LLC|Bros|S\.A|N\.V|AG|GmbH)\.$/.test(at[2]!))) {
+    return { role: at[1]!, company: at[2]! };
+  }
+  if (ROLE_WORD.test(trimmed) && !/[.,;:]$/.test(trimmed) && !/\b(?:I|my|we|our)\b/.test(trimmed)) {
+    return { role: trimmed };
+  }
+  return undefined;
+}
+
+function isNameLine(text: string): boolean {
+  return NAME_LINE.test(text) && !LINKS_LINE.test(text) && dateOnlyLine(text) === undefined;
+}
+
+/** A name line counts only when a header line follows it: a role, a date, profile links. */
+function confirmsHeader(next: string): boolean {
+  return (
+    readRoleLine(next) !== undefined ||
+    dateOnlyLine(next) !== undefined ||
+    labelledDate(next) !== undefined ||
+    LINKS_LINE.test(next) ||
+    LEARN_MORE.test(next)
+  );
 }
 
 /**
- * Reads the name, "Role at Company" and "recorded in" lines at the top of an interview.
- * `lines` are the body lines left after clutter removal, in order.
+ * Reads the header at the top of an interview: site title, name, role line, date lines,
+ * profile links, "learn more" and "interview by" lines, in any order after the name.
+ * `lines` are the body lines left after clutter removal, in order. With `preamble` (a transcript's
+ * lines before the first turn) every line is read and unknown ones (the episode title) are passed over.
  */
-export function readHeader(lines: readonly SourceLine[]): HeaderFindings {
+export function readHeader(lines: readonly SourceLine[], preamble = false): HeaderFindings {
   const detected: Detected = {};
   const candidates: HeaderLine[] = [];
-  const top = lines.filter((line) => line.text.trim() !== "").slice(0, 4);
-  let next = 0;
+  const guesses: Guess[] = [];
+  const nonBlank = lines.filter((line) => line.text.trim() !== "");
+  const top = preamble ? nonBlank : nonBlank.slice(0, HEADER_WINDOW);
   let introEnd = 0;
+  let i = 0;
+  const text = (k: number) => plainText(top[k]?.text ?? "").trim();
 
-  const first = top[0];
-  if (first && NAME_LINE.test(first.text.trim())) {
-    detected.name = first.text.trim();
-    candidates.push({ line: first.number, text: first.text.trim(), field: "name" });
-    next = 1;
-    const second = top[1];
-    const role = second ? ROLE_LINE.exec(second.text.trim()) : null;
-    if (second && role && second.text.trim().split(/\s+/).length <= MAX_ROLE_WORDS) {
-      detected.role = role[1]!;
-      detected.company = role[2]!;
-      candidates.push({ line: second.number, text: second.text.trim(), field: "role" });
-      next = 2;
+  // Title lines can stand above the name ("Principal Path", "Staff Notes, issue 31").
+  const nameAt = [0, 1, 2].find((k) => isNameLine(text(k)) && confirmsHeader(text(k + 1)));
+  if (nameAt !== undefined) {
+    if (nameAt === 1 && isNameLine(text(0))) {
+      detected.sourceName = text(0);
+      candidates.push({ line: top[0]!.number, text: text(0), field: "source", value: text(0) });
     }
-    introEnd = candidates.at(-1)!.line;
+    for (const title of top.slice(0, nameAt)) {
+      guesses.push({ line: title.number, text: title.text.trim(), decision: "read as a title above the header" });
+    }
+    i = nameAt;
+    detected.name = text(i);
+    candidates.push({ line: top[i]!.number, text: text(i), field: "name", value: text(i) });
+    introEnd = top[i]!.number;
+    i++;
+    const role = readRoleLine(text(i));
+    if (role && top[i]) {
+      detected.role = role.role;
+      if (role.company !== undefined) detected.company = role.company;
+      const value = role.company !== undefined ? `${role.role} at ${role.company}` : role.role;
+      candidates.push({ line: top[i]!.number, text: text(i), field: "role", value });
+      introEnd = top[i]!.number;
+      i++;
+    }
   }
-  for (const line of top.slice(next)) {
-    const recorded = RECORDED_LINE.exec(line.text.trim());
-    if (recorded) {
-      const date = parseMonthYear(recorded[1]!);
-      if (date) detected.recorded = date;
-      introEnd = line.number;
+  // Without a name line, a title or two may stand above the date and links lines.
+  let titles = nameAt === undefined ? 2 : 0;
+  for (; i < top.length; i++) {
+    const line = top[i]!;
+    const words = text(i);
+    const bare = dateOnlyLine(words);
+    const dated = bare ? { field: "recorded" as const, month: bare, whole: true } : labelledDate(words);
+    if (dated) {
+      if (dated.field === "published") detected.published ??= dated.month;
+      else detected.recorded ??= dated.month;
+      if (dated.whole) candidates.push({ line: line.number, text: words, field: dated.field, value: dated.month });
+    } else if (INTERVIEWER.test(words)) {
+      detected.interviewer = INTERVIEWER.exec(words)![1]!;
+    } else if (GUEST.test(words)) {
+      const [, name, rest] = GUEST.exec(words)!;
+      detected.name ??= name!.trim();
+      const role = readRoleLine(rest!);
+      if (role) {
+        detected.role ??= role.role;
+        if (role.company !== undefined) detected.company ??= role.company;
+      }
+    } else if (!LINKS_LINE.test(words) && !LEARN_MORE.test(words)) {
+      if (preamble) continue;
+      if (introEnd === 0 && titles-- > 0) continue;
       break;
     }
+    introEnd = line.number;
   }
-  return { detected, candidates, introEnd };
+  return { detected, candidates, introEnd, guesses };
 }

@@ -1,9 +1,17 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import { ImportError, isImportError } from "./errors.ts";
 import { planStory, type StoryPlan } from "./planStory.ts";
 import { sidecarText, type Sidecar } from "./sidecar.ts";
-import { writeAllOrNothing, type FileOps, nodeFileOps, type PlannedWrite } from "./writeAllOrNothing.ts";
+import { checkInputFile } from "./readSource.ts";
+import { archivedDuplicates } from "./duplicates.ts";
+import {
+  removeStaleTempFiles,
+  writeAllOrNothing,
+  type FileOps,
+  nodeFileOps,
+  type PlannedWrite,
+} from "./writeAllOrNothing.ts";
 
 /** How a run was asked to behave. */
 export interface ImportOptions {
@@ -14,6 +22,8 @@ export interface ImportOptions {
   check: boolean;
   /** Per-story corrections from flags; only allowed with a single file. */
   flags: Sidecar;
+  /** Read a FILE that is a symbolic link (refused by default). */
+  followSymlinks?: boolean;
 }
 
 /** A file the run wrote (or would write), and whether it is new, replaced or already identical. */
@@ -29,6 +39,8 @@ export interface BatchResult {
   errors: ImportError[];
   writes: WriteOutcome[];
   written: boolean;
+  /** Things worth a look that do not stop the import (a story that may already be archived). */
+  notices: string[];
 }
 
 /**
@@ -39,6 +51,14 @@ export interface BatchResult {
 export function importBatch(files: readonly string[], options: ImportOptions, ops: FileOps = nodeFileOps): BatchResult {
   const errors: ImportError[] = [];
   const plans: StoryPlan[] = [];
+  const notices: string[] = [];
+  if (!options.check && !isFolder(options.contentDir)) {
+    const error = new ImportError(
+      options.contentDir,
+      "the content folder does not exist; pass --content with the folder that holds stories/ and people/ (or create it first)",
+    );
+    return { plans, errors: [error], writes: [], written: false, notices };
+  }
   if (files.length === 0)
     errors.push(new ImportError("(command line)", "no FILE given; name one or more transcripts to import"));
   const hasFlags = Object.keys(options.flags).length > 0;
@@ -52,6 +72,7 @@ export function importBatch(files: readonly string[], options: ImportOptions, op
   }
   for (const file of files) {
     try {
+      checkInputFile(file, options.followSymlinks);
       plans.push(planStory(file, options.flags, options.check));
     } catch (error) {
       if (!isImportError(error)) throw error;
@@ -59,17 +80,41 @@ export function importBatch(files: readonly string[], options: ImportOptions, op
     }
   }
   for (const plan of plans) {
+    errors.push(...plan.refusals);
     if (!plan.roundTrip.ok) errors.push(roundTripError(plan));
   }
   if (options.check) {
     for (const plan of plans) errors.push(...staleContent(plan, options.contentDir));
-    return { plans, errors, writes: [], written: false };
+    return { plans, errors, writes: [], written: false, notices };
   }
 
   const { writes, outcomes } = planWrites(plans, options, errors, ops);
-  if (errors.length > 0) return { plans, errors, writes: [], written: false };
-  if (!options.dryRun) writeAllOrNothing(writes, ops);
-  return { plans, errors, writes: outcomes, written: !options.dryRun };
+  notices.push(...archivedDuplicates(plans, options.contentDir));
+  if (errors.length > 0) return { plans, errors, writes: [], written: false, notices };
+  if (!options.dryRun) {
+    const stale = removeStaleTempFiles(options.contentDir);
+    if (stale.length > 0) notices.push(`removed ${stale.length} temporary file(s) left by an interrupted import`);
+    writeAllOrNothing(storiesLast(writes, options.contentDir), ops);
+  }
+  return { plans, errors, writes: outcomes, written: !options.dryRun, notices };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Story files go in after every source, sidecar and person, so an import killed between two
+ * renames leaves only whole stories: a story is published only once all it needs is there.
+ */
+function storiesLast(writes: readonly PlannedWrite[], contentDir: string): PlannedWrite[] {
+  const stories = resolve(contentDir, "stories") + sep;
+  const isStory = (write: PlannedWrite) => resolve(write.path).startsWith(stories);
+  return [...writes.filter((w) => !isStory(w)), ...writes.filter(isStory)];
 }
 
 function roundTripError(plan: StoryPlan): ImportError {
@@ -138,7 +183,10 @@ function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors:
       );
       continue;
     }
-    const taken = ops.exists(storyPath) ? storyPath : !inPlace && ops.exists(sourcePath) ? sourcePath : undefined;
+    // A source identical to this one, without its story, is what a killed import leaves: not taken.
+    const otherSource =
+      !inPlace && ops.exists(sourcePath) && !Buffer.from(ops.read(sourcePath)).equals(Buffer.from(plan.source.bytes));
+    const taken = ops.exists(storyPath) ? storyPath : otherSource ? sourcePath : undefined;
     if (taken && !options.force) {
       errors.push(
         new ImportError(

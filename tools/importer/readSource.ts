@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { ImportError } from "./errors.ts";
 import type { SourceLine } from "./types.ts";
 
@@ -15,6 +15,63 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 // archived prose, are invalid in HTML, and usually mean the file is not text at all.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+
+/**
+ * The largest transcript the importer takes: 2 MB, about seventy times the longest interview
+ * in the archive. Anything bigger is almost surely not one transcript, and would strain the build.
+ */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+/** "1.5 MB", "340 KB": a size as a person reads it. */
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * Checks an input path before it is read: a symbolic link is refused unless `followSymlinks`
+ * (a "transcript" linking to ~/.ssh/id_rsa would otherwise be archived and published), and a
+ * file over MAX_SOURCE_BYTES is refused with its size. A missing file is left to readSource.
+ */
+export function checkInputFile(path: string, followSymlinks = false): void {
+  let link;
+  try {
+    link = lstatSync(path);
+  } catch {
+    return;
+  }
+  if (link.isSymbolicLink() && !followSymlinks) {
+    let target = "a file that does not exist";
+    try {
+      target = realpathSync(path);
+    } catch {
+      // A dangling link: say so rather than fail here.
+    }
+    throw new ImportError(
+      path,
+      `is a symbolic link (to ${target}); the importer reads only real files, so copy the transcript here or pass --follow-symlinks`,
+    );
+  }
+  const file = link.isSymbolicLink() ? statOrUndefined(path) : link;
+  if (file && !file.isFile() && !file.isDirectory()) {
+    // A device or pipe (/dev/zero, a FIFO) could be read forever.
+    throw new ImportError(path, "is not a regular file (a device, pipe or socket); pass the path of a .txt transcript");
+  }
+  const size = file?.size ?? 0;
+  if (size > MAX_SOURCE_BYTES) {
+    throw new ImportError(
+      path,
+      `is ${formatSize(size)}; the importer takes transcripts up to ${formatSize(MAX_SOURCE_BYTES)}, so this is probably not one transcript (split it, or check the file)`,
+    );
+  }
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Reads a file and refuses anything that is not non-empty UTF-8 text. */
 export function readSource(path: string): SourceText {

@@ -1,5 +1,5 @@
 import type { StoryData } from "../../src/schema/schema.ts";
-import { escapeLine } from "./escapeMarkdown.ts";
+import { emphasisMarkdown } from "./emphasis.ts";
 import { storyFrontmatter } from "./frontmatter.ts";
 import type { Block } from "./types.ts";
 
@@ -16,13 +16,20 @@ export function renderBlocks(blocks: readonly Block[]): string {
     switch (block.type) {
       case "question":
       case "editorial-heading":
-        parts.push(`## ${escapeLine(block.text)}`);
+        parts.push(`## ${emphasisMarkdown(block.text)}`);
         break;
       case "subheading":
-        parts.push(`### ${escapeLine(block.text)}`);
+        parts.push(`### ${emphasisMarkdown(block.text)}`);
         break;
       case "paragraph":
-        parts.push(escapeLine(block.text));
+        parts.push(emphasisMarkdown(block.text));
+        break;
+      case "turn":
+        // Until the <Turn> component lands, a turn is its paragraphs; the speaker stays in the block model.
+        parts.push(renderBlocks(block.blocks).trimEnd());
+        break;
+      case "break":
+        parts.push(emphasisMarkdown(block.label));
         break;
       case "list": {
         // Two lists in a row merge in Markdown unless their markers differ.
@@ -44,7 +51,7 @@ function renderList(list: Extract<Block, { type: "list" }>, variant: number): st
   return list.items
     .map((item, index) => {
       const marker = list.ordered ? `${list.start + index}${DELIMITERS[variant]}` : BULLETS[variant]!;
-      return `${marker} ${escapeLine(item.text)}`;
+      return `${marker} ${emphasisMarkdown(item.text)}`;
     })
     .join("\n");
 }

@@ -1,6 +1,7 @@
 import { htmlToHast, markdownToHtml } from "satteri";
+import { plainText } from "./emphasis.ts";
 import { readListLine } from "./listItems.ts";
-import { stripPipes } from "./structure.ts";
+import { stripPipes } from "./thread.ts";
 import type { HeaderLine, SourceLine } from "./types.ts";
 import { satteriOptions } from "../../src/markdown/options.ts";
 import { storyLinksPlugin } from "../../src/markdown/inertStories.ts";
@@ -36,8 +37,13 @@ export interface RoundTripInput {
   lines: readonly SourceLine[];
   clutter: ReadonlySet<number>;
   header: readonly HeaderLine[];
-  headerValues: { name: string; role: string };
+  /** What the page header shows, per header field ("recorded" as YYYY-MM). */
+  headerValues: Partial<Record<HeaderLine["field"], string>>;
   editorialHeadings: readonly string[];
+  /** Lines whose words the structure reads differently from the raw line (a turn without its speaker label). */
+  lineText?: ReadonlyMap<number, string>;
+  /** Lines that are structure only (a speaker label on its own line, a lone timestamp): no words to keep. */
+  structural?: ReadonlySet<number>;
 }
 
 /** The parts of a hast node the round trip reads. */
@@ -50,6 +56,7 @@ export interface HastLike {
 }
 
 const BLOCKS = new Set(["p", "h2", "h3", "li"]);
+const EMPHASIS = new Set(["em", "strong"]);
 const CONTAINERS = new Set(["ul", "ol"]);
 
 /** Collapses whitespace the way a browser shows it, so tabs and line breaks compare as spaces. */
@@ -57,10 +64,10 @@ export function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** The words of a source line as they should read on the page: list markers and quote bars are layout. */
+/** The words of a source line as they should read on the page: list markers, quote bars and emphasis marks are layout. */
 export function expectedText(line: string): string {
   const item = readListLine(line);
-  return normalizeSpace(stripPipes(item ? item.text : line));
+  return normalizeSpace(plainText(stripPipes(item ? item.text : line)));
 }
 
 /**
@@ -78,23 +85,30 @@ export function checkRoundTrip(input: RoundTripInput): RoundTrip {
   const consumed = new Set(input.header.map((h) => h.line));
   const missing: RoundTrip["missing"] = [];
   for (const header of input.header) {
-    const expected = header.field === "name" ? input.headerValues.name : input.headerValues.role;
-    if (header.text !== expected) missing.push({ line: header.line, text: header.text });
+    if (header.value !== input.headerValues[header.field]) missing.push({ line: header.line, text: header.text });
   }
 
   const matched = new Set<number>();
+  // Blocks whose whole text one line has accounted for: a later line cannot be found in them again
+  // (the answer "hello world" is not inside the question "Is it hello world?").
+  const full = new Set<number>();
   let cursor = 0;
   let checkedLines = 0;
   for (const line of input.lines) {
     if (input.clutter.has(line.number) || consumed.has(line.number) || line.text.trim() === "") continue;
+    if (input.structural?.has(line.number)) continue;
     checkedLines++;
-    const expected = expectedText(line.text);
-    const found = normalized.findIndex((block, index) => index >= cursor && block.includes(expected));
+    const own = input.lineText?.get(line.number);
+    const expected = own !== undefined ? normalizeSpace(plainText(own)) : expectedText(line.text);
+    const found = normalized.findIndex(
+      (block, index) => index >= cursor && !full.has(index) && block.includes(expected),
+    );
     if (found === -1) {
       missing.push({ line: line.number, text: line.text });
       continue;
     }
     matched.add(found);
+    if (normalized[found] === expected) full.add(found);
     cursor = found;
   }
 
@@ -133,6 +147,8 @@ function inlineText(node: HastLike, unsafe: string[], inListItem: boolean): stri
   for (const child of node.children ?? []) {
     if (child.type === "text") text += child.value ?? "";
     else if (child.type === "element" && child.tagName === "a" && /^https?:\/\//i.test(hrefOf(child))) {
+      text += inlineText(child, unsafe, false);
+    } else if (child.type === "element" && EMPHASIS.has(child.tagName!)) {
       text += inlineText(child, unsafe, false);
     } else if (inListItem && child.type === "element" && child.tagName === "p") {
       text += inlineText(child, unsafe, false);

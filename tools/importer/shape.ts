@@ -1,3 +1,4 @@
+import { isSpeakerTranscript } from "./speakers.ts";
 import type { RemovedLine, SourceLine, SourceShape } from "./types.ts";
 
 /** A forum quote block: the asker's words between "|" marks, as copied from a thread. */
@@ -18,6 +19,11 @@ export function detectShape(lines: readonly SourceLine[], clutter: readonly Remo
   const kept = lines.filter((line) => !removed.has(line.number) && line.text.trim() !== "");
   // A thread copy opens with the quoted question; a "|" later on is just a character someone typed.
   if (kept[0] && PIPE_LINE.test(kept[0].text)) return { shape: "thread" };
+  if (isSpeakerTranscript(kept)) {
+    // "The Staff Hour, Episode 42: …" names its show.
+    const show = /^(.{2,60}?)\s*[,:—–-]+\s*(?:episode|ep\.?)\s*\d+/i.exec(kept[0]?.text.trim() ?? "");
+    return show ? { shape: "transcript", sourceName: show[1]! } : { shape: "transcript" };
+  }
 
   const banner = clutter.map((c) => /^(.+) Banner$/u.exec(c.text.trim())).find(Boolean);
   const storyLine = kept.slice(0, 4).some((line) => /^This story was recorded in\b/i.test(line.text.trim()));

@@ -10,8 +10,10 @@ export interface StoryMetadata {
   personId: string;
   person: PersonData;
   story: Omit<StoryData, "editorialNotes">;
-  /** Problems that would stop an import; only collected (not thrown) when checking. */
+  /** Notes for the editor: defaults taken from weaker evidence. */
   warnings: string[];
+  /** Required fields nobody gave, as a refusal sentence (undefined when all are there). */
+  missing?: string;
 }
 
 /** Where each required field can be given, for error messages. */
@@ -37,16 +39,26 @@ const PLACEHOLDERS: Record<string, string> = {
 };
 
 /**
- * Combines what the text says (name line, role line, "recorded in" line, banner) with the
- * editor's sidecar and flags, which always win. `where` is the sidecar path errors point to.
+ * Combines what the text says (name line, role line, date lines, banner) with the editor's
+ * sidecar and flags, which always win. Missing fields get stand-ins and are named in `missing`,
+ * so the whole outline can still be shown; `where` is the sidecar path errors point to.
  */
 export function resolveMetadata(
   shape: SourceShape,
   detected: Detected,
   settings: Sidecar,
   where: string,
-  lenient: boolean,
 ): StoryMetadata {
+  const warnings: string[] = [];
+  const url = settings.source?.url;
+  const host = url !== undefined ? new URL(url).hostname.replace(/^www\./, "") : undefined;
+  if (settings.source?.name === undefined && detected.sourceName === undefined && host !== undefined) {
+    warnings.push(`source name guessed from the URL: “${host}” (set --source-name if the site has a name)`);
+  }
+  const published = settings.published ?? detected.published;
+  if (settings.recorded === undefined && detected.recorded === undefined && published !== undefined) {
+    warnings.push(`"recorded" taken from the published date ${published}; pass --recorded if it was recorded earlier`);
+  }
   const missing: string[] = [];
   const pick = (field: string, ...values: (string | undefined)[]): string => {
     const value = values.find((v) => v !== undefined && v !== "");
@@ -57,20 +69,15 @@ export function resolveMetadata(
   const name = pick("person.name", settings.person?.name, detected.name);
   const role = pick("role", settings.role, detected.role);
   const company = pick("company", settings.company, detected.company);
-  const recorded = pick("recorded", settings.recorded, detected.recorded);
+  const recorded = pick("recorded", settings.recorded, detected.recorded, published);
   const summary = pick("summary", settings.summary);
-  const sourceName = pick("source.name", settings.source?.name, detected.sourceName);
+  const sourceName = pick("source.name", settings.source?.name, detected.sourceName, host);
   const sourceUrl = pick("source.url", settings.source?.url);
 
-  const warnings: string[] = [];
-  if (missing.length > 0) {
-    const how = missing.map((field) => `${field} (${HOW_TO_SET[field]})`).join(", ");
-    const message = `missing ${how}: add them to this sidecar file or pass the flags`;
-    if (!lenient) throw new ImportError(where, message);
-    warnings.push(`an import would refuse: ${where}: ${message}`);
-  }
+  const how = missing.map((field) => `${field} (${HOW_TO_SET[field]})`).join(", ");
+  const absent = missing.length > 0 ? `missing ${how}: add them to this sidecar file or pass the flags` : undefined;
 
-  const personId = settings.person?.id ?? slugify(name);
+  const personId = settings.person?.id ?? slugify(foldLetters(name));
   const slug = settings.slug ?? personId;
   if (!SLUG.test(slug))
     throw new ImportError(
@@ -84,7 +91,7 @@ export function resolveMetadata(
     role,
     company,
     recorded,
-    ...(settings.published !== undefined ? { published: settings.published } : {}),
+    ...(published !== undefined ? { published } : {}),
     kind: settings.kind ?? (shape === "thread" ? "discussion" : "interview"),
     source: {
       name: sourceName,
@@ -92,7 +99,9 @@ export function resolveMetadata(
       ...(format !== undefined ? { format } : {}),
       ...(settings.source?.alternateUrl !== undefined ? { alternateUrl: settings.source.alternateUrl } : {}),
     },
-    ...(settings.interviewer !== undefined ? { interviewer: settings.interviewer } : {}),
+    ...((settings.interviewer ?? detected.interviewer) !== undefined
+      ? { interviewer: (settings.interviewer ?? detected.interviewer)! }
+      : {}),
     summary,
     topics: settings.topics ?? [],
   } satisfies Omit<StoryData, "editorialNotes">;
@@ -103,7 +112,18 @@ export function resolveMetadata(
     company: settings.person?.company ?? company,
     links: settings.person?.links ?? [],
   };
-  return { slug, personId, person, story, warnings };
+  return { slug, personId, person, story, warnings, ...(absent !== undefined ? { missing: absent } : {}) };
+}
+
+// Letters with no accent to strip, spelled the way their languages write them in ASCII.
+const FOLDS: Record<string, string> = { ı: "i", ø: "o", ß: "ss", æ: "ae", œ: "oe", ł: "l", đ: "d", þ: "th", ð: "d" };
+
+/** "Elif Yılmaz" -> "Elif Yilmaz", so a person id can be made from any Latin-script name. */
+function foldLetters(name: string): string {
+  return name.replace(/[ıøßæœłđþð]/giu, (c) => {
+    const folded = FOLDS[c.toLowerCase()]!;
+    return c === c.toLowerCase() ? folded : folded.toUpperCase();
+  });
 }
 
 /** Runs the site's own schemas over the result, so the importer never writes a file the build rejects. */

@@ -1,7 +1,12 @@
+import { plainText } from "./emphasis.ts";
 import { ImportError } from "./errors.ts";
 import { listBlocks, readListLine } from "./listItems.ts";
-import { PIPE_LINE } from "./shape.ts";
-import type { Block, SourceLine } from "./types.ts";
+import { findPlainLists } from "./plainLists.ts";
+import { decideQuestions } from "./questions.ts";
+import { endsWithQuestionMark } from "./questionSignals.ts";
+import type { Block, Guess, SourceLine } from "./types.ts";
+
+export { endsWithQuestionMark } from "./questionSignals.ts";
 
 /** Editor corrections to the question and sub-heading guesses, as line numbers. */
 export interface StructureOverrides {
@@ -11,25 +16,27 @@ export interface StructureOverrides {
   notSubheadings: Set<number>;
 }
 
-/** The transcript's blocks plus notes for the editor about guesses worth a second look. */
+/** Lines the source's own markup set apart (from .md/.html input): headings and sub-headings. */
+export interface SourceMarks {
+  questions: ReadonlySet<number>;
+  subheadings: ReadonlySet<number>;
+}
+
+/** The transcript's blocks, notes for the editor, and the decisions no known rule settled. */
 export interface Structure {
   blocks: Block[];
   warnings: string[];
+  guesses: Guess[];
 }
 
-const QUESTION_END = /\?["'”’»)\]]*$/u;
 const SENTENCE_END = /[.?!:;,…]["'”’»)\]]*$/u;
 const MAX_SUBHEADING_WORDS = 10;
 const MAX_SUBHEADING_CHARS = 80;
-
-/** True when a line ends the way questions do, closing quotes and brackets allowed. */
-export function endsWithQuestionMark(text: string): boolean {
-  return QUESTION_END.test(text.trim());
-}
+const NO_MARKS: SourceMarks = { questions: new Set(), subheadings: new Set() };
 
 /** A short title-like line: a few words, capitalised, no sentence punctuation at the end. */
 export function looksLikeSubheading(text: string): boolean {
-  const trimmed = text.trim();
+  const trimmed = plainText(text).trim();
   return (
     trimmed.length <= MAX_SUBHEADING_CHARS &&
     trimmed.split(/\s+/).length <= MAX_SUBHEADING_WORDS &&
@@ -39,148 +46,95 @@ export function looksLikeSubheading(text: string): boolean {
 }
 
 /**
- * Builds an interview: questions become headings, the rest answers. `intro` lines (the
- * "recorded in" line and any unclaimed header line) open the story before the first question.
+ * Builds an interview: questions become headings, the rest answers. Lines up to `introEnd` (the
+ * header lines that stay in the text) and any line before the first question open the story.
  */
 export function buildInterview(
   body: readonly SourceLine[],
   introEnd: number,
   overrides: StructureOverrides,
   file: string,
+  marks: SourceMarks = NO_MARKS,
 ): Structure {
-  const warnings: string[] = [];
-  const blocks: Block[] = [];
   const prose = body.filter((line) => line.text.trim() !== "");
-  const answersFrom = prose.filter((line) => line.number > introEnd && !readListLine(line.text));
-  // The opening-prompt rule only applies to texts that are recognisably Q&A: some line asks something.
-  const anyAsked = answersFrom.some((line) => endsWithQuestionMark(line.text)) || overrides.questions.size > 0;
-  const firstPrompt = anyAsked ? answersFrom[0] : undefined;
+  const plainRuns = findPlainLists(body.filter((line) => line.number > introEnd));
+  const runStart = new Map(plainRuns.map((run) => [run[0]!.number, run]));
+  const inRun = new Set(plainRuns.flat().map((line) => line.number));
+  const position = new Map(prose.map((line, index) => [line.number, index]));
+  const candidates = prose.filter(
+    (line) =>
+      line.number > introEnd &&
+      !inRun.has(line.number) &&
+      (!readListLine(line.text) || overrides.questions.has(line.number)),
+  );
+  const { questions, guesses } = decideQuestions(
+    candidates,
+    (a, b) => position.get(b.number)! - position.get(a.number)! === 1,
+    { questions: overrides.questions, notQuestions: overrides.notQuestions, marked: marks.questions },
+  );
 
+  const blocks: Block[] = [];
   for (let i = 0; i < prose.length; i++) {
     const line = prose[i]!;
     const text = line.text.trim();
-    if (line.number <= introEnd) {
-      blocks.push(paragraph(line, text));
+    if (runStart.has(line.number)) {
+      const run = runStart.get(line.number)!;
+      blocks.push({
+        type: "list",
+        ordered: false,
+        start: 1,
+        items: run.map((l) => ({ line: l.number, text: l.text.trim() })),
+      });
+      i += run.length - 1;
       continue;
     }
-    if (readListLine(text) && !overrides.questions.has(line.number) && !overrides.subheadings.has(line.number)) {
+    if (questions.has(line.number)) {
+      blocks.push({ type: "question", line: line.number, text });
+      continue;
+    }
+    if (line.number > introEnd && readListLine(text) && !overrides.subheadings.has(line.number)) {
       const run = [line];
-      while (i + 1 < prose.length && readListLine(prose[i + 1]!.text)) run.push(prose[++i]!);
+      while (i + 1 < prose.length && readListLine(prose[i + 1]!.text) && !questions.has(prose[i + 1]!.number))
+        run.push(prose[++i]!);
       blocks.push(...listBlocks(run));
       continue;
     }
     const previous = blocks.at(-1);
-    if (isQuestion(line, text, previous, firstPrompt, overrides, warnings)) {
-      blocks.push({ type: "question", line: line.number, text });
-      continue;
-    }
     const next = prose[i + 1];
     const insideAnswer = blocks.some((b) => b.type === "question");
     const heading =
       overrides.subheadings.has(line.number) ||
       (!overrides.notSubheadings.has(line.number) &&
         insideAnswer &&
-        previous?.type !== "subheading" &&
-        next !== undefined &&
-        !endsWithQuestionMark(next.text) &&
-        looksLikeSubheading(text));
-    blocks.push(
-      heading ? { type: "subheading", line: line.number, text } : { type: "paragraph", line: line.number, text },
-    );
+        (marks.subheadings.has(line.number) ||
+          (previous?.type !== "subheading" &&
+            previous?.type !== "question" &&
+            next !== undefined &&
+            !questions.has(next.number) &&
+            !endsWithQuestionMark(next.text) &&
+            looksLikeSubheading(text))));
+    blocks.push(heading ? { type: "subheading", line: line.number, text } : paragraph(line, text));
   }
 
   if (!blocks.some((b) => b.type === "question")) {
     throw new ImportError(
       file,
-      "no recognisable questions: no line ends with “?” after the header. Mark the questions with --question LINE " +
-        "(or a `questions:` list in the sidecar), or check that this is an interview",
+      "no recognisable questions: no line reads as an interviewer's prompt after the header. Mark the questions " +
+        "with --question LINE (or a `questions:` list in the sidecar), or check that this is an interview",
     );
   }
-  warnings.push(...colonWarnings(blocks));
-  return { blocks, warnings };
-}
-
-function isQuestion(
-  line: SourceLine,
-  text: string,
-  previous: Block | undefined,
-  firstPrompt: SourceLine | undefined,
-  overrides: StructureOverrides,
-  warnings: string[],
-): boolean {
-  if (overrides.questions.has(line.number)) return true;
-  if (overrides.notQuestions.has(line.number)) return false;
-  // Interviews open with a prompt, and newsletters phrase some prompts as requests ending in ".".
-  if (line === firstPrompt) return true;
-  if (!endsWithQuestionMark(text)) return false;
-  if (previous?.type === "question") {
-    // Every question needs an answer, so a "?" line straight after one is the start of the answer.
-    warnings.push(`line ${line.number} ends with “?” but directly follows a question, so it is read as the answer`);
-    return false;
-  }
-  return true;
+  return { blocks, warnings: colonWarnings(blocks), guesses };
 }
 
 /** Flags lines that promise a list ("...focusing on:") when no list follows: the source may have lost it. */
-function colonWarnings(blocks: readonly Block[]): string[] {
+export function colonWarnings(blocks: readonly Block[]): string[] {
   const warnings: string[] = [];
   blocks.forEach((block, index) => {
-    if (block.type === "paragraph" && block.text.endsWith(":") && blocks[index + 1]?.type !== "list") {
+    if (block.type === "paragraph" && plainText(block.text).endsWith(":") && blocks[index + 1]?.type !== "list") {
       warnings.push(`line ${block.line} ends with “:” but no list follows; the list may be missing from the source`);
     }
   });
   return warnings;
-}
-
-/** Headings the archive adds to a thread, which has none of its own. */
-export interface ThreadHeadings {
-  question: string;
-  reply: string;
-}
-
-/** Builds a discussion: the quoted question block ("| ... |"), then the reply. */
-export function buildThread(body: readonly SourceLine[], headings: ThreadHeadings, file: string): Structure {
-  const prose = body.filter((line) => line.text.trim() !== "");
-  const first = prose.findIndex((line) => PIPE_LINE.test(line.text));
-  let end = first;
-  while (end < prose.length && PIPE_LINE.test(prose[end]!.text)) end++;
-  const asked = prose.slice(first, end);
-  const reply = prose.slice(end);
-  if (first === -1 || asked.every((line) => stripPipes(line.text) === "")) {
-    throw new ImportError(
-      file,
-      "no recognisable question: a thread needs the asker's words in a block of lines starting with “|”",
-    );
-  }
-  if (reply.length === 0)
-    throw new ImportError(file, "the quoted question has no reply after it; there is no discussion to archive");
-
-  const blocks: Block[] = prose.slice(0, first).map((line) => paragraph(line, line.text.trim()));
-  blocks.push({ type: "editorial-heading", text: headings.question });
-  for (const line of asked) {
-    const text = stripPipes(line.text);
-    if (text !== "") blocks.push(paragraph(line, text));
-  }
-  blocks.push({ type: "editorial-heading", text: headings.reply });
-  for (let i = 0; i < reply.length; i++) {
-    const line = reply[i]!;
-    if (!readListLine(line.text)) {
-      blocks.push(paragraph(line, line.text.trim()));
-      continue;
-    }
-    const run = [line];
-    while (i + 1 < reply.length && readListLine(reply[i + 1]!.text)) run.push(reply[++i]!);
-    blocks.push(...listBlocks(run));
-  }
-  return { blocks, warnings: colonWarnings(blocks) };
-}
-
-/** "| words |" -> "words": the bars mark a quote in the thread, they are not the asker's words. */
-export function stripPipes(text: string): string {
-  let words = text.trim();
-  if (words.startsWith("|")) words = words.slice(1);
-  if (words.endsWith("|")) words = words.slice(0, -1);
-  return words.trim();
 }
 
 function paragraph(line: SourceLine, text: string): Block {

@@ -1,5 +1,5 @@
 /** The kinds of raw text the importer recognises. */
-export const sourceShapes = ["story-page", "newsletter", "thread", "plain"] as const;
+export const sourceShapes = ["story-page", "newsletter", "thread", "transcript", "plain"] as const;
 export type SourceShape = (typeof sourceShapes)[number];
 
 /** How each shape is described to readers in `source.format`. */
@@ -7,6 +7,7 @@ export const shapeFormats: Record<SourceShape, string | undefined> = {
   "story-page": "story page",
   newsletter: "newsletter email",
   thread: "forum thread",
+  transcript: "transcript",
   plain: undefined,
 };
 
@@ -23,11 +24,20 @@ export interface RemovedLine {
   reason: string;
 }
 
-/** A line whose words moved into the page header (name, role) instead of the transcript. */
+/** A line whose words moved into the page header (name, role, date, site) instead of the transcript. */
 export interface HeaderLine {
   line: number;
   text: string;
-  field: "name" | "role";
+  field: "name" | "role" | "recorded" | "published" | "source";
+  /** What the page header must show for the line to leave the transcript ("2021-01" for "January, 2021"). */
+  value: string;
+}
+
+/** A structural decision no rule of a known shape settled: the editor should look at it. */
+export interface Guess {
+  line: number;
+  text: string;
+  decision: string;
 }
 
 /** One list entry; `text` is the line without its bullet or number. */
@@ -42,6 +52,17 @@ export type Block =
   | { type: "subheading"; line: number; text: string }
   | { type: "paragraph"; line: number; text: string }
   | { type: "list"; ordered: boolean; start: number; items: ListItem[] }
+  /** One speaker's turn in a transcript: hosts ask, guests answer. Its paragraphs keep their source lines. */
+  | {
+      type: "turn";
+      line: number;
+      speaker: string;
+      role: "guest" | "host";
+      time?: string;
+      blocks: Block[];
+    }
+  /** A quiet marker where the recording paused ("Sponsor break"); never a heading. */
+  | { type: "break"; line: number; label: string }
   /** A heading whose words the archive added (e.g. "Reply from jorge"); always noted for readers. */
   | { type: "editorial-heading"; text: string };
 
@@ -51,6 +72,8 @@ export interface Detected {
   role?: string;
   company?: string;
   recorded?: string;
+  published?: string;
+  interviewer?: string;
   sourceName?: string;
 }
 
@@ -60,6 +83,7 @@ export interface Analysis {
   lines: SourceLine[];
   clutter: RemovedLine[];
   header: HeaderLine[];
+  guesses: Guess[];
   detected: Detected;
   blocks: Block[];
   warnings: string[];

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { isRunning } from "../pipeline/buildLock.ts";
 
 /** One file the importer means to write. */
 export interface PlannedWrite {
@@ -27,11 +28,39 @@ export const nodeFileOps: FileOps = {
   makeDir: (path) => mkdirSync(path, { recursive: true }),
 };
 
+// `<target>.import-<pid>-<time>.tmp`: the pid says whether the run that wrote it is still going.
+const TEMP = /\.import-(\d+)-[0-9a-z]+\.tmp$/;
+
+/**
+ * Removes temporary files that an import killed mid-write (SIGKILL, power cut) left in the
+ * content folders; files of a run still going are kept. Returns the paths removed.
+ */
+export function removeStaleTempFiles(contentDir: string, folders = ["stories", "people", "sources"]): string[] {
+  const removed: string[] = [];
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(join(contentDir, folder));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const match = TEMP.exec(name);
+      if (!match || isRunning(Number(match[1]))) continue;
+      unlinkSync(join(contentDir, folder, name));
+      removed.push(join(contentDir, folder, name));
+    }
+  }
+  return removed;
+}
+
 /**
  * Writes every file or none. Each file first goes to a temporary file beside its target (so
  * a full disk or a bad path fails before anything is replaced); then each is renamed into
- * place, which is atomic per file. If a rename fails, targets already replaced get their
- * old bytes back and new ones are removed, so the content folder ends as it began.
+ * place, in the order given, which is atomic per file. If a rename fails, targets already
+ * replaced get their old bytes back and new ones are removed, so the content folder ends as it
+ * began. A process killed outright cannot undo anything, so callers order the writes so that
+ * every prefix is a consistent folder (the importer renames each story file last).
  */
 export function writeAllOrNothing(writes: readonly PlannedWrite[], ops: FileOps = nodeFileOps): void {
   const suffix = `.import-${process.pid}-${Date.now().toString(36)}.tmp`;

@@ -69,7 +69,7 @@ export function checkInlineCode(scan: SiteScan, headersPolicy: string, findings:
         const hash = cspHash(body);
         if (allowed.every((sources) => sources.includes(hash))) continue;
         findings.problem(
-          `an inline <${kind}> (${hash}) is not allowed by the Content-Security-Policy in both the page and public/_headers; ` +
+          `an inline <${kind}> (${hash}) is not allowed by the Content-Security-Policy in both the page and _headers; ` +
             `move it into a file, or add the hash to ${kind}Sources in src/security/policy.ts`,
           page.file,
         );

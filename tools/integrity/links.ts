@@ -17,16 +17,9 @@ const IMPLICIT_FRAGMENTS = new Set(["", "top"]);
  * Checks every URL on every page: internal targets exist (with the trailing slash the site
  * uses), #anchors exist on their page, no script-capable URL (javascript:, data:) is linked,
  * and links to other sites carry rel="noopener noreferrer". Each link costs one Set lookup.
- * Links into `pendingSections` (parts of the site another feature adds) only warn.
  */
-export function checkLinks(
-  scan: SiteScan,
-  site: SiteLocation,
-  pendingSections: readonly string[],
-  findings: Findings,
-): LinkStats {
+export function checkLinks(scan: SiteScan, site: SiteLocation, findings: Findings): LinkStats {
   const stats: LinkStats = { links: 0, internal: 0, anchors: 0, external: 0 };
-  const waiting = new Map<string, number>();
   for (const page of scan.pages.values()) {
     const from = pagePath(page.file);
     for (const link of page.links) {
@@ -50,21 +43,13 @@ export function checkLinks(
           stats.internal++;
           if (url.target.fragment !== undefined && !IMPLICIT_FRAGMENTS.has(url.target.fragment)) stats.anchors++;
           const broken = brokenBecause(url.target, scan, site.base);
-          if (!broken) break;
-          const pending = pendingSections.find((section) => url.target.path.startsWith(section));
-          if (pending) waiting.set(pending, (waiting.get(pending) ?? 0) + 1);
-          else findings.problem(`${shown} ${broken}`, page.file);
+          if (broken) findings.problem(`${shown} ${broken}`, page.file);
           break;
         }
         case "ignored":
           break;
       }
     }
-  }
-  for (const [section, count] of waiting) {
-    findings.warning(
-      `${count} links go to ${site.base}${section} pages that are not built yet (a pending section in tools/integrity/expectations.ts)`,
-    );
   }
   return stats;
 }

@@ -9,14 +9,19 @@ export type AstroChildMessage = { ok: true; base: string; site: string | undefin
  * used; rejects with a described error. A separate process because Astro keeps 1 to 2 GB
  * resident to the end (V8 heap plus its bundler's native memory); once it exits, the search
  * index gets that memory instead of adding to it (docs/performance.md). The child skips the
- * index; the caller builds it.
+ * index; the caller builds it. Aborting `signal` kills the child.
  */
-export function runAstroBuild(outDir: string): Promise<{ base: string; site: string | undefined }> {
+export function runAstroBuild(
+  outDir: string,
+  signal?: AbortSignal,
+): Promise<{ base: string; site: string | undefined }> {
   return new Promise((resolve, reject) => {
     let message: AstroChildMessage | undefined;
     const child = fork(new URL("./astroChild.ts", import.meta.url), [outDir], {
       env: { ...process.env, [INDEX_AFTER_ASTRO_ENV]: "1" },
       stdio: "inherit",
+      // An interrupted build (Ctrl-C, SIGTERM) takes its Astro process with it.
+      ...(signal ? { signal } : {}),
     });
     child.on("message", (received: AstroChildMessage) => (message = received));
     child.on("error", reject);

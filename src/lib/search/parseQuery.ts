@@ -79,11 +79,6 @@ function dropLast(text: string, char: string): string {
   return text.slice(0, at) + " " + text.slice(at + 1);
 }
 
-/** True when the query has at least one quoted phrase to match exactly. */
-export function hasPhrase(query: ParsedQuery): boolean {
-  return query.phrases.length > 0;
-}
-
 // Marking every "a", "I" or "of" in a long transcript hides the words the reader meant.
 const MIN_HIGHLIGHT_LENGTH = 3;
 

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cleanUp, snapshot, tempDir, writeFixture } from "./_fixtures.ts";
@@ -9,7 +9,11 @@ const ROOT = join(import.meta.dirname, "../../..");
 const NODE = join(ROOT, "node_modules/.bin/node");
 
 let dir: string;
-beforeEach(() => (dir = tempDir()));
+beforeEach(() => {
+  dir = tempDir();
+  // The importer refuses a --content folder that does not exist (a typo would scatter stories).
+  mkdirSync(join(dir, "content"));
+});
 afterEach(() => cleanUp(dir));
 
 function run(...args: string[]) {

@@ -92,7 +92,9 @@ describe("refusals name the file and the reason, and write nothing", () => {
       "Jane Doe\n\nStaff Engineer at Acme\n\nI write things down.\n\nThen I read them.\n",
     );
     sidecar("essay", "summary: s\nrecorded: 2021-05\nsource: { name: E, url: https://example.com/ }\n");
-    expect(refused([file])[0]).toMatch(new RegExp(`^${file}: no recognisable questions: no line ends with “\\?”`));
+    expect(refused([file])[0]).toMatch(
+      new RegExp(`^${file}: no recognisable questions: no line reads as an interviewer's prompt`),
+    );
   });
 
   it("a thread with a question and no reply", () => {

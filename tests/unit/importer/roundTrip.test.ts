@@ -59,7 +59,7 @@ describe("round-trip check", () => {
   });
 
   it("accepts a header line only when the page header shows it word for word", () => {
-    const header = [{ line: 3, text: "Because.", field: "name" as const }];
+    const header = [{ line: 3, text: "Because.", field: "name" as const, value: "Because." }];
     const withoutLine = GOOD.replace("Because.\n", "");
     expect(checkRoundTrip(input(withoutLine, { header, headerValues: { name: "Because.", role: "" } })).ok).toBe(true);
     expect(

@@ -1,0 +1,156 @@
+/**
+ * The editorial vocabulary: the only JSX a story may hold, with no import line. Each name is
+ * turned into plain HTML while the story renders (vocabularyPlugin.ts); this module says what
+ * each accepts, so the build (liveContent.ts) and the renderer agree. docs/stories.md shows them.
+ */
+
+/** Class names the stylesheet (src/styles/vocabulary.css) and the heading plugin know the elements by. */
+export const VOCABULARY_CLASS = {
+  aside: "story-aside",
+  asideTitle: "story-aside__title",
+  pullQuote: "pull-quote",
+  figure: "story-figure",
+  turn: "turn",
+  speaker: "turn__speaker",
+  break: "story-break",
+} as const;
+
+/** One attribute a vocabulary element takes: always a plain string. */
+interface AttributeRule {
+  required: boolean;
+  /** What a good value looks like, as a test and as words for the error. */
+  pattern?: RegExp;
+  expected?: string;
+}
+
+/** What one vocabulary element accepts. */
+interface ElementRule {
+  attributes: Record<string, AttributeRule>;
+  /** Whether it wraps Markdown (`<Aside>…</Aside>`) or stands alone (`<Break />`). */
+  children: boolean;
+  example: string;
+}
+
+/** A speaker's time in the recording: `12:34` or `1:02:03`. */
+export const TURN_TIME = /^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$/;
+/** An image file beside the story: a relative path that stays inside the content folder. */
+const LOCAL_IMAGE = /^(?!.*(?:^|\/)\.\.(?:\/|$))(?:\.\/)?[\w][\w./-]*\.(?:png|jpe?g|webp|avif|gif)$/i;
+
+export const VOCABULARY = {
+  Aside: {
+    attributes: { title: { required: true } },
+    children: true,
+    example: '<Aside title="Talks from Jane Doe">\n\n- [Talk](https://…)\n\n</Aside>',
+  },
+  PullQuote: {
+    attributes: {},
+    children: true,
+    example: "<PullQuote>Words the story says elsewhere.</PullQuote>",
+  },
+  Figure: {
+    attributes: {
+      src: {
+        required: true,
+        pattern: LOCAL_IMAGE,
+        expected: "an image file kept beside the story, like ./jane-doe-team.jpg (png, jpg, webp, avif or gif)",
+      },
+      alt: { required: true },
+      caption: { required: true },
+    },
+    children: false,
+    example: '<Figure src="./jane-doe-team.jpg" alt="Five people at a whiteboard" caption="The team in 2021" />',
+  },
+  Turn: {
+    attributes: {
+      speaker: { required: true },
+      role: { required: false, pattern: /^(?:guest|host)$/, expected: '"guest" or "host"' },
+      time: { required: false, pattern: TURN_TIME, expected: "a time in the recording like 12:34 or 1:02:03" },
+    },
+    children: true,
+    example: '<Turn speaker="Jane Doe" role="guest" time="12:34">\n\nWhat she said.\n\n</Turn>',
+  },
+  Break: {
+    attributes: { label: { required: false } },
+    children: false,
+    example: '<Break label="Sponsor break" />',
+  },
+} as const satisfies Record<string, ElementRule>;
+
+export type VocabularyName = keyof typeof VOCABULARY;
+
+/** Whether `name` is one of the vocabulary's elements (case matters, as in JSX). */
+export function isVocabularyName(name: string): name is VocabularyName {
+  return Object.hasOwn(VOCABULARY, name);
+}
+
+/** The JSX element as the check reads it from the MDX tree. */
+export interface JsxElementLike {
+  type: string;
+  name?: unknown;
+  attributes?: { type: string; name?: unknown; value?: unknown }[];
+  children?: { type: string }[];
+}
+
+/** What is wrong with one use of a vocabulary element, or undefined when it is right. */
+export interface VocabularyProblem {
+  message: string;
+  hint: string;
+}
+
+/** Checks one vocabulary element: block position, only its own string attributes, required ones present. */
+export function checkVocabularyElement(node: JsxElementLike, name: VocabularyName): VocabularyProblem | undefined {
+  const rule: ElementRule = VOCABULARY[name];
+  const hint = `Write it like this: ${rule.example}`;
+  const tag = `<${name}>`;
+  if (node.type === "mdxJsxTextElement") {
+    return { message: `${tag} must stand on lines of its own, not inside a sentence`, hint };
+  }
+  const seen = new Set<string>();
+  for (const attribute of node.attributes ?? []) {
+    if (attribute.type !== "mdxJsxAttribute" || typeof attribute.name !== "string") {
+      return { message: `${tag} has a {…} spread, which is JavaScript`, hint };
+    }
+    const attributeName = attribute.name;
+    if (/^on/i.test(attributeName)) {
+      return { message: `${tag} has an event handler (${attributeName}), which would run as code`, hint };
+    }
+    const attributeRule = rule.attributes[attributeName];
+    if (!attributeRule) {
+      const known = Object.keys(rule.attributes);
+      return {
+        message: `${tag} has no "${attributeName}" attribute (it takes ${known.length ? known.map((k) => `"${k}"`).join(", ") : "none"})`,
+        hint,
+      };
+    }
+    if (typeof attribute.value !== "string") {
+      return {
+        message: `${tag}'s "${attributeName}" must be text in quotes, like ${attributeName}="…"${attribute.value === null || attribute.value === undefined ? "" : ", not a {…} expression"}`,
+        hint,
+      };
+    }
+    const value = attribute.value.trim();
+    if (value === "") return { message: `${tag}'s "${attributeName}" is empty`, hint };
+    if (attributeRule.pattern && !attributeRule.pattern.test(value)) {
+      return {
+        message: `${tag}'s ${attributeName}="${value}" is not ${attributeRule.expected ?? "allowed"}`,
+        hint,
+      };
+    }
+    seen.add(attributeName);
+  }
+  const missing = Object.entries(rule.attributes).find(([key, attr]) => attr.required && !seen.has(key));
+  if (missing) return { message: `${tag} needs ${missing[0]}="…"`, hint };
+  if (!rule.children && (node.children ?? []).length > 0) {
+    return { message: `${tag} holds no text between tags; write it as <${name} … />`, hint };
+  }
+  if (rule.children && (node.children ?? []).length === 0) {
+    return { message: `${tag} is empty; put the words it sets apart between <${name}> and </${name}>`, hint };
+  }
+  return undefined;
+}
+
+/** The string value of a checked element's attribute (undefined when absent). */
+export function attributeOf(node: JsxElementLike, name: string): string | undefined {
+  const found = node.attributes?.find((a) => a.type === "mdxJsxAttribute" && a.name === name);
+  return typeof found?.value === "string" ? found.value.trim() : undefined;
+}
