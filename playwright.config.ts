@@ -23,8 +23,9 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   use: { baseURL: origin, trace: "retain-on-failure" },
   projects: [
-    { name: "chromium", testDir: "tests/e2e", use: chromium },
+    // First, so one worker builds the fixture while the other starts on the production build's tests.
     { name: "fixture", testDir: "tests/integration", testMatch: /fixture\.setup\.ts$/ },
+    { name: "chromium", testDir: "tests/e2e", use: chromium },
     { name: "integration", testDir: "tests/integration", dependencies: ["fixture"], use: chromium },
   ],
   // Tests run against the production build, never the dev server, served as `npm start` serves

@@ -6,7 +6,9 @@ import { getViteConfig } from "astro/config";
 export default getViteConfig({
   test: {
     include: ["tests/unit/**/*.test.ts"],
-    // A few tests start Node processes (the importer's CLI); a busy machine can make those slow.
+    // Vitest's default on two cores is one worker; the slow files mostly wait on child processes.
+    maxWorkers: 2,
+    // Some tests start Node processes (the importer, the build script); a busy machine makes those slow.
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

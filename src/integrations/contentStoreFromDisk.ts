@@ -44,9 +44,8 @@ export function contentStoreFromDiskPlugin(storeFile: string, onUse: () => void)
 /**
  * Keeps the content store out of the prerender bundle. By default Astro inlines the store as
  * one JavaScript string literal, so every story's HTML passes through Rolldown and V8's
- * compiler: at 3,000 stories that took 2.4 GB and 22 s of CPU; reading the file Astro already
- * wrote takes 1.3 GB and 12 s, and 10,000 stories no longer approach V8's 512 MB string limit
- * in the bundler (numbers: docs/performance.md).
+ * compiler. Reading the file Astro already wrote takes about half the memory and CPU, and large
+ * archives no longer approach V8's string limit in the bundler (numbers: docs/performance.md).
  * It only touches build-time prerendering in Node; with an adapter it stands aside, since an
  * adapter may prerender elsewhere. If Astro renames its internal module this stops matching,
  * the build still works the slow way, and a warning says so.

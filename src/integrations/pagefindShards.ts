@@ -5,8 +5,8 @@ import type { PagefindServiceConfig } from "pagefind";
 
 /**
  * Pages per Pagefind index. Pagefind holds every indexed word of every page in memory while it
- * builds: about 0.85 MB per 4,000-word story, so 10,000 stories need 8.3 GB in one index.
- * 2,500 pages keep one shard near 2.3 GB (measured; docs/performance.md).
+ * builds, so one index of a large archive outgrows a build machine; shards of this size keep each
+ * one bounded (measured: docs/performance.md).
  */
 export const PAGES_PER_SHARD = 2500;
 
@@ -129,8 +129,8 @@ export async function writeShardedIndex(
     files.length <= pagesPerShard ? [files] : planShards(await pagesToShard(files, options.sortKey), pagesPerShard);
   const result: ShardedIndex = { folders: [], files: [], htmlFiles: files.length };
   for (const [k, shard] of shards.entries()) {
-    // Pagefind reads the files itself: handing pages over with addHTMLFile cost 15 % more CPU and
-    // grew this process by the page strings (2 GB at 10,000 stories) waiting for collection.
+    // Pagefind reads the files itself: handing pages over with addHTMLFile cost more CPU and held
+    // every page string in this process until collection (docs/performance.md).
     const folder = shards.length === 1 ? site : await linkShard(site, shard);
     try {
       const { index } = ok(await pagefind.createIndex(options.pagefind ?? {}), "start");

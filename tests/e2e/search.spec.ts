@@ -23,7 +23,8 @@ function allSections(browser: Browser): Promise<StorySection[]> {
     const baseURL = test.info().project.use.baseURL;
     const page = await browser.newPage(baseURL ? { baseURL } : {});
     const sections: StorySection[] = [];
-    for (const { path } of storyPages()) sections.push(...(await storySections(page, path.slice(BASE_PATH.length))));
+    const paths = storyPages().map(({ path }) => path.slice(BASE_PATH.length));
+    for (const path of paths.sort()) sections.push(...(await storySections(page, path)));
     await page.close();
     if (sections.length === 0) throw new Error("No story sections found: is the sitemap listing stories/…/ pages?");
     return sections;
