@@ -1,5 +1,5 @@
-import { paths } from "./urls.ts";
 import { site } from "../site.config.ts";
+import { paths } from "./urls.ts";
 
 /** How many stories a feed carries: the newest ones only (site.config.ts says why). */
 export const FEED_WINDOW = site.feedSize;
