@@ -11,8 +11,6 @@ import highlighterUrl from "./highlightOnArrival.ts?worker&url";
 import "./outlineTracker.ts";
 
 const SEARCH_BOX = "[data-search-box]";
-// src/lib/urls.ts's basePath(), restated: importing it would cost every page a shared chunk.
-const BASE = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 const header = document.querySelector<HTMLElement>(".site-header");
 
 document.addEventListener("keydown", (event) => {
@@ -35,21 +33,10 @@ header?.addEventListener("focusout", (event) => {
 });
 
 const headerBox = header?.querySelector<HTMLInputElement>(SEARCH_BOX);
-headerBox?.addEventListener("focus", prefetchSearch, { once: true });
 headerBox?.addEventListener("keydown", (event) => {
   // Chromium clears a search box on Esc by itself; an empty box then lets go of focus.
   if (event.key === "Escape" && headerBox.value === "") headerBox.blur();
 });
-
-/** A reader who reaches for the box is about to search: warm the cache for the search page. */
-function prefetchSearch(): void {
-  for (const file of ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"]) {
-    const link = document.createElement("link");
-    link.rel = "prefetch";
-    link.href = `${BASE}pagefind/${file}`;
-    document.head.append(link);
-  }
-}
 
 // Story pages name the parameter that carries searched words (HIGHLIGHT_PARAM), so this
 // script needs no import: a shared chunk would cost every page another request.
@@ -86,8 +73,7 @@ function isEditable(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
     (target.isContentEditable ||
-      target.matches(
-        "textarea, select, input:not([type=checkbox], [type=radio], [type=button], [type=submit], [type=reset])",
-      ))
+      (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) &&
+        !/box|radio|button|submit|reset/.test((target as HTMLInputElement).type)))
   );
 }

@@ -43,10 +43,12 @@ test("the Nu HTML Checker finds no error on any page", async () => {
     {
       maxBuffer: 64 * 1024 * 1024,
     },
-  ).catch((error: Error & { stderr?: string }) => {
+  ).catch((error: { stderr?: string; message?: string }) => {
     // vnu exits 1 when it finds errors and prints its report on stderr either way.
     if (typeof error.stderr === "string" && error.stderr.startsWith("{")) return { stderr: error.stderr };
-    throw new Error(`Could not run the Nu HTML Checker (java -jar ${vnuJar}): is Java 11+ installed? ${error.message}`);
+    throw new Error(
+      `Could not run the Nu HTML Checker (java -jar ${vnuJar}): is Java 11+ installed? ${error.message ?? ""}`,
+    );
   });
   const { messages } = JSON.parse(run.stderr) as { messages: NuMessage[] };
   const errors = messages

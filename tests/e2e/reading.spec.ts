@@ -103,7 +103,7 @@ for (const screen of [{ width: 1440, height: 900 }, ...screens]) {
     const before = await page.evaluate(() => window.scrollY);
     expect(before).toBeGreaterThan(1000);
     await page.locator("body").press("/");
-    const box = page.getByRole("searchbox", { name: "Search the archive" });
+    const box = page.getByRole("searchbox", { name: "Search quotes" });
     await expect(box).toBeFocused();
     await expect(box).toBeInViewport({ ratio: 1 });
     expect(await page.evaluate(() => window.scrollY)).toBe(before);
