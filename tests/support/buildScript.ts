@@ -1,14 +1,17 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { cleanEnv } from "./fixtureSite.ts";
 
 /** The project's Node (24); the system one may be too old for Astro. */
 export const projectNode = existsSync("node_modules/.bin/node") ? "node_modules/.bin/node" : process.execPath;
 
+/** Variables Vite and Vitest put into the test process; a child build must not inherit them. */
+const TEST_RUNNER_ENV = /^(ASSETS_PREFIX|BASE_URL|DEV|MODE|NODE_ENV|PROD|SITE|SSR|TEST|VITEST.*)$/;
+
 /** The environment without what the test runner adds, plus `extra`. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: "1", ...extra };
+  const clean = Object.entries(process.env).filter(([key]) => !TEST_RUNNER_ENV.test(key));
+  return { ...Object.fromEntries(clean), ASTRO_TELEMETRY_DISABLED: "1", ...extra };
 }
 
 /** Runs a project script (e.g. tools/build.ts) to the end, optionally as another user or in another folder. */

@@ -141,14 +141,15 @@ export async function buildFixture(): Promise<void> {
 
   const old = join(DIR, "old-interview.txt");
   writeFileSync(old, [OLD_INTERVIEW.name, OLD_INTERVIEW.roleLine, ...OLD_INTERVIEW.body].join("\n\n") + "\n");
-  const oldImport = spawnSync(
-    NODE,
+  const oldImport = runScript(
+    join(PROJECT, "tools/import.ts"),
     [
-      join(PROJECT, "tools/import.ts"),
       ...["--content", fixture.content, "--slug", OLD_INTERVIEW.slug, "--summary", "Grace on her first compiler."],
       ...["--source-name", "Old Times", "--source-url", "https://example.org/old/", old],
     ],
-    { cwd: PROJECT, encoding: "utf8" },
+    {},
+    undefined,
+    PROJECT,
   );
   if (oldImport.status !== 0) throw new Error(`The importer refused the 2015 transcript:\n${oldImport.stderr}`);
 

@@ -19,10 +19,10 @@ export function unescapeMarkdown(text: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** The `##` and `###` headings of a story body, as a reader sees them, in order. */
+/** The `##` and `###` headings of a story body, and each `<Aside>`'s title (an h3), as a reader sees them, in order. */
 export function sourceHeadings(body: string): string[] {
   return outsideCode(body)
-    .map((line) => /^#{2,3}\s+(.+?)\s*#*\s*$/.exec(line)?.[1])
+    .map((line) => /^#{2,3}\s+(.+?)\s*#*\s*$/.exec(line)?.[1] ?? /^<Aside title="([^"]*)"/.exec(line)?.[1])
     .filter((text): text is string => text !== undefined)
     .map((text) => normalizeSpace(unescapeMarkdown(text)));
 }

@@ -19,7 +19,7 @@ export function usage(story: StorySchema = storyData): string {
     );
   return `Usage: npm run import -- [--content DIR] [--force] [--dry-run] [--check] FILE...
 
-Turns raw transcripts into stories: DIR/stories/<slug>.md, DIR/people/<id>.yaml (when new),
+Turns raw transcripts into stories: DIR/stories/<slug>.mdx, DIR/people/<id>.yaml (when new),
 and keeps each raw source as DIR/sources/<slug>.txt. Corrections are read from
 <file>.import.yaml next to each source; the flags below set them for a single FILE and are
 saved into DIR/sources/<slug>.import.yaml so a re-import gives the same story.

@@ -1,4 +1,5 @@
 import type { PersonData, StoryData } from "../../src/schema/schema.ts";
+import { findAsides } from "./asides.ts";
 import { findClutter } from "./clutter.ts";
 import { ImportError, isImportError } from "./errors.ts";
 import { readHeader, type HeaderFindings } from "./header.ts";
@@ -30,7 +31,7 @@ export interface StoryPlan {
   personId: string;
   story: StoryData;
   person: PersonData;
-  /** The story file as the importer writes it (Markdown). */
+  /** The story file as the importer writes it (MDX). */
   markdown: string;
   personText: string;
   clutter: RemovedLine[];
@@ -107,7 +108,8 @@ export function planStory(file: string, given: Sidecar, lenient = false): StoryP
   const story: StoryData = { ...base, editorialNotes: notes };
   validateAgainstSchema(story, meta.person, sidecar.path);
 
-  const markdown = renderStory(story, structure.blocks);
+  const blocks = findAsides(structure.blocks);
+  const markdown = renderStory(story, blocks);
   const roundTrip = checkRoundTrip({
     markdown,
     lines,
@@ -134,7 +136,7 @@ export function planStory(file: string, given: Sidecar, lenient = false): StoryP
     personText: personYaml(meta.person),
     clutter,
     header: consumed,
-    blocks: structure.blocks,
+    blocks,
     guesses: [...header.guesses, ...structure.guesses],
     warnings: [
       ...(missing && lenient ? [`an import would refuse: ${missing.message}`] : []),

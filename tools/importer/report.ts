@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import type { BatchResult, ImportOptions } from "./importBatch.ts";
 import type { StoryPlan } from "./planStory.ts";
+import { STORY_EXTENSION } from "./renderMarkdown.ts";
 
 const ACTION_WORDS = { create: "create ", replace: "replace", unchanged: "same   ", kept: "keep   " } as const;
 
@@ -92,7 +93,7 @@ function plural(n: number, word: string): string {
 
 function belongsTo(path: string, plan: StoryPlan): boolean {
   return (
-    path.endsWith(`/${plan.slug}.md`) ||
+    path.endsWith(`/${plan.slug}${STORY_EXTENSION}`) ||
     path.includes(`/sources/${plan.slug}.`) ||
     path.endsWith(`/people/${plan.personId}.yaml`)
   );

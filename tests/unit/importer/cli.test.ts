@@ -111,10 +111,10 @@ describe("npm run import (the command line)", () => {
     const first = run("--content", "content", ...FLAGS, "ada.txt");
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain("create  content/stories/ada-lovelace.md");
+    expect(first.stdout).toContain("create  content/stories/ada-lovelace.mdx");
     expect(first.stdout).toContain("create  content/sources/ada-lovelace.txt  (raw source, byte for byte)");
     expect(first.stdout).toContain("round trip: all 3 kept lines are in the story");
-    const story = readFileSync(join(dir, "content/stories/ada-lovelace.md"), "utf8");
+    const story = readFileSync(join(dir, "content/stories/ada-lovelace.mdx"), "utf8");
     expect(readFileSync(join(dir, "content/sources/ada-lovelace.txt"), "utf8")).toBe(TRANSCRIPT);
     expect(readFileSync(join(dir, "content/sources/ada-lovelace.import.yaml"), "utf8")).toContain(
       "summary: Ada on what engines are for.",
@@ -129,8 +129,8 @@ describe("npm run import (the command line)", () => {
 
     const again = run("--content", "content", "--force", "content/sources/ada-lovelace.txt");
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain("same    content/stories/ada-lovelace.md");
-    expect(readFileSync(join(dir, "content/stories/ada-lovelace.md"), "utf8")).toBe(story);
+    expect(again.stdout).toContain("same    content/stories/ada-lovelace.mdx");
+    expect(readFileSync(join(dir, "content/stories/ada-lovelace.mdx"), "utf8")).toBe(story);
   });
 
   it("takes the day a story was added from --added, and a re-import keeps it", () => {
