@@ -43,10 +43,10 @@ test("the Nu HTML Checker finds no error on any page", async () => {
     {
       maxBuffer: 64 * 1024 * 1024,
     },
-  ).catch((error: { stderr?: string; code?: unknown }) => {
+  ).catch((error: Error & { stderr?: string }) => {
     // vnu exits 1 when it finds errors and prints its report on stderr either way.
     if (typeof error.stderr === "string" && error.stderr.startsWith("{")) return { stderr: error.stderr };
-    throw new Error(`Could not run the Nu HTML Checker (java -jar ${vnuJar}): is Java 11+ installed? ${String(error)}`);
+    throw new Error(`Could not run the Nu HTML Checker (java -jar ${vnuJar}): is Java 11+ installed? ${error.message}`);
   });
   const { messages } = JSON.parse(run.stderr) as { messages: NuMessage[] };
   const errors = messages

@@ -101,11 +101,6 @@ export function allPages(): BuiltPage[] {
   return [...listed, ...builtHtmlPages().filter((page) => !files.has(page.file))];
 }
 
-/** The sitemap page whose path is BASE_PATH + `inside`, when the site has one (search/, subscribe/). */
-export function optionalPage(inside: string): BuiltPage | undefined {
-  return sitemapPages().find((page) => page.path === BASE_PATH + inside);
-}
-
 /**
  * The story page of median length (by built file size): the representative reading page. Short
  * pieces cannot spread the fixed cost of the stylesheet and site chrome over their text, and the
