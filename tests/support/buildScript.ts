@@ -11,7 +11,8 @@ const TEST_RUNNER_ENV = /^(ASSETS_PREFIX|BASE_URL|DEV|MODE|NODE_ENV|PROD|SITE|SS
 /** The environment without what the test runner adds, plus `extra`. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const clean = Object.entries(process.env).filter(([key]) => !TEST_RUNNER_ENV.test(key));
-  return { ...Object.fromEntries(clean), ASTRO_TELEMETRY_DISABLED: "1", ...extra };
+  // A local build: these tests never publish, and a build without SITE_URL must say it is local.
+  return { ...Object.fromEntries(clean), ARCHIVE_LOCAL: "1", ASTRO_TELEMETRY_DISABLED: "1", ...extra };
 }
 
 /** Runs a project script (e.g. tools/build.ts) to the end, optionally as another user or in another folder. */
