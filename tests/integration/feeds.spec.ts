@@ -166,7 +166,7 @@ test.describe("built feeds (fixture archive under /archive/)", () => {
         // rss-parser reads <description> as `content`
         expect(shownText(item.content ?? ""), where).toBe(normalizeSpace(`Recorded in ${year}. ${story.data.summary}`));
         expect(shownText(item.creator ?? ""), where).toBe(normalizeSpace(name));
-        expect((item.categories)?.map(shownText), where).toEqual(
+        expect(item.categories?.map(shownText), where).toEqual(
           [...new Set([story.data.company, ...(story.data.topics ?? [])])].map(normalizeSpace),
         );
         expect(item.isoDate, where).toBe(addedDate(story).toISOString());
