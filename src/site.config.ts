@@ -10,9 +10,32 @@ export interface NavLink {
   label: string;
 }
 
-type KindLabels = Record<StoryData["kind"], { one: string; other: string; dated: string; asker: string }>;
+/** What a kind of story is called: alone, in lists, and in the facts under its title. */
+interface KindWords {
+  one: string;
+  other: string;
+  /** Label of the date it was recorded or written. */
+  dated: string;
+  /** Label of who asked the questions. */
+  asker: string;
+}
 
-export const site = {
+/** The shape of the site config below. */
+export interface SiteConfig {
+  name: string;
+  description: string;
+  navigation: readonly NavLink[];
+  footerExtra: readonly NavLink[];
+  latestStories: number;
+  listPageSize: number;
+  feedSize: number;
+  filtersFrom: number;
+  kinds: Record<StoryData["kind"], KindWords>;
+  featured: { story: string; question: string; quote: string };
+  locale: string;
+}
+
+export const site: SiteConfig = {
   /** Shown in the header, page titles, Open Graph and feed channels. */
   name: "Staff+ Archive",
   /** The home page's one line of purpose, also its meta description. */
@@ -24,12 +47,12 @@ export const site = {
     { path: "people/", label: "People" },
     { path: "companies/", label: "Companies" },
     { path: "topics/", label: "Topics" },
-  ] satisfies NavLink[],
+  ],
   /** Links the footer adds after the shared navigation. */
   footerExtra: [
     { path: "search/", label: "Search" },
     { path: "subscribe/", label: "Subscribe" },
-  ] satisfies NavLink[],
+  ],
   /** Stories on the home page's "Latest" list. */
   latestStories: 6,
   /** Items per page of /stories/ and /people/ (ARCHIVE_LIST_PAGE_SIZE overrides it, for tests). */
@@ -45,7 +68,17 @@ export const site = {
   kinds: {
     interview: { one: "Interview", other: "Interviews", dated: "Recorded", asker: "Interviewer" },
     discussion: { one: "Discussion", other: "Discussions", dated: "Written", asker: "Asked by" },
-  } satisfies KindLabels,
+  },
+  /**
+   * The quote the home page opens with: an editor's pick, checked against the story at build time
+   * (src/lib/featured.ts), so it cannot drift from the words on the page it links to.
+   */
+  featured: {
+    story: "dmitry-petrashko",
+    question: "how-have-you-sponsored-other-engineers-is-sponsoring",
+    quote:
+      "Mentorship is about helping people grow and deliver impact. Sponsorship is about helping a person get in a position where they could demonstrate their ability to deliver greater impact.",
+  },
   /** Language of every page and of dates and numbers on them. */
   locale: "en-GB",
-} as const;
+};

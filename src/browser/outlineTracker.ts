@@ -1,55 +1,37 @@
 /*
  * Story pages: keeps the outline in step with the reader. The question being read gets
- * aria-current in the outline; from 1100 px the outline is a rail that is always open;
- * "Questions" links (#outline) open the disclosure they point at on narrow screens.
+ * aria-current in the outline (from 1100 px a rail beside the text, always open by CSS).
  */
 
-const outline = document.querySelector<HTMLElement>("[data-outline]");
+const outline = document.getElementById("outline");
 const details = outline?.querySelector("details");
-const links = new Map(
-  [...(outline?.querySelectorAll<HTMLAnchorElement>("a[href^='#']") ?? [])].map((a) => [
-    decodeURIComponent(a.hash.slice(1)),
-    a,
-  ]),
-);
-const questions = [...document.querySelectorAll<HTMLElement>(".transcript h2[id]")].filter((h) => links.has(h.id));
-const wide = matchMedia("(min-width: 1100px)");
+const links = new Map([...(outline?.querySelectorAll("a") ?? [])].map((a) => [a.getAttribute("href"), a]));
+const questions = [...document.querySelectorAll<HTMLElement>(".transcript h2")].filter((h) => links.has(`#${h.id}`));
 
-// The rail shows the list even when <details> is closed (CSS); opening it keeps older
-// browsers without ::details-content in step.
-const openOnWide = () => {
-  if (wide.matches && details) details.open = true;
-};
-openOnWide();
-wide.addEventListener("change", openOnWide);
-
-addEventListener("hashchange", () => {
+// "Questions" links (#outline) open the disclosure they lead to.
+const openOnArrival = () => {
   if (location.hash === "#outline" && details) details.open = true;
-});
-if (location.hash === "#outline" && details) details.open = true;
+};
+addEventListener("hashchange", openOnArrival);
+openOnArrival();
 
 let current: HTMLAnchorElement | undefined;
 
-/** The last question whose heading has passed the upper third of the window. */
+/** Marks the last question whose heading has passed the upper third of the window. */
 function markCurrent(): void {
-  const line = innerHeight / 3;
   let reading: HTMLElement | undefined;
   for (const question of questions) {
-    if (question.getBoundingClientRect().top > line) break;
+    if (question.getBoundingClientRect().top > innerHeight / 3) break;
     reading = question;
   }
-  const link = reading ? links.get(reading.id) : undefined;
+  const link = reading && links.get(`#${reading.id}`);
   if (link === current) return;
   current?.removeAttribute("aria-current");
   current = link;
-  if (!link) return;
+  if (!link || !details) return;
   link.setAttribute("aria-current", "true");
-  // Keep the marked link inside a rail that scrolls on its own, without scrolling the page.
-  if (details && wide.matches && details.scrollHeight > details.clientHeight) {
-    const box = link.getBoundingClientRect();
-    const rail = details.getBoundingClientRect();
-    if (box.top < rail.top || box.bottom > rail.bottom) details.scrollTop += box.top - rail.top - rail.height / 2;
-  }
+  // A rail too long for the window scrolls on its own (elsewhere this is a no-op): keep the mark in it.
+  details.scrollTop = link.offsetTop - details.clientHeight / 2;
 }
 
 if (questions.length > 0) {

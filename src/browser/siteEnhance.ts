@@ -1,14 +1,19 @@
 /*
  * The one script every page carries. It loads nothing of search until asked:
  * "/" focuses the search box, and a story opened from a search result
- * (?highlight=…) fetches Pagefind’s highlighter to mark the words. On stories,
+ * (?highlight=…) fetches highlightOnArrival.ts, which marks the words. On stories,
  * a question's permalink copies itself.
  */
 
-import { href } from "../lib/urls.ts";
+import highlighterUrl from "./highlightOnArrival.ts?worker&url";
+// Story pages' outline, in this one file: a second script would cost story pages more bytes than
+// its few hundred do on every other page, where it finds no outline and does nothing.
+import "./outlineTracker.ts";
 
 const SEARCH_BOX = "[data-search-box]";
-const header = document.querySelector<HTMLElement>("[data-site-header]");
+// src/lib/urls.ts's basePath(), restated: importing it would cost every page a shared chunk.
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, "/");
+const header = document.querySelector<HTMLElement>(".site-header");
 
 document.addEventListener("keydown", (event) => {
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
@@ -41,7 +46,7 @@ function prefetchSearch(): void {
   for (const file of ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"]) {
     const link = document.createElement("link");
     link.rel = "prefetch";
-    link.href = href(`pagefind/${file}`);
+    link.href = `${BASE}pagefind/${file}`;
     document.head.append(link);
   }
 }
@@ -49,7 +54,13 @@ function prefetchSearch(): void {
 // Story pages name the parameter that carries searched words (HIGHLIGHT_PARAM), so this
 // script needs no import: a shared chunk would cost every page another request.
 const highlightParam = document.querySelector<HTMLElement>("[data-highlight-param]")?.dataset["highlightParam"];
-if (highlightParam && new URLSearchParams(location.search).has(highlightParam)) void highlightOnArrival(highlightParam);
+// The highlighter is a file of its own, fetched only by a reader arriving from a search result:
+// "?worker&url" makes Vite build it separately and hand back its address, with no import() helper.
+if (highlightParam && new URLSearchParams(location.search).has(highlightParam)) {
+  const script = document.createElement("script");
+  script.src = highlighterUrl;
+  document.head.append(script);
+}
 
 // A question's "#" permalink also copies its address, where the clipboard allows.
 document.addEventListener("click", (event) => {
@@ -72,43 +83,11 @@ document.addEventListener("click", (event) => {
 
 // "/" typed into a text field is text; on a checkbox or button it is free to mean "search".
 function isEditable(target: EventTarget | null): boolean {
-  if (target instanceof HTMLInputElement)
-    return !["checkbox", "radio", "button", "submit", "reset"].includes(target.type);
-  return target instanceof HTMLElement && (target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName));
-}
-
-async function highlightOnArrival(highlightParam: string): Promise<void> {
-  // A script element, not import(): Vite would wrap an import() in a kilobyte of preload
-  // helper. Pagefind's highlighter registers itself as window.PagefindHighlight.
-  await new Promise((loaded, failed) => {
-    const script = document.createElement("script");
-    script.type = "module";
-    script.src = href("pagefind/pagefind-highlight.js");
-    script.addEventListener("load", loaded, { once: true });
-    script.addEventListener("error", failed, { once: true });
-    document.head.append(script);
-  });
-  const Highlighter = (window as unknown as { PagefindHighlight: new (options: Record<string, unknown>) => unknown })
-    .PagefindHighlight;
-  new Highlighter({
-    highlightParam,
-    // Our stylesheet colours <mark>; an injected <style> would break a strict CSP.
-    addStyles: false,
-    markOptions: { className: "search-highlight", exclude: ["[data-pagefind-ignore]", "[data-pagefind-ignore] *"] },
-  });
-  // Chromium scrolls to the #fragment as the page finishes loading; reveal the mark after that.
-  if (document.readyState !== "complete") await new Promise((done) => addEventListener("load", done, { once: true }));
-  requestAnimationFrame(revealFirstMark);
-}
-
-// The #anchor brings the question into view; the marked words may sit further down its answer.
-function revealFirstMark(): void {
-  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  const marks = [...document.querySelectorAll<HTMLElement>("mark.search-highlight")];
-  const first = target
-    ? marks.find((mark) => target.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING)
-    : marks[0];
-  if (!first) return;
-  const box = first.getBoundingClientRect();
-  if (box.top < 0 || box.bottom > window.innerHeight) first.scrollIntoView({ block: "center" });
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      target.matches(
+        "textarea, select, input:not([type=checkbox], [type=radio], [type=button], [type=submit], [type=reset])",
+      ))
+  );
 }

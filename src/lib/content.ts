@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { partialDateToDate, yearOf } from "./dates.ts";
+import { roleLine } from "./labels.ts";
 import { slugify } from "./slug.ts";
 import { byAdded } from "./storyOrder.ts";
 
@@ -69,7 +70,7 @@ export async function latestStories(limit: number): Promise<StoryView[]> {
 
 /** "Name — Role at Company", the title used on pages, in feeds and in search. */
 export function storyTitle(name: string, role: string, company: string): string {
-  return `${name} — ${role} at ${company}`;
+  return `${name} — ${roleLine(role, company)}`;
 }
 
 /** Lookups that every story, person and feed page needs, built once: a scan per page is quadratic at 10,000 stories. */

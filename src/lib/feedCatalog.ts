@@ -1,7 +1,7 @@
 import { site } from "../site.config.ts";
 import { paths } from "./urls.ts";
 
-/** How many stories a feed carries (`feedSize` in the site config). */
+/** How many stories a feed carries: the newest ones only (site.config.ts says why). */
 export const FEED_WINDOW = site.feedSize;
 
 /** Name of the site, as feed readers show it. */

@@ -4,9 +4,11 @@
  * (not /<section>/2/: /stories/<id>/ are story pages).
  */
 import { positiveIntegerSetting } from "./envSetting.ts";
+import { formatNumber } from "./plural.ts";
+import { site } from "../site.config.ts";
 
 /** Items per list page: measured 10,000-story lists ran to megabytes; 100 cards stay near 60 KB. */
-export const LIST_PAGE_SIZE = 100;
+export const LIST_PAGE_SIZE = site.listPageSize;
 
 /** Environment variable that overrides the page size (tests force tiny pages). */
 export const LIST_PAGE_SIZE_ENV = "ARCHIVE_LIST_PAGE_SIZE";
@@ -55,7 +57,7 @@ export function listPage<T>(items: readonly T[], number: number, size: number): 
 
 /** "Stories 3–4 of 5" (or "Story 5 of 5" alone on its page), for a page's lede. */
 export function pageRange(page: ListPage<unknown>, one: string, many: string): string {
-  const n = (value: number) => value.toLocaleString("en-US");
+  const n = formatNumber;
   if (page.first === page.last) return `${one} ${n(page.first)} of ${n(page.total)}`;
   return `${many} ${n(page.first)}–${n(page.last)} of ${n(page.total)}`;
 }

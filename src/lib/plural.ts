@@ -7,6 +7,7 @@ const NOUNS = {
   company: { one: "company", other: "companies" },
   topic: { one: "topic", other: "topics" },
   question: { one: "question", other: "questions" },
+  answer: { one: "answer", other: "answers" },
   minute: { one: "minute", other: "minutes" },
 } as const;
 

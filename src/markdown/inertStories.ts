@@ -43,11 +43,28 @@ export function storyLinksPlugin() {
       const opener = start === undefined ? undefined : ctx.source[start];
       if (opener === "[" || opener === "<") return undefined;
       const text = ctx.textContent(node);
-      // Sätteri sometimes keeps an autolink's source bytes, escapes and all, as its text; a
-      // backslash it took last escapes the character after the link, which is text already.
+      // Sätteri sometimes keeps an autolink's source bytes, escapes and references and all, as
+      // its text; a backslash it took last escapes the character after the link, which is text already.
       const raw = start !== undefined && ctx.source.slice(start, end) === text;
-      return { type: "text", value: raw ? unescapeMarkdown(text.replace(/(?<!\\)((?:\\\\)*)\\$/, "$1")) : text };
+      if (!raw) return { type: "text", value: text };
+      return {
+        type: "text",
+        value: unescapeMarkdown(decodeImporterReferences(text.replace(/(?<!\\)((?:\\\\)*)\\$/, "$1"))),
+      };
     },
+  });
+}
+
+const REFERENCES: Readonly<Record<string, string>> = { lt: "<", lbrace: "{", rbrace: "}" };
+
+/**
+ * The character references the importer writes for `<`, `{` and `}` inside text GFM autolinks
+ * (`&lt;`, `&lbrace;`, `&rbrace;`), where a backslash could be swallowed and leave MDX reading
+ * a component (escapeMarkdown.ts), as the characters they stand for; `\&lt;` stays text.
+ */
+export function decodeImporterReferences(text: string): string {
+  return text.replace(/(?<!\\)((?:\\\\)*)&(lt|lbrace|rbrace);/g, (_, slashes: string, name: string) => {
+    return `${slashes}${REFERENCES[name] ?? ""}`;
   });
 }
 

@@ -122,7 +122,7 @@ test("on a phone the questions are one tap away: a closed disclosure up top, a w
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(path);
   const questions = await page.locator(".transcript h2").count();
-  const summary = page.locator("[data-outline] summary");
+  const summary = page.locator("#outline summary");
   await expect(summary).toHaveText(`${questions} questions`);
   const links = page.getByRole("navigation", { name: "Questions in this story" }).getByRole("link");
   await expect(links.first()).toBeHidden();

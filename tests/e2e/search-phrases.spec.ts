@@ -31,7 +31,7 @@ async function firstResult(page: Page, query: string): Promise<string> {
 test("remembered phrases find their story and question first, plain and quoted", async ({ page }) => {
   test.setTimeout(600_000);
   const sections: StorySection[] = [];
-  for (const path of await storyPaths(page)) sections.push(...(await storySections(page, path)));
+  for (const path of storyPaths()) sections.push(...(await storySections(page, path)));
   const questions = sections.filter((s) => s.anchor !== "" && s.text.split(" ").length >= 12);
   const phrases = questions.flatMap((section, n) => {
     const phrase = distinctivePhrase(section, sections, LENGTHS[n % LENGTHS.length]);

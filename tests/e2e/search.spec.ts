@@ -6,10 +6,10 @@ import {
   distinctivePhrase,
   normalize,
   pairInOneStoryOnly,
-  storyPaths,
   storySections,
   type StorySection,
 } from "../support/storyText.ts";
+import { BASE_PATH, storyPages } from "../support/site.ts";
 
 const results = (page: Page) => page.locator("#search-results a.search-result__link");
 const status = (page: Page) => page.locator("#search-status");
@@ -23,7 +23,7 @@ function allSections(browser: Browser): Promise<StorySection[]> {
     const baseURL = test.info().project.use.baseURL;
     const page = await browser.newPage(baseURL ? { baseURL } : {});
     const sections: StorySection[] = [];
-    for (const path of await storyPaths(page)) sections.push(...(await storySections(page, path)));
+    for (const { path } of storyPages()) sections.push(...(await storySections(page, path.slice(BASE_PATH.length))));
     await page.close();
     if (sections.length === 0) throw new Error("No story sections found: is the sitemap listing stories/…/ pages?");
     return sections;

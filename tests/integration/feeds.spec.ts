@@ -1,8 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { XMLParser } from "fast-xml-parser";
-import type { Element } from "hast";
-import { fromHtml } from "hast-util-from-html";
+import { HTMLElement } from "node-html-parser";
 import Parser from "rss-parser";
 import { expect, test } from "@playwright/test";
 import { FEED_WINDOW } from "../../src/lib/feedCatalog.ts";
@@ -22,6 +21,7 @@ import { liveMarkupIn, readFeed, shownText } from "../support/feedReading.ts";
 import { OLD_INTERVIEW } from "../support/fixtureSite.ts";
 import {
   htmlElements,
+  parseHtml,
   htmlText,
   normalizeSpace,
   plainParagraphs,
@@ -229,11 +229,11 @@ test.describe("full text in content:encoded", () => {
       expect(sentences.length, `${story.id} has known sentences to look for`).toBeGreaterThan(0);
       for (const sentence of sentences) expect(text, story.id).toContain(withoutXmlForbidden(sentence));
       const headings = htmlElements(html)
-        .filter((e) => /^h[23]$/.test(e.tagName))
+        .filter((e) => /^h[23]$/.test(e.localName))
         .map(visibleText);
       const notes = story.data.editorialNotes ?? [];
       expect(headings, story.id).toEqual([...sourceHeadings(story.body), ...(notes.length ? ["Editorial notes"] : [])]);
-      const listItems = htmlElements(html).filter((e) => e.tagName === "li").length;
+      const listItems = htmlElements(html).filter((e) => e.localName === "li").length;
       expect(listItems, story.id).toBe(sourceListItemCount(story.body) + notes.length);
     }
   });
@@ -241,8 +241,8 @@ test.describe("full text in content:encoded", () => {
   test("holds every word of the story page's transcript", async () => {
     for (const item of allItems()) {
       const path = (item.link ?? "").slice(ORIGIN.length);
-      const page = fromHtml(await readFile(join(out, path, "index.html"), "utf8"));
-      const transcript = findElement(page.children, (e) => classes(e).includes("transcript"));
+      const page = parseHtml(await readFile(join(out, path, "index.html"), "utf8"));
+      const transcript = page.querySelector(".transcript");
       if (!transcript) throw new Error(`${path}: no .transcript on the story page`);
       // Page furniture inside the transcript (the way back to the questions) is not the story.
       const pageText = visibleText(withoutIgnored(transcript));
@@ -255,24 +255,24 @@ test.describe("full text in content:encoded", () => {
     for (const item of allItems()) {
       const elements = htmlElements(item["content:encoded"] ?? "");
       for (const element of elements) {
-        const where = `${item.link} <${element.tagName}>`;
-        expect(["script", "style", "iframe", "object", "embed", "form", "svg"], where).not.toContain(element.tagName);
-        for (const [name, value] of Object.entries(element.properties)) {
+        const where = `${item.link} <${element.localName}>`;
+        expect(["script", "style", "iframe", "object", "embed", "form", "svg"], where).not.toContain(element.localName);
+        for (const [name, value] of Object.entries(element.attributes)) {
           expect(name.toLowerCase().startsWith("on"), `${where} ${name}`).toBe(false);
           // The W3C feed validator warns on style and aria-* attributes in content.
           expect(/^(style|aria)/i.test(name), `${where} ${name}`).toBe(false);
-          if (["href", "src", "cite", "srcSet", "action", "formAction"].includes(name)) {
-            expect(String(value), `${where} ${name}`).toMatch(/^(https?:\/\/[^/]|mailto:)/);
+          if (["href", "src", "cite", "srcset", "action", "formaction"].includes(name.toLowerCase())) {
+            expect(value, `${where} ${name}`).toMatch(/^(https?:\/\/[^/]|mailto:)/);
           }
         }
       }
       // Question permalinks point at the question on the story page, base path included.
       const anchors = elements
-        .filter((e) => /^h[23]$/.test(e.tagName))
-        .flatMap((h) => h.children)
-        .filter((c): c is Element => c.type === "element" && c.tagName === "a");
+        .filter((e) => /^h[23]$/.test(e.localName))
+        .flatMap((h) => h.childNodes)
+        .filter((c): c is HTMLElement => c instanceof HTMLElement && c.localName === "a");
       for (const anchor of anchors)
-        expect(String(anchor.properties["href"])).toMatch(new RegExp(`^${escapeRegExp(item.link ?? "")}#[a-z0-9-]+$`));
+        expect(anchor.getAttribute("href")).toMatch(new RegExp(`^${escapeRegExp(item.link ?? "")}#[a-z0-9-]+$`));
     }
   });
 
@@ -290,6 +290,56 @@ test.describe("full text in content:encoded", () => {
   });
 });
 
+test.describe("the editorial vocabulary in a built .mdx story", () => {
+  const editorial = () => {
+    const item = [...feeds.values()]
+      .flatMap(({ feed }) => feed.items)
+      .find((i) => i.link === storyUrl("editorial-story"));
+    if (!item) throw new Error("editorial-story is in no feed");
+    return htmlElements(item["content:encoded"] ?? "");
+  };
+  const pageElements = async () =>
+    htmlElements(await readFile(join(out, "stories/editorial-story/index.html"), "utf8"));
+  const tagOf = (e: HTMLElement) => e.rawTagName.toLowerCase();
+  const byTag = (elements: HTMLElement[], tag: string) => elements.filter((e) => tagOf(e) === tag);
+  const inside = (element: HTMLElement | undefined, tag: string): HTMLElement[] => element?.querySelectorAll(tag) ?? [];
+  const classes = (e: HTMLElement) => e.classList.value;
+
+  test("shows the side box as a labelled aside and the pull quote as a figure with a blockquote, on the page", async () => {
+    const elements = await pageElements();
+    const [aside] = byTag(elements, "aside").filter((a) => classes(a).includes("story-aside"));
+    expect(aside, "an <aside class=story-aside>").toBeDefined();
+    const [title] = inside(aside, "h3");
+    expect(visibleText(title!)).toBe("Talks from Edie Torres");
+    expect(aside!.getAttribute("aria-labelledby")).toBe(title!.getAttribute("id"));
+    expect(inside(aside, "a").map((a) => a.getAttribute("href"))).toEqual([
+      "https://example.org/talks/unowned",
+      "https://example.org/talks/writing",
+    ]);
+    const [quote] = byTag(elements, "figure").filter((f) => classes(f).includes("pull-quote"));
+    expect(visibleText(inside(quote, "blockquote")[0]!)).toBe("I pick the problem nobody owns yet");
+    const turns = elements.filter((e) => classes(e).includes("turn"));
+    expect(turns.map((t) => classes(t).join(" "))).toEqual(["turn turn--host", "turn turn--guest"]);
+    expect(inside(turns[1], "strong").map(visibleText)).toEqual(["Edie Torres"]);
+    expect(inside(turns[1], "time").map((t) => t.getAttribute("datetime"))).toEqual(["PT12M40S"]);
+    const [pause] = elements.filter((e) => classes(e).includes("story-break"));
+    expect(pause && tagOf(pause)).toBe("p");
+    expect(visibleText(pause!)).toBe("Sponsor break");
+  });
+
+  test("carries the aside and the pull quote in the feed item as plain HTML", () => {
+    const elements = editorial();
+    const aside = byTag(elements, "aside")[0];
+    expect(inside(aside, "h3").map(visibleText)).toEqual(["Talks from Edie Torres"]);
+    expect(inside(aside, "li")).toHaveLength(2);
+    const figure = byTag(elements, "figure")[0];
+    expect(inside(figure, "blockquote").map(visibleText)).toEqual(["I pick the problem nobody owns yet"]);
+    expect(byTag(elements, "strong").map(visibleText)).toEqual(["Sam Host", "Edie Torres"]);
+    // Plain HTML: the site's classes and labels stay on the site.
+    expect(elements.filter((e) => e.hasAttribute("class"))).toEqual([]);
+  });
+});
+
 test.describe("autodiscovery and /subscribe/", () => {
   test("every page announces the site feed; company and person pages also their own", async () => {
     const pages = await filesNamed(out, (name) => name.endsWith(".html"));
@@ -298,36 +348,17 @@ test.describe("autodiscovery and /subscribe/", () => {
       const alternates = htmlElements(await readFile(join(out, page), "utf8"))
         .filter(
           (e) =>
-            e.tagName === "link" &&
-            String(e.properties["rel"]) === "alternate" &&
-            e.properties["type"] === "application/rss+xml",
+            e.localName === "link" &&
+            e.getAttribute("rel") === "alternate" &&
+            e.getAttribute("type") === "application/rss+xml",
         )
-        .map((e) => String(e.properties["href"]));
+        .map((e) => e.getAttribute("href") ?? "");
       expect(alternates, page).toContain(`${ORIGIN}rss.xml`);
       const own = /^((?:companies|people)\/[^/]+\/)index\.html$/.exec(page)?.[1];
       if (own) expect(alternates, page).toContain(`${ORIGIN}${own}rss.xml`);
     }
   });
 });
-
-function classes(element: Element): string[] {
-  const value = element.properties["className"];
-  return Array.isArray(value) ? value.map(String) : [];
-}
-
-function findElement(
-  nodes: readonly (Element | { type: string })[],
-  test: (e: Element) => boolean,
-): Element | undefined {
-  for (const node of nodes) {
-    if (node.type !== "element") continue;
-    const element = node as Element;
-    if (test(element)) return element;
-    const found = findElement(element.children, test);
-    if (found) return found;
-  }
-  return undefined;
-}
 
 /** What a feed can carry of a text: XML 1.0 has no way to write these characters at all. */
 function withoutXmlForbidden(text: string): string {

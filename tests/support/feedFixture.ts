@@ -47,9 +47,43 @@ Quoted markup stays text: \\<img src="/x.png" onerror="alert(3)" /> \\<style>bod
 // Live markup (a raw <script>, an onclick) never gets this far: the build refuses it
 // (src/markdown/liveContent.ts). The feed's own sanitiser is tested in feedHtml.test.ts.
 
+/** A story using the editorial vocabulary (src/markdown/vocabulary.ts), none of it imported. */
+export const EDITORIAL_BODY = `## How do you choose what to work on?
+
+I pick the problem nobody owns yet, and I write down why it matters.
+
+<PullQuote>I pick the problem nobody owns yet</PullQuote>
+
+<Aside title="Talks from Edie Torres">
+
+- [Owning the unowned](https://example.org/talks/unowned)
+- [Writing it down](https://example.org/talks/writing)
+
+</Aside>
+
+<Turn speaker="Sam Host" role="host" time="12:34">
+
+And what happens next?
+
+</Turn>
+
+<Turn speaker="Edie Torres" role="guest" time="12:40">
+
+The document gets forwarded, and people start asking for the next one.
+
+</Turn>
+
+<Break label="Sponsor break" />
+
+## Anything else?
+
+No, that is all.
+`;
+
 /**
  * Writes a content root: the archive's real content, one story full of XML and MDX
- * metacharacters, a person with no stories, and more stories than a feed window holds.
+ * metacharacters, one using the editorial vocabulary, a person with no stories, and more
+ * stories than a feed window holds.
  */
 export async function writeFeedFixture(root: string, realContent = resolve("content")): Promise<void> {
   await cp(realContent, root, { recursive: true });
@@ -74,6 +108,22 @@ export async function writeFeedFixture(root: string, realContent = resolve("cont
       editorialNotes: ["Note with <i>tags</i> & ]]>"],
     },
     HOSTILE_BODY,
+  );
+
+  await writeFile(join(root, "people/editor-person.yaml"), toYaml({ name: "Edie Torres" }));
+  await writeStory(
+    root,
+    "editorial-story",
+    {
+      person: "editor-person",
+      role: "Principal Engineer",
+      company: "Vocabulary Co",
+      recorded: "2029-06",
+      source: { name: "Fixture", url: "https://example.org/editorial" },
+      summary: "A story that uses every element of the editorial vocabulary.",
+      topics: ["Writing"],
+    },
+    EDITORIAL_BODY,
   );
 
   await writeFile(join(root, "people/window-person.yaml"), toYaml({ name: "Window Person" }));

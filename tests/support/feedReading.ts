@@ -77,11 +77,12 @@ const RUNNABLE = new Set(["script", "style", "svg", "math", "iframe", "object", 
 export function liveMarkup(html: string, kind: "text" | "content"): string[] {
   return htmlElements(html).flatMap((element) => {
     const found: string[] = [];
-    if (kind === "text" || RUNNABLE.has(element.tagName)) found.push(`<${element.tagName}>`);
-    for (const [name, value] of Object.entries(element.properties)) {
-      if (/^on/i.test(name)) found.push(`${element.tagName}[${name}]`);
+    if (kind === "text" || RUNNABLE.has(element.tagName.toLowerCase()))
+      found.push(`<${element.tagName.toLowerCase()}>`);
+    for (const [name, value] of Object.entries(element.attributes)) {
+      if (/^on/i.test(name)) found.push(`${element.tagName.toLowerCase()}[${name}]`);
       if (/^\s*(javascript|data|vbscript):/i.test(String(value)))
-        found.push(`${element.tagName}[${name}=${String(value)}]`);
+        found.push(`${element.tagName.toLowerCase()}[${name}=${String(value)}]`);
     }
     return found;
   });

@@ -1,17 +1,20 @@
 /**
- * Turns archived text into Markdown that renders as exactly that text.
+ * Turns archived text into MDX that renders as exactly that text.
  *
- * Markdown reads most ASCII punctuation as formatting and passes raw HTML (`<script>`,
- * `&entities;`) straight through, so every such character is backslash-escaped (`\<`,
- * `\&`) and line starts that would open a block (lists, breaks) are neutralised.
+ * Markdown reads most ASCII punctuation as formatting, and MDX reads `{` `}` as JavaScript,
+ * `<` as a component and a line starting `import `/`export ` as a module, so every such
+ * character is backslash-escaped (`\<`, `\{`, `\&`), a line that would start a module
+ * begins with a character reference (`&#105;mport`), and line starts that would open a block
+ * (lists, breaks) are neutralised. The same text is also safe Markdown (`.md`).
  * Real http(s) URLs become explicit `[text](<url>)` links. Everything else GFM would
  * autolink (`name@host`, `www.`, odd schemes) stays plain text here: no escape or entity
  * stops Sätteri's autolinking, so the site's story plugin (src/markdown/inertStories.ts)
  * turns every link not written as `[text](url)` or `<url>` back into its text.
  */
 
-// Characters Markdown or GFM give meaning to anywhere in a line (`&` and `<` start entities and HTML).
-const SPECIAL = new Set(["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&"]);
+// Characters Markdown, GFM or MDX give meaning to anywhere in a line (`&` starts an entity,
+// `<` HTML or a component, `{` `}` a JavaScript expression).
+const SPECIAL = new Set(["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&", "{", "}"]);
 
 // What an escaped entity reference looks like up to its `;`: `\&amp`, `\&\#123`, `\&\#x7B`.
 const ENTITY_BODY = /\\&(?:\\#[xX]?[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*)$/;
@@ -40,8 +43,9 @@ export function escapeInline(text: string): string {
   return out + escapePlain(text.slice(plainFrom));
 }
 
-/** Makes the start of an escaped line unable to open a list, a thematic break or a setext heading. */
+/** Makes the start of an escaped line unable to open a list, a thematic break, a setext heading or an MDX module. */
 export function escapeLineStart(escaped: string): string {
+  if (/^(?:import|export)\s/.test(escaped)) return `&#${escaped.charCodeAt(0)};${escaped.slice(1)}`;
   if (/^[-+=]/.test(escaped)) return `\\${escaped}`;
   return escaped.replace(/^(\d{1,9})([.)])/, "$1\\$2");
 }
@@ -51,13 +55,27 @@ export function escapeLine(text: string): string {
   return escapeLineStart(escapeInline(text));
 }
 
+// Text GFM would autolink from (www., a scheme, an e-mail address's @), up to the next space.
+const AUTOLINK_RUN = /(?:www\.|:\/\/|@)\S*$/i;
+// MDX syntax that must not follow a backslash an autolink may swallow, as named references:
+// a link that ends in one leaves it out (GFM's rule), and the story plugin decodes it inside one.
+const MDX_SYNTAX: ReadonlyMap<string, string> = new Map([
+  ["<", "&lt;"],
+  ["{", "&lbrace;"],
+  ["}", "&rbrace;"],
+]);
+
 function escapePlain(text: string): string {
   let out = "";
   for (const char of text) {
     // `\&amp;` is safe alone, but a GFM autolink right before it can swallow the backslash
     // (a Sätteri quirk), so the `;` that would close an entity reference is escaped too.
     const closesEntity = char === ";" && ENTITY_BODY.test(out);
-    out += SPECIAL.has(char) || closesEntity ? `\\${char}` : char;
+    // A swallowed backslash before `<` or `{` would leave MDX reading a component or code,
+    // so inside such a run those are written as character references, which no link takes apart.
+    const reference = MDX_SYNTAX.get(char);
+    if (reference && AUTOLINK_RUN.test(out)) out += reference;
+    else out += SPECIAL.has(char) || closesEntity ? `\\${char}` : char;
   }
   return out;
 }

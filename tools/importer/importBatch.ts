@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { ImportError, isImportError } from "./errors.ts";
+import { sourceExtension } from "./markup.ts";
 import { planStory, type StoryPlan } from "./planStory.ts";
+import { STORY_EXTENSION } from "./renderMarkdown.ts";
 import { sidecarText, type Sidecar } from "./sidecar.ts";
 import { checkInputFile } from "./readSource.ts";
 import { archivedDuplicates } from "./duplicates.ts";
@@ -132,8 +134,8 @@ function roundTripError(plan: StoryPlan): ImportError {
 
 /** For --check on an archived source: is the committed story still what the importer makes? */
 function staleContent(plan: StoryPlan, contentDir: string): ImportError[] {
-  const archived = join(contentDir, "sources", `${plan.slug}.txt`);
-  const story = join(contentDir, "stories", `${plan.slug}.md`);
+  const archived = join(contentDir, "sources", `${plan.slug}${sourceExtension(plan.file)}`);
+  const story = join(contentDir, "stories", `${plan.slug}${STORY_EXTENSION}`);
   if (resolve(archived) !== resolve(plan.file) || !existsSync(story)) return [];
   if (readFileSync(story, "utf8") === plan.markdown) return [];
   return [
@@ -157,9 +159,10 @@ function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors:
   const people = new Map<string, StoryPlan>();
   for (const plan of plans) {
     const dir = options.contentDir;
-    const storyPath = join(dir, "stories", `${plan.slug}.md`);
-    const handWritten = join(dir, "stories", `${plan.slug}.mdx`);
-    const sourcePath = join(dir, "sources", `${plan.slug}.txt`);
+    const storyPath = join(dir, "stories", `${plan.slug}${STORY_EXTENSION}`);
+    // A story of the other format at the same slug (hand-written, or from before the importer wrote .mdx).
+    const handWritten = join(dir, "stories", `${plan.slug}${STORY_EXTENSION === ".mdx" ? ".md" : ".mdx"}`);
+    const sourcePath = join(dir, "sources", `${plan.slug}${sourceExtension(plan.file)}`);
     const sidecarPath = join(dir, "sources", `${plan.slug}.import.yaml`);
     const personPath = join(dir, "people", `${plan.personId}.yaml`);
     const inPlace = resolve(sourcePath) === resolve(plan.file);
@@ -178,7 +181,7 @@ function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors:
       errors.push(
         new ImportError(
           plan.file,
-          `the slug "${plan.slug}" is taken by ${handWritten}, and the importer writes .md; delete or rename that file first, or import under another --slug`,
+          `the slug "${plan.slug}" is taken by ${handWritten}, and the importer writes ${STORY_EXTENSION}; delete or rename that file first, or import under another --slug`,
         ),
       );
       continue;

@@ -1,4 +1,5 @@
 import type { PersonData, StoryData } from "../../src/schema/schema.ts";
+import { findAsides } from "./asides.ts";
 import { findClutter } from "./clutter.ts";
 import { ImportError, isImportError } from "./errors.ts";
 import { readHeader, type HeaderFindings } from "./header.ts";
@@ -13,7 +14,7 @@ import { loadSidecar, mergeSidecars, type LoadedSidecar, type Sidecar } from "./
 import { resolveMetadata, validateAgainstSchema, type StoryMetadata } from "./storyMetadata.ts";
 import { buildInterview, type SourceMarks, type Structure } from "./structure.ts";
 import { buildThread } from "./thread.ts";
-import { buildTranscript, type TranscriptStructure } from "./transcript.ts";
+import { buildTranscript, displayName, type TranscriptStructure } from "./transcript.ts";
 import type { Block, Guess, HeaderLine, RemovedLine, SourceLine, SourceShape } from "./types.ts";
 
 /** Everything one source turns into, computed in memory; nothing is written yet. */
@@ -30,7 +31,7 @@ export interface StoryPlan {
   personId: string;
   story: StoryData;
   person: PersonData;
-  /** The story file as the importer writes it (Markdown). */
+  /** The story file as the importer writes it (MDX). */
   markdown: string;
   personText: string;
   clutter: RemovedLine[];
@@ -107,7 +108,8 @@ export function planStory(file: string, given: Sidecar, lenient = false): StoryP
   const story: StoryData = { ...base, editorialNotes: notes };
   validateAgainstSchema(story, meta.person, sidecar.path);
 
-  const markdown = renderStory(story, structure.blocks);
+  const blocks = findAsides(structure.blocks);
+  const markdown = renderStory(story, blocks);
   const roundTrip = checkRoundTrip({
     markdown,
     lines,
@@ -134,7 +136,7 @@ export function planStory(file: string, given: Sidecar, lenient = false): StoryP
     personText: personYaml(meta.person),
     clutter,
     header: consumed,
-    blocks: structure.blocks,
+    blocks,
     guesses: [...header.guesses, ...structure.guesses],
     warnings: [
       ...(missing && lenient ? [`an import would refuse: ${missing.message}`] : []),
@@ -165,7 +167,7 @@ function readHeaderFor(shape: SourceShape, body: readonly SourceLine[], settings
     body.filter((line) => line.number <= pre.preambleEnd),
     true,
   );
-  const guest = pre.guests.length === 1 ? pre.guests[0]! : "";
+  const guest = pre.guests.length === 1 ? displayName(pre.guests[0]!) : "";
   if (header.detected.name === undefined && /^\p{Lu}\S*(?:\s\p{Lu}\S*)+$/u.test(guest)) header.detected.name = guest;
   return header;
 }

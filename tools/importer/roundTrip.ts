@@ -1,21 +1,26 @@
-import { htmlToHast, markdownToHtml } from "satteri";
+import { htmlToHast } from "satteri";
 import { plainText } from "./emphasis.ts";
 import { readListLine } from "./listItems.ts";
 import { stripPipes } from "./thread.ts";
 import type { HeaderLine, SourceLine } from "./types.ts";
 import { satteriOptions } from "../../src/markdown/options.ts";
 import { storyLinksPlugin } from "../../src/markdown/inertStories.ts";
+import { findLiveContent } from "../../src/markdown/liveContent.ts";
+import { mdxToHtml } from "../../src/markdown/mdxToHtml.ts";
+import { VOCABULARY_CLASS } from "../../src/markdown/vocabulary.ts";
+import { vocabularyPlugin } from "../../src/markdown/vocabularyPlugin.ts";
 
 /** Parser features of the site's own Markdown pipeline, so the round trip reads stories as the build does. */
 const SITE_FEATURES = satteriOptions().features;
 
 /**
- * A story as the site renders it, as HTML parsed back into a tree: the site's parser features
- * and its story-links rule (bare e-mail addresses and www. stay text), without the decorations
- * (heading permalinks, rel) that do not change what the transcript says.
+ * A story as the site renders it, as HTML parsed back into a tree: the site's MDX parser and
+ * features, its story-links rule (bare e-mail addresses and www. stay text) and its editorial
+ * vocabulary, without the decorations (heading permalinks, rel) that do not change what the
+ * transcript says.
  */
-export function renderStoryTree(markdown: string): HastLike {
-  const { html } = markdownToHtml(markdown, { features: SITE_FEATURES, mdastPlugins: [storyLinksPlugin()] });
+export function renderStoryTree(mdx: string): HastLike {
+  const { html } = mdxToHtml(mdx, { features: SITE_FEATURES, mdastPlugins: [storyLinksPlugin(), vocabularyPlugin()] });
   return htmlToHast(html, { fragment: true });
 }
 
@@ -57,7 +62,9 @@ export interface HastLike {
 
 const BLOCKS = new Set(["p", "h2", "h3", "li"]);
 const EMPHASIS = new Set(["em", "strong"]);
-const CONTAINERS = new Set(["ul", "ol"]);
+const CONTAINERS = new Set(["ul", "ol", "aside", "div"]);
+/** Vocabulary chrome whose words come from attributes the importer set, not from transcript lines. */
+const CHROME = new Set([`${VOCABULARY_CLASS.turn}__who`]);
 
 /** Collapses whitespace the way a browser shows it, so tabs and line breaks compare as spaces. */
 export function normalizeSpace(text: string): string {
@@ -71,13 +78,16 @@ export function expectedText(line: string): string {
 }
 
 /**
- * Renders the story with the site's own Markdown compiler and checks three things: nothing but
+ * Renders the story with the site's own MDX compiler and checks three things: nothing but
  * text, headings, lists and http(s) links came out; every kept source line is there, in
  * order; and nothing appeared that the source did not say.
  */
 export function checkRoundTrip(input: RoundTripInput): RoundTrip {
-  const tree = renderStoryTree(input.markdown);
-  const unsafe: string[] = [];
+  // The renderer drops what it cannot turn into HTML (a <script>, an {expression}), so anything
+  // live is found in the source first; such a story is refused without rendering it.
+  const live = findLiveContent(input.markdown, "mdx");
+  const unsafe = live.map((finding) => `line ${finding.line}: ${finding.message}`);
+  const tree = live.length > 0 ? { type: "root" } : renderStoryTree(input.markdown);
   const blocks: string[] = [];
   collectBlocks(tree, blocks, unsafe);
   const normalized = blocks.map(normalizeSpace);
@@ -129,6 +139,7 @@ function collectBlocks(node: HastLike, blocks: string[], unsafe: string[]): void
       if (child.value?.trim()) unsafe.push(`text outside any paragraph: "${child.value.trim()}"`);
       continue;
     }
+    if (child.type === "element" && isChrome(child)) continue;
     if (child.type === "element" && BLOCKS.has(child.tagName!)) {
       blocks.push(inlineText(child, unsafe, child.tagName === "li"));
       continue;
@@ -163,6 +174,12 @@ function describe(node: HastLike): string {
     return `<${node.tagName}${href !== undefined ? ` href="${hrefOf(node)}"` : ""}> element`;
   }
   return `${node.type}${node.value ? ` "${node.value.slice(0, 60)}"` : ""}`;
+}
+
+/** A turn's speaker line: the speaker and time are attributes, checked where the importer reads them. */
+function isChrome(node: HastLike): boolean {
+  const classes = node.properties?.["className"];
+  return Array.isArray(classes) && classes.some((name) => CHROME.has(String(name)));
 }
 
 /** An element's href as text ("" when it has none). */

@@ -63,6 +63,8 @@ export type Block =
     }
   /** A quiet marker where the recording paused ("Sponsor break"); never a heading. */
   | { type: "break"; line: number; label: string }
+  /** A side box of the source page ("Talks from …" and its items): its title line and what it holds. */
+  | { type: "aside"; line: number; title: string; blocks: Block[] }
   /** A heading whose words the archive added (e.g. "Reply from jorge"); always noted for readers. */
   | { type: "editorial-heading"; text: string };
 
@@ -75,16 +77,4 @@ export interface Detected {
   published?: string;
   interviewer?: string;
   sourceName?: string;
-}
-
-/** Everything the importer found in one source: structure, removals and hints. */
-export interface Analysis {
-  shape: SourceShape;
-  lines: SourceLine[];
-  clutter: RemovedLine[];
-  header: HeaderLine[];
-  guesses: Guess[];
-  detected: Detected;
-  blocks: Block[];
-  warnings: string[];
 }

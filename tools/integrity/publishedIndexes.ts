@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -29,22 +29,27 @@ const xml = new XMLParser({
   htmlEntities: false,
 });
 
-/** Every page URL in sitemap-index.xml's sitemaps, as site paths. */
-export async function readSitemap(dir: string, site: SiteLocation): Promise<Set<string> | undefined> {
+/**
+ * Every page URL the sitemap lists (sitemap-index.xml, then each sitemap in it), in order, as
+ * written; undefined when the build has no sitemap index. The tests read the sitemap through here too.
+ */
+export function sitemapLocations(dir: string, base: string): string[] | undefined {
   const indexFile = join(dir, "sitemap-index.xml");
   if (!existsSync(indexFile)) return undefined;
-  const paths = new Set<string>();
-  for (const sitemapUrl of locs(await readFile(indexFile, "utf8"))) {
-    const file = sitePath(sitemapUrl, site);
+  return locs(readFileSync(indexFile, "utf8")).flatMap((sitemapUrl) => {
+    const file = sitePath(sitemapUrl, { base, origin: undefined });
     if (file === undefined || !existsSync(join(dir, file))) {
       throw new Error(`sitemap-index.xml lists ${sitemapUrl}, which is not in the build`);
     }
-    for (const loc of locs(await readFile(join(dir, file), "utf8"))) {
-      const path = sitePath(loc, site);
-      if (path !== undefined) paths.add(path);
-    }
-  }
-  return paths;
+    return locs(readFileSync(join(dir, file), "utf8"));
+  });
+}
+
+/** Every page URL in sitemap-index.xml's sitemaps, as site paths. */
+export function readSitemap(dir: string, site: SiteLocation): Set<string> | undefined {
+  const locations = sitemapLocations(dir, site.base);
+  if (locations === undefined) return undefined;
+  return new Set(locations.flatMap((loc) => sitePath(loc, site) ?? []));
 }
 
 /** The <loc> of every entry of a sitemap index or a sitemap. */

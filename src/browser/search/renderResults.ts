@@ -1,5 +1,6 @@
 import type { ExcerptSegment } from "../../lib/search/excerpt.ts";
 import type { ResultView } from "../../lib/search/resultView.ts";
+import { roleLine } from "../../lib/labels.ts";
 
 /** Class of each result's link; keyboard navigation moves between these. */
 export const RESULT_LINK_CLASS = "search-result__link";
@@ -34,8 +35,7 @@ export function renderExcerpt(segments: ExcerptSegment[]): HTMLParagraphElement 
 }
 
 function storyLine(view: ResultView): string {
-  const role = view.role && view.company ? `${view.role} at ${view.company}` : view.role || view.company;
-  return [role, view.date].filter(Boolean).join(" · ");
+  return [roleLine(view.role, view.company), view.date].filter(Boolean).join(" · ");
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(

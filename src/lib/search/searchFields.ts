@@ -1,5 +1,3 @@
-import type { StoryData } from "../../schema/schema.ts";
-
 /** URL parameter that carries the query on /search/ (the header form submits it too). */
 export const QUERY_PARAM = "q";
 
@@ -20,8 +18,3 @@ export const FILTER_FIELDS = [
 
 /** One of the filter names above. */
 export type FilterKey = (typeof FILTER_FIELDS)[number]["key"];
-
-/** "Interview" or "Discussion", as the story page and the kind filter show it. */
-export function kindLabel(kind: StoryData["kind"]): string {
-  return kind === "discussion" ? "Discussion" : "Interview";
-}

@@ -1,3 +1,5 @@
+import { count as counted } from "../plural.ts";
+
 /** What the live region says once a search settles. */
 export interface StatusInput {
   /** The query as the reader typed it (trimmed). */
@@ -13,10 +15,10 @@ export interface StatusInput {
  * result has been read), "No stories match …", or a filters-only count.
  */
 export function resultCountText({ query, count, filtered, answers }: StatusInput): string {
-  const stories = count === 0 ? "No stories" : count === 1 ? "1 story" : `${count} stories`;
+  const stories = count === 0 ? "No stories" : counted(count, "story");
   const amount =
     answers !== undefined && count > 0 && query !== ""
-      ? `${answers === 1 ? "1 answer" : `${answers} answers`} in ${stories.replace(/^N/, "n")}`
+      ? `${counted(answers, "answer")} in ${stories.replace(/^N/, "n")}`
       : stories;
   const verb = count === 1 ? "matches" : "match";
   // A query with its own quotes reads best as typed, without a second pair around it.

@@ -53,7 +53,7 @@ describe("attack: importer input", () => {
       `${link}: is a symbolic link (to ${real}); the importer reads only real files, so copy the transcript here or pass --follow-symlinks`,
     ]);
     expect(importBatch([link], options({ followSymlinks: true })).written).toBe(true);
-    expect(existsSync(join(content, "stories/jane-doe.md"))).toBe(true);
+    expect(existsSync(join(content, "stories/jane-doe.mdx"))).toBe(true);
   });
 
   it("refuses a link to a secret even when the target is not text", () => {
@@ -88,7 +88,7 @@ describe("attack: importer input", () => {
     const relative = runScript("tools/import.ts", [file], { ARCHIVE_CONTENT_DIR: "content" }, undefined, dir);
     expect(relative.stderr).toBe("");
     expect(relative.status).toBe(0);
-    expect(existsSync(join(content, "stories/jane-doe.md"))).toBe(true);
+    expect(existsSync(join(content, "stories/jane-doe.mdx"))).toBe(true);
     const missing = runScript("tools/import.ts", [file], { ARCHIVE_CONTENT_DIR: "nowhere" }, undefined, dir);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain(`${join(dir, "nowhere")}: the content folder does not exist`);

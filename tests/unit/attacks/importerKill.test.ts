@@ -105,8 +105,8 @@ describe("attack: SIGKILL during an import batch", () => {
     ["when the first temporary file appears", (names) => names.some(isTemp)],
     ["when the first source is renamed into place", (names) => names.some((n) => /^sources\/.*\.txt$/.test(n))],
     ["when the first person is renamed into place", (names) => names.some((n) => /^people\/.*\.yaml$/.test(n))],
-    ["when the first story is in", (names) => names.some((n) => /^stories\/.*\.md$/.test(n))],
-    ["when half the stories are in", (names) => names.filter((n) => /^stories\/.*\.md$/.test(n)).length >= 50],
+    ["when the first story is in", (names) => names.some((n) => /^stories\/.*\.mdx$/.test(n))],
+    ["when half the stories are in", (names) => names.filter((n) => /^stories\/.*\.mdx$/.test(n)).length >= 50],
     ["at 40% of a full run's time", () => false, 0.4],
     ["at 90% of a full run's time", () => false, 0.9],
   ];
@@ -121,7 +121,7 @@ describe("attack: SIGKILL during an import batch", () => {
         if (isTemp(path)) continue;
         // Every file that is in place is whole: exactly what a finished run writes.
         expect(text, path).toBe(finished[path]);
-        const slug = /^stories\/(.+)\.md$/.exec(path)?.[1];
+        const slug = /^stories\/(.+)\.mdx$/.exec(path)?.[1];
         if (!slug) continue;
         const person = /^person: (.+)$/m.exec(text)?.[1];
         expect(left[`people/${person}.yaml`], `${path}: its person`).toBeDefined();

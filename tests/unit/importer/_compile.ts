@@ -1,6 +1,8 @@
 import { pathToFileURL } from "node:url";
-import { htmlToHast, markdownToHtml } from "satteri";
+import { htmlToHast } from "satteri";
+import { mdxToHtml } from "../../../src/markdown/mdxToHtml.ts";
 import { satteriOptions } from "../../../src/markdown/options.ts";
+import { vocabularyPlugin } from "../../../src/markdown/vocabularyPlugin.ts";
 import { contentRoot } from "../../../src/lib/contentRoot.ts";
 
 interface Node {
@@ -11,7 +13,7 @@ interface Node {
   children?: Node[];
 }
 
-/** What a browser would get from one Markdown snippet: its text, its links, and anything that is not plain prose. */
+/** What a browser would get from one MDX snippet: its text, its links, and anything that is not plain prose. */
 export interface Compiled {
   html: string;
   text: string;
@@ -21,18 +23,21 @@ export interface Compiled {
 }
 
 /** A story file's URL, so the site's story-only plugins (inertness, story links) apply. */
-const STORY_URL = pathToFileURL(`${contentRoot()}/stories/escaping-test.md`);
+const STORY_URL = pathToFileURL(`${contentRoot()}/stories/escaping-test.mdx`);
 
 /**
- * Renders Markdown exactly as the site renders a story (the site's own Sätteri options from
- * src/markdown/options.ts, as a `.md` file under content/stories), independently of the
- * importer's round-trip code, and reads the HTML back as a browser would.
+ * Renders MDX exactly as the site renders a story (the site's own Sätteri options from
+ * src/markdown/options.ts, which refuse anything live, plus the editorial vocabulary, as a
+ * `.mdx` file under content/stories), independently of the importer's round-trip code, and
+ * reads the HTML back as a browser would.
  */
-export function compile(markdown: string): Compiled {
-  const result = markdownToHtml(markdown, { ...satteriOptions(), fileURL: STORY_URL });
-  // The site's plugins are synchronous; a promise here would mean one of them changed.
-  if (result instanceof Promise) throw new Error("the site's Markdown plugins became asynchronous");
-  const { html } = result;
+export function compile(mdx: string): Compiled {
+  const options = satteriOptions();
+  const { html } = mdxToHtml(mdx, {
+    ...options,
+    mdastPlugins: [...options.mdastPlugins, vocabularyPlugin()],
+    fileURL: STORY_URL,
+  });
   const tree = htmlToHast(html, { fragment: true }) as unknown as Node;
   const links: string[] = [];
   const foreign: string[] = [];

@@ -144,11 +144,11 @@ describe("refusals name the file and the reason, and write nothing", () => {
     expect(importBatch([file], options()).written).toBe(true);
     const changed = writeFixture(dir, "jane.txt", GOOD.replace("I write things down.", "I write everything down."));
     expect(refused([changed])[0]).toBe(
-      `${changed}: the slug "jane-doe" already exists (${join(content, "stories", "jane-doe.md")}); pass --force to replace that story, or --slug to import it under a new one`,
+      `${changed}: the slug "jane-doe" already exists (${join(content, "stories", "jane-doe.mdx")}); pass --force to replace that story, or --slug to import it under a new one`,
     );
     const forced = importBatch([changed], options({ force: true }));
     expect(forced.errors).toEqual([]);
-    expect(forced.writes.find((w) => w.path.endsWith("jane-doe.md"))?.action).toBe("replace");
+    expect(forced.writes.find((w) => w.path.endsWith("jane-doe.mdx"))?.action).toBe("replace");
   });
 
   it("story flags with more than one file", () => {
@@ -193,8 +193,8 @@ describe("batches are all-or-nothing", () => {
       "sources/jane-doe.txt",
       "sources/john-roe.import.yaml",
       "sources/john-roe.txt",
-      "stories/jane-doe.md",
-      "stories/john-roe.md",
+      "stories/jane-doe.mdx",
+      "stories/john-roe.mdx",
     ]);
   });
 

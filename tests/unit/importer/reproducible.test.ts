@@ -10,7 +10,7 @@ const root = tempDir();
 afterAll(() => cleanUp(root));
 mkdirSync(join(root, "sources"));
 const sourceNames = readdirSync(join(CONTENT, "sources"))
-  .filter((name) => name.endsWith(".txt"))
+  .filter((name) => /\.(?:txt|md|html?)$/.test(name))
   .sort();
 for (const name of readdirSync(join(CONTENT, "sources")))
   copyFileSync(join(CONTENT, "sources", name), join(root, "sources", name));
@@ -34,11 +34,11 @@ describe("the committed content is what the importer makes", () => {
   });
 
   it("makes exactly the committed stories and people, and no others", () => {
-    expect(listing(join(root, "stories"), ".md")).toEqual(listing(join(CONTENT, "stories"), ".md"));
+    expect(listing(join(root, "stories"), ".mdx")).toEqual(listing(join(CONTENT, "stories"), ".mdx"));
     expect(listing(join(root, "people"), ".yaml")).toEqual(listing(join(CONTENT, "people"), ".yaml"));
   });
 
-  it.each(listing(join(CONTENT, "stories"), ".md"))("stories/%s is byte for byte the importer's output", (name) => {
+  it.each(listing(join(CONTENT, "stories"), ".mdx"))("stories/%s is byte for byte the importer's output", (name) => {
     expect(readFileSync(join(root, "stories", name), "utf8")).toBe(
       readFileSync(join(CONTENT, "stories", name), "utf8"),
     );

@@ -1,0 +1,47 @@
+/** The home page's featured quote, resolved against the story it comes from. */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { allStories, type StoryView } from "./content.ts";
+import { render } from "astro:content";
+import { site } from "../site.config.ts";
+
+/** A quote with the story and the question it answers, ready to link. */
+export interface FeaturedQuote {
+  quote: string;
+  story: StoryView;
+  questionId: string;
+  question: string;
+}
+
+/** A story's source file as one line of words (Markdown and MDX alike), or "" when it cannot be read. */
+function sourceWords(story: StoryView): string {
+  const file = story.entry.filePath;
+  if (!file) return "";
+  return readFileSync(resolve(file), "utf8").replace(/\s+/g, " ");
+}
+
+/**
+ * The configured quote, or null when this archive lacks its story (an archive built from another
+ * content folder, a test fixture). A question the story does not have, or words it does not
+ * contain, stop the build with what to change.
+ */
+export async function featuredQuote(): Promise<FeaturedQuote | null> {
+  const { featured } = site;
+  const where = `src/site.config.ts: featured`;
+  const story = (await allStories()).find((s) => s.id === featured.story);
+  if (!story) return null;
+  const { headings } = await render(story.entry);
+  const question = headings.find((h) => h.depth === 2 && h.slug === featured.question);
+  if (!question) {
+    throw new Error(
+      `${where}.question "${featured.question}" is not a question of stories/${story.id}; use one of: ${headings
+        .filter((h) => h.depth === 2)
+        .map((h) => h.slug)
+        .join(", ")}`,
+    );
+  }
+  if (!sourceWords(story).includes(featured.quote)) {
+    throw new Error(`${where}.quote is not word for word in stories/${story.id}; copy it from the story again.`);
+  }
+  return { quote: featured.quote, story, questionId: question.slug, question: question.text };
+}
