@@ -244,6 +244,8 @@ test.describe("full text in content:encoded", () => {
       const page = parseHtml(await readFile(join(out, path, "index.html"), "utf8"));
       const transcript = page.querySelector(".transcript");
       if (!transcript) throw new Error(`${path}: no .transcript on the story page`);
+      // Page furniture inside the transcript (the way back to the questions) is not the story.
+      for (const furniture of transcript.querySelectorAll("[data-pagefind-ignore]")) furniture.remove();
       const pageText = visibleText(transcript);
       expect(pageText.length, path).toBeGreaterThan(0);
       expect(htmlText(item["content:encoded"] ?? ""), path).toContain(withoutXmlForbidden(pageText));

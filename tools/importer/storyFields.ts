@@ -5,7 +5,7 @@
  */
 import { z } from "astro/zod";
 import { withFriendlyErrors } from "../../src/schema/errorMap.ts";
-import { partialDate, personData, sourceSchema, storyData } from "../../src/schema/schema.ts";
+import { calendarDay, partialDate, personData, sourceSchema, storyData } from "../../src/schema/schema.ts";
 import { sourceShapes } from "./types.ts";
 
 /** A URL slug or person id: lowercase words joined by hyphens. */
@@ -105,9 +105,11 @@ function spec(path: FlagSpec["path"], field: z.ZodType): FlagSpec | undefined {
       ? item.options.join("|")
       : item === partialDate || unwrap(field) === partialDate
         ? "YYYY-MM"
-        : item instanceof z.ZodURL
-          ? "URL"
-          : "TEXT";
+        : item === calendarDay || unwrap(field) === calendarDay
+          ? "YYYY-MM-DD"
+          : item instanceof z.ZodURL
+            ? "URL"
+            : "TEXT";
   return { flag, path, multiple, lines, value };
 }
 
