@@ -7,11 +7,14 @@ import { satteriOptions } from "./src/markdown/options.ts";
 import { pagefindIndex } from "./src/integrations/pagefind.ts";
 import { contentCacheDir } from "./src/lib/contentRoot.ts";
 import { contentStoreFromDisk } from "./src/integrations/contentStoreFromDisk.ts";
+import { siteUrlRule } from "./src/integrations/siteUrlRule.ts";
+import { siteSetting } from "./src/lib/siteUrl.ts";
 import { securityHeadersFile } from "./src/integrations/securityHeaders.ts";
 
-// Operators set these for their host: SITE_URL for canonical and feed URLs,
-// BASE_PATH when the archive lives under a sub-path (e.g. /archive/).
-const site = process.env.SITE_URL || "http://localhost:4321";
+// Operators set these for their host: SITE_URL for canonical and feed URLs (a build without it
+// stops unless marked local with ARCHIVE_LOCAL; see siteUrlRule), BASE_PATH when the archive
+// lives under a sub-path (e.g. /archive/).
+const { site } = siteSetting(process.env, "dev");
 const base = process.env.BASE_PATH || "/";
 
 export default defineConfig({
@@ -34,5 +37,5 @@ export default defineConfig({
     processor: satteri(satteriOptions()),
   },
   // pagefindIndex runs last so it indexes the finished HTML.
-  integrations: [contentStoreFromDisk(), mdx(), sitemap(), securityHeadersFile(), pagefindIndex()],
+  integrations: [siteUrlRule(), contentStoreFromDisk(), mdx(), sitemap(), securityHeadersFile(), pagefindIndex()],
 });

@@ -31,7 +31,8 @@ export default defineConfig({
   // it (tools/server/siteServer.ts: the _headers file, caching, the 404 page).
   webServer: {
     command: "npm run build && node tools/start.ts",
-    env: { PORT: String(port), HOST: "127.0.0.1" },
+    // A local build (no SITE_URL): its links point at this test server's own origin and port.
+    env: { PORT: String(port), HOST: "127.0.0.1", ARCHIVE_LOCAL: `http://127.0.0.1:${port}` },
     url: origin,
     reuseExistingServer: !process.env["CI"],
     timeout: 15 * 60_000,

@@ -23,6 +23,7 @@ import { displayPath, formatProblems } from "./preflight/problems.ts";
 import { checkSite } from "./integrity/checkSite.ts";
 import { buildSearchIndex } from "../src/integrations/pagefind.ts";
 import { contentCacheDir, contentRoot } from "../src/lib/contentRoot.ts";
+import { siteSetting, type SiteSetting } from "../src/lib/siteUrl.ts";
 
 const paths = outputPaths();
 let lock: BuildLock | undefined;
@@ -47,6 +48,14 @@ function fail(report: string, exitCode = 1): never {
   process.stderr.write(`\nBuild failed.\n\n${report.trimEnd()}\n\n${kept}\n`);
   process.exit(exitCode);
 }
+
+let site: SiteSetting;
+try {
+  site = siteSetting(process.env, "build");
+} catch (error) {
+  fail(`${message(error)}\n\nNothing was built.`);
+}
+if (site.local) console.log(`Local build: links point at ${site.site} (ARCHIVE_LOCAL). Not for publishing.`);
 
 // Ctrl-C or a SIGTERM (from `npm start`, a CI timeout) stops the Astro child too and cleans up.
 for (const [signal, number] of [
@@ -127,7 +136,7 @@ console.log(
     `\nIntegrity check passed in ${stats.ms} ms: ${stats.pages} pages, ${stats.files} files, ${stats.stories} stories,`,
     `${stats.links} links (${stats.internal} internal, ${stats.anchors} to anchors, ${stats.external} external),`,
     `search index: ${stats.searchIndexed ?? "not built"}, feed items: ${stats.feedItems ?? "no feed"}.`,
-    `Published to ${displayPath(paths.live)}/.`,
+    `Published to ${displayPath(paths.live)}/${site.local ? ` (a local build for ${site.site})` : ""}.`,
   ].join("\n"),
 );
 // Vite can leave handles open after a programmatic build; the work is done.

@@ -61,7 +61,10 @@ function build(label: string, extraArgs: string[]): { seconds: number; peakMB: n
   const result = spawnSync(
     "/usr/bin/time",
     ["-f", "%e %M", "npx", "astro", "build", "--outDir", join(work, `dist-${label}`), ...extraArgs],
-    { env: { ...process.env, ARCHIVE_CONTENT_DIR: corpus, ARCHIVE_CACHE_DIR: cacheDir }, encoding: "utf8" },
+    {
+      env: { ARCHIVE_LOCAL: "1", ...process.env, ARCHIVE_CONTENT_DIR: corpus, ARCHIVE_CACHE_DIR: cacheDir },
+      encoding: "utf8",
+    },
   );
   if (result.status !== 0) throw new Error(`${label} build failed:\n${result.stderr}`);
   const [seconds, kb] = result.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);

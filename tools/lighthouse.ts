@@ -29,10 +29,11 @@ function build(): void {
 }
 
 async function startPreview(): Promise<ChildProcess> {
-  // Astro's own entry under this Node (no npx wrapper), so kill() stops the server itself.
-  const astro = new URL("../node_modules/astro/bin/astro.mjs", import.meta.url).pathname;
-  const server = spawn(process.execPath, [astro, "preview", "--host", "127.0.0.1", "--port", String(port)], {
+  // `npm start`'s server (the site is fresh, so it only serves), with the production headers and caching.
+  const start = new URL("./start.ts", import.meta.url).pathname;
+  const server = spawn(process.execPath, [start], {
     stdio: "ignore",
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) },
   });
   for (let attempt = 0; attempt < 60; attempt++) {
     try {
@@ -43,9 +44,7 @@ async function startPreview(): Promise<ChildProcess> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   server.kill();
-  throw new Error(
-    `astro preview did not answer on ${origin} within 30 s (is port ${port} taken? set LIGHTHOUSE_PORT).`,
-  );
+  throw new Error(`npm start did not answer on ${origin} within 30 s (is port ${port} taken? set LIGHTHOUSE_PORT).`);
 }
 
 /** The pages to audit, found in the build (imported late: the build must exist first). */

@@ -35,7 +35,12 @@ function newestMtime(path: string): number {
 
 function build(): Promise<void> {
   return new Promise((resolve) => {
-    building = spawn(process.execPath, ["tools/build.ts"], { stdio: "inherit" });
+    // A local build, its links on the address served below (SITE_URL, when set, wins).
+    const origin = `http://${process.env["HOST"] || "localhost"}:${process.env["PORT"] || 4321}`;
+    building = spawn(process.execPath, ["tools/build.ts"], {
+      stdio: "inherit",
+      env: { ARCHIVE_LOCAL: origin, ...process.env },
+    });
     building.on("exit", (code, signal) => {
       if (stopping) process.exit(0);
       if (code !== 0) process.exit(code ?? (signal ? 1 : 0));

@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { partialDateToDate, yearOf } from "./dates.ts";
 import { slugify } from "./slug.ts";
+import { byAdded } from "./storyOrder.ts";
 
 export type Story = CollectionEntry<"stories">;
 export type Person = CollectionEntry<"people">;
@@ -11,7 +12,10 @@ export interface StoryView {
   id: string;
   person: Person;
   title: string;
+  /** Published date, else recorded: the story's own date. */
   date: Date;
+  /** The day it entered the archive (`added`, else `date`): what "new" means in feeds and latest lists. */
+  added: Date;
   year: string;
   companySlug: string;
   topics: { name: string; slug: string }[];
@@ -42,19 +46,25 @@ async function loadStories(): Promise<StoryView[]> {
         `stories/${entry.id}: "person" names "${entry.data.person.id}", but there is no people/${entry.data.person.id}.yaml`,
       );
     }
-    const dated = entry.data.published ?? entry.data.recorded;
+    const dated = partialDateToDate(entry.data.published ?? entry.data.recorded);
     return {
       entry,
       id: entry.id,
       person,
       title: storyTitle(person.data.name, entry.data.role, entry.data.company),
-      date: partialDateToDate(dated),
+      date: dated,
+      added: entry.data.added ? partialDateToDate(entry.data.added) : dated,
       year: yearOf(entry.data.recorded),
       companySlug: slugify(entry.data.company),
       topics: entry.data.topics.map((name) => ({ name, slug: slugify(name) })),
     };
   });
   return views.sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id));
+}
+
+/** The stories most recently added to the archive, newest first (by `added`, then date, then id). */
+export async function latestStories(limit: number): Promise<StoryView[]> {
+  return byAdded(await allStories()).slice(0, limit);
 }
 
 /** "Name — Role at Company", the title used on pages, in feeds and in search. */

@@ -23,7 +23,10 @@ export function formatPartialDate(value: string): string {
 /** A Date for sorting and feeds; a month alone counts as its first day (UTC). */
 export function partialDateToDate(value: string): Date {
   const [year, month, day] = value.split("-").map(Number);
-  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+  // Not Date.UTC: it reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year ?? 1970, (month ?? 1) - 1, day ?? 1);
+  return date;
 }
 
 /** The four-digit year of a partial date. */

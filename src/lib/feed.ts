@@ -1,18 +1,10 @@
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { getContainerRenderer } from "@astrojs/mdx/container-renderer";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
-import { cacheDir, root } from "astro:config/server";
 import { loadRenderers } from "astro:container";
 import { render } from "astro:content";
 import type { StoryView } from "./content.ts";
 import { FEED_IMAGE, type FeedDescriptor } from "./feedCatalog.ts";
 import { escapeHtml, sanitizeFeedHtml } from "./feedHtml.ts";
-import sanitizerSource from "./feedHtml.ts?raw";
-import { diskCachedSanitizer, type Sanitizer } from "./feedHtmlCache.ts";
 import { feedWindow, feedXml, type FeedChannel, type FeedStory } from "./feedXml.ts";
 import { absoluteUrl, paths } from "./urls.ts";
 
@@ -50,39 +42,17 @@ async function feedStory(story: StoryView, site: URL): Promise<FeedStory> {
     company: story.entry.data.company,
     topics: story.topics.map((t) => t.name),
     summary: story.entry.data.summary,
-    date: story.date,
+    year: story.year,
+    added: story.added,
     contentHtml: await storyHtml(story, url),
   };
 }
 
 let container: Promise<AstroContainer> | undefined;
-let sanitizer: Sanitizer | undefined;
 
-/** The installed parse5's version, read from its package.json (its exports hide the file from import). */
-function parse5Version(): string {
-  const entry = createRequire(new URL("package.json", root)).resolve("parse5");
-  const pkg = JSON.parse(readFileSync(join(dirname(entry), "..", "package.json"), "utf8")) as { version?: unknown };
-  if (typeof pkg.version !== "string") throw new Error(`Could not read parse5's version next to ${entry}.`);
-  return pkg.version;
-}
-
-/**
- * The sanitizer's version for the disk cache: its own source, parse5's version and Node's (whose
- * URL parser resolves links), so editing feedHtml.ts or upgrading either re-sanitizes every story.
- */
-function sanitizerVersion(): string {
-  const parts = `${sanitizerSource}\0parse5 ${parse5Version()}\0node ${process.versions.node}`;
-  return createHash("sha256").update(parts).digest("hex").slice(0, 32);
-}
-
-/** The story's transcript, notes and attribution as feed-safe HTML, sanitized once per change. */
+/** The story's transcript, notes and attribution as feed-safe HTML. */
 async function storyHtml(story: StoryView, url: string): Promise<string> {
-  sanitizer ??= diskCachedSanitizer(
-    fileURLToPath(new URL("feed-html/", cacheDir)),
-    sanitizerVersion(),
-    sanitizeFeedHtml,
-  );
-  return sanitizer(await renderStoryHtml(story, url), url);
+  return sanitizeFeedHtml(await renderStoryHtml(story, url), url);
 }
 
 /**

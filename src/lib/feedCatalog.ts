@@ -1,13 +1,11 @@
+import { site } from "../site.config.ts";
 import { paths } from "./urls.ts";
 
-/**
- * How many stories a feed carries: the newest ones only. Feed readers poll the whole file,
- * so this keeps every feed bounded however large the archive grows.
- */
-export const FEED_WINDOW = 50;
+/** How many stories a feed carries (`feedSize` in the site config). */
+export const FEED_WINDOW = site.feedSize;
 
 /** Name of the site, as feed readers show it. */
-export const FEED_SITE_NAME = "Staff+ Archive";
+export const FEED_SITE_NAME = site.name;
 
 /** One feed: what readers see, where it lives, and which page it stands for. */
 export interface FeedDescriptor {

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { getRssString, type RSSFeedItem, type RSSOptions } from "@astrojs/rss";
 import { FEED_WINDOW, type FeedDescriptor } from "./feedCatalog.ts";
+import { byAdded } from "./storyOrder.ts";
 
 /** What a feed item needs to know about a story, already resolved to absolute URLs. */
 export interface FeedStory {
@@ -14,7 +14,10 @@ export interface FeedStory {
   topics: string[];
   /** One-line summary: the item's description. */
   summary: string;
-  date: Date;
+  /** The year the interview was recorded (or the thread written), e.g. "2015". */
+  year: string;
+  /** When the story entered the archive: the item's date and its place in the feed. */
+  added: Date;
   /** The full story as safe HTML with absolute links (see sanitizeFeedHtml). */
   contentHtml: string;
 }
@@ -48,9 +51,22 @@ export function escapeXml(text: string): string {
   return xmlSafe(text).replace(/[&<>"']/g, (char) => XML_ENTITIES[char] ?? char);
 }
 
-/** The stories a feed carries: the newest `size`, newest first. */
-export function feedWindow<T extends { date: Date }>(stories: readonly T[], size = FEED_WINDOW): T[] {
-  return [...stories].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, size);
+/**
+ * Plain text as the HTML a feed reader may take it for. Readers treat an item's description as
+ * HTML, and many (feedparser among them) its title, author and categories too: a name written
+ * `<svg onload=…>` must reach them as `&lt;svg onload=…&gt;`, text in any reading. The XML
+ * builder then escapes this once more.
+ */
+export function textAsHtml(text: string): string {
+  return xmlSafe(text).replace(/[&<>]/g, (char) => XML_ENTITIES[char] ?? char);
+}
+
+/** The stories a feed carries: the `size` most recently added, newest first. */
+export function feedWindow<T extends { added: Date; date: Date; id: string }>(
+  stories: readonly T[],
+  size = FEED_WINDOW,
+): T[] {
+  return byAdded(stories).slice(0, size);
 }
 
 /**
@@ -65,59 +81,35 @@ export function channelCustomData(channel: FeedChannel, lastBuildDate: Date | un
     lastBuildDate ? `<lastBuildDate>${lastBuildDate.toUTCString()}</lastBuildDate>` : "",
     `<atom:link href="${escapeXml(selfUrl)}" rel="self" type="application/rss+xml"/>`,
     // RSS requires the image's title and link to match the channel's.
-    `<image><url>${escapeXml(image.url)}</url><title>${escapeXml(feed.title)}</title>`,
+    `<image><url>${escapeXml(image.url)}</url><title>${escapeXml(textAsHtml(feed.title))}</title>`,
     `<link>${escapeXml(pageUrl)}</link><width>${image.width}</width><height>${image.height}</height></image>`,
   ].join("");
 }
 
 /**
- * One RSS item. RSS's <author> must be an email address, so the person is named in dc:creator.
- * `content` is what goes into content:encoded (see feedXml for why it may be a placeholder).
+ * One RSS item, dated by the day the story was added, with the year it was recorded in its
+ * title and description. RSS's <author> must be an email address, so the person is named in
+ * dc:creator.
  */
-export function toFeedItem(story: FeedStory, content = xmlSafe(story.contentHtml)): RSSFeedItem {
-  const categories = [...new Set([story.company, ...story.topics].map(xmlSafe))];
+export function toFeedItem(story: FeedStory): RSSFeedItem {
+  const categories = [...new Set([story.company, ...story.topics].map(textAsHtml))];
   return {
-    title: xmlSafe(story.title),
+    title: textAsHtml(`${story.title} (${story.year})`),
     link: story.url,
-    pubDate: story.date,
-    description: xmlSafe(story.summary),
-    content,
+    pubDate: story.added,
+    description: textAsHtml(`Recorded in ${story.year}. ${story.summary}`),
+    content: xmlSafe(story.contentHtml),
     categories,
-    customData: `<dc:creator>${escapeXml(story.personName)}</dc:creator>`,
+    customData: `<dc:creator>${escapeXml(textAsHtml(story.personName))}</dc:creator>`,
   };
 }
 
-/**
- * Stands in for an item's content while @astrojs/rss writes the document. Random per build and
- * only letters, digits and dashes, so the builder copies it unchanged and no story can spell it.
- */
-const PLACEHOLDER = `feed-content-${randomUUID()}-`;
-
-/**
- * The whole RSS 2.0 document for one channel and its (already windowed) stories.
- *
- * @astrojs/rss escapes text with five regex passes and concatenates around it: with 40 KB
- * stories that was most of the XML time. It writes each item's content:encoded around a
- * placeholder instead, and the content, escaped as its builder escapes text (&, <, >, ', "
- * to the same named entities, after xmlSafe), takes the placeholder's place: the same bytes.
- */
-export async function feedXml(channel: FeedChannel, stories: readonly FeedStory[]): Promise<string> {
-  const contents = stories.map((story) => escapeXml(story.contentHtml));
-  // An empty content is written as an empty element, not as text: that one goes through as is.
-  const holders = contents.map((content, i) => (content === "" ? "" : `${PLACEHOLDER}${i}`));
-  return fillContent(await getRssString(rssOptions(channel, stories, holders)), holders, contents);
-}
-
-/** What @astrojs/rss is given for a feed, with `contents[i]` as item i's content:encoded text. */
-export function rssOptions(
-  channel: FeedChannel,
-  stories: readonly FeedStory[],
-  contents: readonly string[],
-): RSSOptions {
-  const newest = stories.reduce<Date | undefined>((max, s) => (max && max >= s.date ? max : s.date), undefined);
+/** What @astrojs/rss is given for a feed of these (already windowed) stories. */
+export function rssOptions(channel: FeedChannel, stories: readonly FeedStory[]): RSSOptions {
+  const newest = stories.reduce<Date | undefined>((max, s) => (max && max >= s.added ? max : s.added), undefined);
   return {
-    title: xmlSafe(channel.feed.title),
-    description: xmlSafe(channel.feed.description),
+    title: textAsHtml(channel.feed.title),
+    description: textAsHtml(channel.feed.description),
     site: channel.pageUrl,
     xmlns: {
       atom: "http://www.w3.org/2005/Atom",
@@ -125,22 +117,11 @@ export function rssOptions(
       content: "http://purl.org/rss/1.0/modules/content/",
     },
     customData: channelCustomData(channel, newest),
-    items: stories.map((story, i) => toFeedItem(story, contents[i])),
+    items: stories.map(toFeedItem),
   };
 }
 
-/** Puts each escaped content where its placeholder element is, in order. */
-function fillContent(xml: string, holders: readonly string[], contents: readonly string[]): string {
-  const parts: string[] = [];
-  let from = 0;
-  holders.forEach((holder, i) => {
-    if (holder === "") return;
-    const element = `<content:encoded>${holder}</content:encoded>`;
-    const at = xml.indexOf(element, from);
-    if (at < 0) throw new Error(`feedXml: @astrojs/rss did not write item ${i}'s content where expected.`);
-    parts.push(xml.slice(from, at), "<content:encoded>", contents[i] ?? "", "</content:encoded>");
-    from = at + element.length;
-  });
-  parts.push(xml.slice(from));
-  return parts.join("");
+/** The whole RSS 2.0 document for one channel and its (already windowed) stories. */
+export function feedXml(channel: FeedChannel, stories: readonly FeedStory[]): Promise<string> {
+  return getRssString(rssOptions(channel, stories));
 }

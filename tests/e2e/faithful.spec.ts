@@ -1,18 +1,19 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { plainText } from "../../tools/importer/emphasis.ts";
 import { planStory } from "../../tools/importer/planStory.ts";
 
 // Issue 2's promise: every sentence of each raw source is on its story page. The only
 // lines allowed to be missing are the ones the importer itself reports as clutter.
 const SOURCES = join(import.meta.dirname, "../../content/sources");
 const sources = readdirSync(SOURCES)
-  .filter((name) => name.endsWith(".txt"))
+  .filter((name) => /\.(?:txt|md|html?)$/.test(name))
   .sort();
 
-/** Bullets, list numbers and a thread's quote bars are layout; the words after them must be on the page. */
+/** Bullets, list numbers, a thread's quote bars and emphasis marks are layout; the words must be on the page. */
 function wordsOf(line: string): string {
-  return line
+  return plainText(line)
     .replace(/^\s*(?:[•◦▪‣●*-]|\d{1,3}[.)])\s+/u, "")
     .replace(/^\s*\|\s?/, "")
     .replace(/\s?\|\s*$/, "")
@@ -42,7 +43,8 @@ for (const name of sources) {
     const article = normalize(await page.locator("article").textContent());
     const transcript = normalize(await page.locator(".transcript").textContent());
 
-    const lines = readFileSync(join(SOURCES, name), "utf8").split(/\r?\n/);
+    // The lines the importer read: the file's own, or the text of a saved .md/.html page.
+    const lines = plan.readLines.map((line) => line.text);
     const missing: string[] = [];
     let checked = 0;
     lines.forEach((line, index) => {

@@ -1,19 +1,17 @@
 /**
  * Gate: no built page links to a missing page, file or #anchor of the site (BASE_PATH respected;
- * absolute links on SITE_URL count as internal). External links are not fetched.
+ * absolute links on SITE_URL count as internal), through the integrity check's own link checker.
+ * External links are not fetched.
  */
-import { relative } from "node:path";
 import { expect, test } from "@playwright/test";
-import { brokenLinks } from "../support/links.ts";
-import { DIST, builtHtmlPages, siteOrigin } from "../support/site.ts";
+import { Findings } from "../../tools/integrity/findings.ts";
+import { checkLinks } from "../../tools/integrity/links.ts";
+import { scanSite } from "../../tools/integrity/siteScan.ts";
+import { BASE_PATH, DIST, siteOrigin } from "../support/site.ts";
 
-const origin = siteOrigin();
-
-for (const page of builtHtmlPages()) {
-  const name = relative(DIST, page.file);
-  test(`no broken internal links: ${name}`, () => {
-    const broken = brokenLinks(page, origin);
-    const list = broken.map(({ element, url, reason }) => `  <${element}> ${url}: ${reason}`).join("\n");
-    expect(broken.length, `dist/${name} (${page.path}) has ${broken.length} broken link(s):\n${list}`).toBe(0);
-  });
-}
+test("no built page has a broken or unsafe link", async () => {
+  const findings = new Findings();
+  const stats = checkLinks(await scanSite(DIST), { base: BASE_PATH, origin: siteOrigin() }, findings);
+  expect(stats.internal, "links checked").toBeGreaterThan(0);
+  expect(findings.problems).toEqual([]);
+});

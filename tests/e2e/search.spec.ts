@@ -6,10 +6,10 @@ import {
   distinctivePhrase,
   normalize,
   pairInOneStoryOnly,
-  storyPaths,
   storySections,
   type StorySection,
 } from "../support/storyText.ts";
+import { BASE_PATH, storyPages } from "../support/site.ts";
 
 const results = (page: Page) => page.locator("#search-results a.search-result__link");
 const status = (page: Page) => page.locator("#search-status");
@@ -23,7 +23,7 @@ function allSections(browser: Browser): Promise<StorySection[]> {
     const baseURL = test.info().project.use.baseURL;
     const page = await browser.newPage(baseURL ? { baseURL } : {});
     const sections: StorySection[] = [];
-    for (const path of await storyPaths(page)) sections.push(...(await storySections(page, path)));
+    for (const { path } of storyPages()) sections.push(...(await storySections(page, path.slice(BASE_PATH.length))));
     await page.close();
     if (sections.length === 0) throw new Error("No story sections found: is the sitemap listing stories/…/ pages?");
     return sections;
@@ -87,7 +87,9 @@ test("a phrase in double quotes matches only that phrase", async ({ page, browse
 
   await searchBox(page).fill("");
   await searchBox(page).pressSequentially(`"${pair.phrase}"`);
-  await expect(status(page)).toHaveText(`1 story matches "${pair.phrase}".`);
+  await expect(status(page)).toHaveText(
+    new RegExp(`^\\d+ answers? in 1 story matches "${escapeRegExp(pair.phrase)}"\\.$`),
+  );
   const only = target(page, await results(page).first().getAttribute("href"));
   expect(only).toMatchObject({
     path: pair.storyPath,
@@ -163,7 +165,7 @@ test("the keyboard reaches the box, the results and back", async ({ page, browse
 
   await page.goto(section.storyPath);
   await page.keyboard.press("/");
-  const headerBox = page.getByRole("searchbox", { name: "Search quotes" });
+  const headerBox = page.getByRole("searchbox", { name: "Search the archive" });
   await expect(headerBox).toBeFocused();
   await page.keyboard.type(phrase.split(" ").slice(0, 3).join(" "));
   await page.keyboard.press("Enter");
@@ -201,6 +203,38 @@ test("the keyboard reaches the box, the results and back", async ({ page, browse
   await expect(searchBox(page)).toHaveValue("");
   await expect(results(page)).toHaveCount(0);
   expect(new URL(page.url()).search).toBe("");
+});
+
+test("search sees summaries, topics, names and companies: “migration” finds the index-migration story", async ({
+  page,
+}) => {
+  // The transcript says "migrations" only in passing; its summary is about an index-migration outage.
+  await typeSearch(page, "migration");
+  const found = await Promise.all(
+    (await results(page).all()).map(async (link) => target(page, await link.getAttribute("href")).path),
+  );
+  expect(found[0]).toBe("stories/jorge-stripe-index-migrations/");
+  // A topic that only the story's topic list names.
+  await typeSearch(page, "Incidents");
+  expect(target(page, await results(page).first().getAttribute("href")).path).toBe(
+    "stories/jorge-stripe-index-migrations/",
+  );
+  await expect(status(page)).toHaveText(/^\d+ answers? in \d+ stor(y|ies) match(es)? “Incidents”\.$/);
+});
+
+test("a plain two-word query opens the question holding them side by side and marks the pair, not each word", async ({
+  page,
+  browser,
+}) => {
+  const pair = pairInOneStoryOnly(await allSections(browser));
+  if (!pair?.anchor) throw new Error("needs a phrase under a question");
+  await typeSearch(page, pair.phrase);
+  const first = target(page, await results(page).first().getAttribute("href"));
+  expect(first).toMatchObject({ path: pair.storyPath, hash: `#${pair.anchor}`, highlights: [pair.phrase] });
+  await results(page).first().click();
+  const marks = page.locator("mark.search-highlight");
+  await expect(marks.first()).toBeVisible();
+  for (const text of await marks.allTextContents()) expect(normalize(text)).toBe(pair.phrase);
 });
 
 test("a result opens its question with the words highlighted", async ({ page, browser }) => {
@@ -270,7 +304,7 @@ test.describe("with JavaScript off", () => {
   test("the header box still sends the query to the search page", async ({ page, browser }) => {
     const [first] = await allSections(browser);
     await page.goto(first?.storyPath ?? "");
-    await page.getByRole("searchbox", { name: "Search quotes" }).fill("glue work");
+    await page.getByRole("searchbox", { name: "Search the archive" }).fill("glue work");
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/search\/\?q=glue\+work$/);
   });

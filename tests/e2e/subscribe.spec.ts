@@ -12,7 +12,7 @@ async function feedUrls(page: Page): Promise<string[]> {
 
 test("/subscribe/ explains feeds and lists every feed by its address", async ({ page }) => {
   await page.goto("./");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Subscribe" }).click();
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Subscribe" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Subscribe");
   await expect(page.getByRole("heading", { name: "How it works" })).toBeVisible();
   const urls = await feedUrls(page);
@@ -36,6 +36,20 @@ test("/subscribe/ explains feeds and lists every feed by its address", async ({ 
     );
     expect(problem, url).toBeUndefined();
   }
+});
+
+test("a local build hands out feed addresses on the origin and port it is served from", async ({ page }) => {
+  await page.goto("subscribe/");
+  const served = new URL(page.url());
+  const urls = await feedUrls(page);
+  expect(urls.length).toBeGreaterThan(2);
+  for (const url of urls) {
+    expect(new URL(url).origin, url).toBe(served.origin);
+    // The address as copied works as it is.
+    expect((await page.request.get(url)).status(), url).toBe(200);
+  }
+  const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
+  expect(new URL(canonical ?? "").origin).toBe(served.origin);
 });
 
 test("a copy button puts the feed's address on the clipboard and says so", async ({ page, context }) => {

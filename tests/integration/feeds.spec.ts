@@ -1,8 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { XMLParser } from "fast-xml-parser";
-import type { Element } from "hast";
-import { fromHtml } from "hast-util-from-html";
+import { HTMLElement } from "node-html-parser";
 import Parser from "rss-parser";
 import { expect, test } from "@playwright/test";
 import { FEED_WINDOW } from "../../src/lib/feedCatalog.ts";
@@ -10,15 +9,19 @@ import { slugify } from "../../src/lib/slug.ts";
 import { fixture, fixtureOrigin } from "../support/fixtureSite.ts";
 import { xmlChecker } from "../support/xmlChecker.ts";
 import {
-  newestFirst,
+  addedDate,
+  addedFirst,
+  ATTACK,
   readPeople,
   readStories,
-  storyDate,
   XML_FORBIDDEN,
   type SourceStory,
 } from "../support/feedFixture.ts";
+import { liveMarkupIn, readFeed, shownText } from "../support/feedReading.ts";
+import { OLD_INTERVIEW } from "../support/fixtureSite.ts";
 import {
   htmlElements,
+  parseHtml,
   htmlText,
   normalizeSpace,
   plainParagraphs,
@@ -72,7 +75,7 @@ function feedAt(path: string): BuiltFeed {
 }
 const links = (path: string) => feedAt(path).feed.items.map((item) => item.link);
 const expectedLinks = (list: SourceStory[]) =>
-  newestFirst(list)
+  addedFirst(list)
     .slice(0, FEED_WINDOW)
     .map((s) => storyUrl(s.id));
 
@@ -155,15 +158,56 @@ test.describe("built feeds (fixture archive under /archive/)", () => {
         if (!story) throw new Error(`${path}: item ${item.link} is no story`);
         const name = people.get(story.data.person) ?? "";
         const where = `${path} ${story.id}`;
-        expect(item.title, where).toBe(`${name} — ${story.data.role} at ${story.data.company}`);
-        expect(item.content, where).toBe(story.data.summary); // rss-parser reads <description> as `content`
-        expect(item.creator, where).toBe(name);
-        expect(item.categories, where).toEqual([...new Set([story.data.company, ...(story.data.topics ?? [])])]);
-        expect(item.isoDate, where).toBe(storyDate(story).toISOString());
+        const year = story.data.recorded.slice(0, 4);
+        // Text fields carry HTML-escaped text: what a reader shows is the text itself.
+        expect(shownText(item.title ?? ""), where).toBe(
+          normalizeSpace(`${name} — ${story.data.role} at ${story.data.company} (${year})`),
+        );
+        // rss-parser reads <description> as `content`
+        expect(shownText(item.content ?? ""), where).toBe(normalizeSpace(`Recorded in ${year}. ${story.data.summary}`));
+        expect(shownText(item.creator ?? ""), where).toBe(normalizeSpace(name));
+        expect((item.categories as string[] | undefined)?.map(shownText), where).toEqual(
+          [...new Set([story.data.company, ...(story.data.topics ?? [])])].map(normalizeSpace),
+        );
+        expect(item.isoDate, where).toBe(addedDate(story).toISOString());
         expect(item.guid, where).toBe(item.link);
         expect((rawItems[index]?.["guid"] as Record<string, string>)["@_isPermaLink"], where).toBe("true");
       });
     }
+  });
+});
+
+test.describe("what a feed reader decodes", () => {
+  test("nothing in any feed decodes to live markup, read by rss-parser and by fast-xml-parser", async () => {
+    let hostileItems = 0;
+    for (const { path, xml } of feeds.values()) {
+      const read = await readFeed(xml);
+      expect(liveMarkupIn(read), path).toEqual([]);
+      expect(
+        read.fastXml.map((i) => i.link),
+        path,
+      ).toEqual(read.rssParser.map((i) => i.link));
+      for (const item of read.rssParser.filter((i) => i.link === storyUrl("hostile-story"))) {
+        hostileItems++;
+        // The attack is still there, as text a reader shows.
+        for (const field of [item.title, item.description, item.creator, item.categories[0] ?? ""])
+          expect(shownText(field), path).toContain(ATTACK);
+      }
+    }
+    // The site feed, its company's and its person's.
+    expect(hostileItems).toBe(3);
+  });
+
+  test("a transcript recorded in 2015 and imported today is the first item of /rss.xml, dated today", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const [first] = (await readFeed(feedAt("rss.xml").xml)).rssParser;
+    expect(first?.link).toBe(storyUrl(OLD_INTERVIEW.slug));
+    expect(new Date(first?.pubDate ?? "").toISOString().slice(0, 10)).toBe(today);
+    expect(first?.title).toBe(`${OLD_INTERVIEW.name} — ${OLD_INTERVIEW.roleLine} (2015)`);
+    expect(first?.description).toMatch(/^Recorded in 2015\. /);
+    // The channel is as new as its newest item.
+    const channel = feedAt("rss.xml").raw.rss.channel;
+    expect(new Date(String(channel["lastBuildDate"])).toISOString().slice(0, 10)).toBe(today);
   });
 });
 
@@ -185,11 +229,11 @@ test.describe("full text in content:encoded", () => {
       expect(sentences.length, `${story.id} has known sentences to look for`).toBeGreaterThan(0);
       for (const sentence of sentences) expect(text, story.id).toContain(withoutXmlForbidden(sentence));
       const headings = htmlElements(html)
-        .filter((e) => /^h[23]$/.test(e.tagName))
+        .filter((e) => /^h[23]$/.test(e.localName))
         .map(visibleText);
       const notes = story.data.editorialNotes ?? [];
       expect(headings, story.id).toEqual([...sourceHeadings(story.body), ...(notes.length ? ["Editorial notes"] : [])]);
-      const listItems = htmlElements(html).filter((e) => e.tagName === "li").length;
+      const listItems = htmlElements(html).filter((e) => e.localName === "li").length;
       expect(listItems, story.id).toBe(sourceListItemCount(story.body) + notes.length);
     }
   });
@@ -197,8 +241,8 @@ test.describe("full text in content:encoded", () => {
   test("holds every word of the story page's transcript", async () => {
     for (const item of allItems()) {
       const path = (item.link ?? "").slice(ORIGIN.length);
-      const page = fromHtml(await readFile(join(out, path, "index.html"), "utf8"));
-      const transcript = findElement(page.children, (e) => classes(e).includes("transcript"));
+      const page = parseHtml(await readFile(join(out, path, "index.html"), "utf8"));
+      const transcript = page.querySelector(".transcript");
       if (!transcript) throw new Error(`${path}: no .transcript on the story page`);
       const pageText = visibleText(transcript);
       expect(pageText.length, path).toBeGreaterThan(0);
@@ -210,24 +254,24 @@ test.describe("full text in content:encoded", () => {
     for (const item of allItems()) {
       const elements = htmlElements(item["content:encoded"] ?? "");
       for (const element of elements) {
-        const where = `${item.link} <${element.tagName}>`;
-        expect(["script", "style", "iframe", "object", "embed", "form", "svg"], where).not.toContain(element.tagName);
-        for (const [name, value] of Object.entries(element.properties)) {
+        const where = `${item.link} <${element.localName}>`;
+        expect(["script", "style", "iframe", "object", "embed", "form", "svg"], where).not.toContain(element.localName);
+        for (const [name, value] of Object.entries(element.attributes)) {
           expect(name.toLowerCase().startsWith("on"), `${where} ${name}`).toBe(false);
           // The W3C feed validator warns on style and aria-* attributes in content.
           expect(/^(style|aria)/i.test(name), `${where} ${name}`).toBe(false);
-          if (["href", "src", "cite", "srcSet", "action", "formAction"].includes(name)) {
-            expect(String(value), `${where} ${name}`).toMatch(/^(https?:\/\/[^/]|mailto:)/);
+          if (["href", "src", "cite", "srcset", "action", "formaction"].includes(name.toLowerCase())) {
+            expect(value, `${where} ${name}`).toMatch(/^(https?:\/\/[^/]|mailto:)/);
           }
         }
       }
       // Question permalinks point at the question on the story page, base path included.
       const anchors = elements
-        .filter((e) => /^h[23]$/.test(e.tagName))
-        .flatMap((h) => h.children)
-        .filter((c): c is Element => c.type === "element" && c.tagName === "a");
+        .filter((e) => /^h[23]$/.test(e.localName))
+        .flatMap((h) => h.childNodes)
+        .filter((c): c is HTMLElement => c instanceof HTMLElement && c.localName === "a");
       for (const anchor of anchors)
-        expect(String(anchor.properties["href"])).toMatch(new RegExp(`^${escapeRegExp(item.link ?? "")}#[a-z0-9-]+$`));
+        expect(anchor.getAttribute("href")).toMatch(new RegExp(`^${escapeRegExp(item.link ?? "")}#[a-z0-9-]+$`));
     }
   });
 
@@ -304,36 +348,17 @@ test.describe("autodiscovery and /subscribe/", () => {
       const alternates = htmlElements(await readFile(join(out, page), "utf8"))
         .filter(
           (e) =>
-            e.tagName === "link" &&
-            String(e.properties["rel"]) === "alternate" &&
-            e.properties["type"] === "application/rss+xml",
+            e.localName === "link" &&
+            e.getAttribute("rel") === "alternate" &&
+            e.getAttribute("type") === "application/rss+xml",
         )
-        .map((e) => String(e.properties["href"]));
+        .map((e) => e.getAttribute("href") ?? "");
       expect(alternates, page).toContain(`${ORIGIN}rss.xml`);
       const own = /^((?:companies|people)\/[^/]+\/)index\.html$/.exec(page)?.[1];
       if (own) expect(alternates, page).toContain(`${ORIGIN}${own}rss.xml`);
     }
   });
 });
-
-function classes(element: Element): string[] {
-  const value = element.properties["className"];
-  return Array.isArray(value) ? value.map(String) : [];
-}
-
-function findElement(
-  nodes: readonly (Element | { type: string })[],
-  test: (e: Element) => boolean,
-): Element | undefined {
-  for (const node of nodes) {
-    if (node.type !== "element") continue;
-    const element = node as Element;
-    if (test(element)) return element;
-    const found = findElement(element.children, test);
-    if (found) return found;
-  }
-  return undefined;
-}
 
 /** What a feed can carry of a text: XML 1.0 has no way to write these characters at all. */
 function withoutXmlForbidden(text: string): string {

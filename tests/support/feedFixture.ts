@@ -11,6 +11,7 @@ export interface SourceStory {
     company: string;
     recorded: string;
     published?: string;
+    added?: string;
     summary: string;
     topics?: string[];
     editorialNotes?: string[];
@@ -21,6 +22,9 @@ export interface SourceStory {
 
 /** More stories than one feed window holds, all by one person at one company. */
 export const WINDOW_STORY_COUNT = 52;
+
+/** Markup that must reach a feed reader as text, in every field it can appear in. */
+export const ATTACK = "<script>alert(1)</script> <svg onload=alert(1)>";
 
 /** Characters XML 1.0 cannot carry even escaped; the feed must drop them. */
 export const XML_FORBIDDEN = ["\u000B", "\u001F", "\uFFFE"];
@@ -86,18 +90,20 @@ export async function writeFeedFixture(root: string, realContent = resolve("cont
   await mkdir(join(root, "stories"), { recursive: true });
   await mkdir(join(root, "people"), { recursive: true });
 
-  await writeFile(join(root, "people/hostile-person.yaml"), toYaml({ name: `Zoë O'Brien <&> ]]> "Q"` }));
+  await writeFile(join(root, "people/hostile-person.yaml"), toYaml({ name: `Zoë O'Brien <&> ]]> "Q" ${ATTACK}` }));
   await writeFile(join(root, "people/no-stories-yet.yaml"), toYaml({ name: "Quiet Person" }));
   await writeStory(
     root,
     "hostile-story",
     {
       person: "hostile-person",
-      role: `Staff <Engineer> & "Lead"`,
-      company: "Ampersand & <Angle> Co",
+      role: `Staff <Engineer> & "Lead" ${ATTACK}`,
+      company: `Ampersand & <Angle> Co ${ATTACK}`,
       recorded: "2030-01-02",
+      // Added before today, so the story imported by the feeds test is the newest.
+      added: "2026-01-02",
       source: { name: "Ampersand & <Angle> Times ]]>", url: "https://example.org/a?b=1&c=<2>" },
-      summary: "Summary with <b>bold</b> &amp; ]]> and {braces}",
+      summary: `Summary with <b>bold</b> &amp; ]]> and {braces} ${ATTACK}`,
       topics: ["C++ & <T>", "Escaping ]]> safely"],
       editorialNotes: ["Note with <i>tags</i> & ]]>"],
     },
@@ -158,6 +164,23 @@ export function storyDate(story: SourceStory): Date {
 /** Stories newest first, ties broken by id, as every list and feed orders them. */
 export function newestFirst(stories: readonly SourceStory[]): SourceStory[] {
   return stories.toSorted((a, b) => storyDate(b).getTime() - storyDate(a).getTime() || a.id.localeCompare(b.id));
+}
+
+/** The day a story entered the archive: `added`, else its own date (UTC midnight). */
+export function addedDate(story: SourceStory): Date {
+  if (!story.data.added) return storyDate(story);
+  const [y, m, d] = story.data.added.split("-").map(Number);
+  return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
+}
+
+/** Stories in the order feeds carry them: added last first, then newest, then by id. */
+export function addedFirst(stories: readonly SourceStory[]): SourceStory[] {
+  return stories.toSorted(
+    (a, b) =>
+      addedDate(b).getTime() - addedDate(a).getTime() ||
+      storyDate(b).getTime() - storyDate(a).getTime() ||
+      a.id.localeCompare(b.id),
+  );
 }
 
 /** Every story in a content root, parsed from its file (drafts starting with `_` left out). */

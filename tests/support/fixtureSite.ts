@@ -3,18 +3,16 @@
  * everything they need, built once by `node tools/build.ts` (preflight, Astro, search index,
  * integrity check) under a base path, with tiny list pages and several search shards.
  */
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import type { SpawnSyncReturns } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { writeFeedFixture } from "./feedFixture.ts";
+import { runScript } from "./buildScript.ts";
 import { storySource, withField } from "./contentFixture.ts";
 
 const PROJECT = resolve(import.meta.dirname, "../..");
-const NODE = existsSync(join(PROJECT, "node_modules/.bin/node"))
-  ? join(PROJECT, "node_modules/.bin/node")
-  : process.execPath;
 
 /** One folder per checkout, so two worktrees never share a fixture. */
 const DIR = join(tmpdir(), `archive-fixture-${createHash("sha1").update(PROJECT).digest("hex").slice(0, 12)}`);
@@ -70,6 +68,14 @@ export const hostileTranscript = {
   ],
 };
 
+/** An interview recorded in 2015 that the importer imports while the fixture is built: added today. */
+export const OLD_INTERVIEW = {
+  slug: "old-interview",
+  name: "Grace Old",
+  roleLine: "Principal Engineer at Vintage Systems",
+  body: ["This story was recorded in June, 2015.", "What did you build first?", "A compiler, long ago."],
+};
+
 /** A story whose escaped tags, braces and hostile summary must come out as text. */
 export const escapedStory = storySource(
   withField("summary", `summary: "<script>alert('summary')</script> and {summary}"`),
@@ -84,20 +90,12 @@ export const escapedStory = storySource(
   ].join("\n"),
 );
 
-/** The environment without what a test runner adds (Vite's BASE_URL, MODE, NODE_ENV=test…). */
-export function cleanEnv(): NodeJS.ProcessEnv {
-  const leaked = /^(ASSETS_PREFIX|BASE_URL|BASE_PATH|SITE|SITE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !leaked.test(key)));
-}
-
 /** Runs `node tools/build.ts` on a content root into `outDir`, with the fixture's settings. */
 export function runBuild(content: string, outDir: string, cacheDir = join(DIR, "cache")): SpawnSyncReturns<string> {
-  return spawnSync(NODE, [join(PROJECT, "tools/build.ts")], {
-    cwd: PROJECT,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-    env: {
-      ...cleanEnv(),
+  return runScript(
+    join(PROJECT, "tools/build.ts"),
+    [],
+    {
       ARCHIVE_CONTENT_DIR: content,
       ARCHIVE_OUT_DIR: outDir,
       ARCHIVE_CACHE_DIR: cacheDir,
@@ -105,9 +103,10 @@ export function runBuild(content: string, outDir: string, cacheDir = join(DIR, "
       ARCHIVE_PAGES_PER_SHARD: String(fixture.pagesPerShard),
       SITE_URL: fixture.siteUrl,
       BASE_PATH: fixture.base,
-      ASTRO_TELEMETRY_DISABLED: "1",
     },
-  });
+    undefined,
+    PROJECT,
+  );
 }
 
 /**
@@ -125,17 +124,34 @@ export async function buildFixture(): Promise<void> {
   const transcript = join(DIR, "hostile.txt");
   const { name, roleLine, body, summary } = hostileTranscript;
   writeFileSync(transcript, [name, roleLine, ...body].join("\n\n") + "\n");
-  const imported = spawnSync(
-    NODE,
+  const imported = runScript(
+    join(PROJECT, "tools/import.ts"),
     [
-      join(PROJECT, "tools/import.ts"),
       ...["--content", fixture.content, "--summary", summary, "--source-name", "Red Team Weekly"],
       ...["--source-url", "https://example.com/eve/", "--topic", "<Security>", transcript],
+      // Added on an earlier day, so the 2015 interview imported below is the newest item.
+      ...["--added", "2026-01-03"],
     ],
-    { cwd: PROJECT, encoding: "utf8" },
+    {},
+    undefined,
+    PROJECT,
   );
   writeFileSync(fixture.importReport, imported.stdout + imported.stderr);
   if (imported.status !== 0) throw new Error(`The importer refused the hostile transcript:\n${imported.stderr}`);
+
+  const old = join(DIR, "old-interview.txt");
+  writeFileSync(old, [OLD_INTERVIEW.name, OLD_INTERVIEW.roleLine, ...OLD_INTERVIEW.body].join("\n\n") + "\n");
+  const oldImport = runScript(
+    join(PROJECT, "tools/import.ts"),
+    [
+      ...["--content", fixture.content, "--slug", OLD_INTERVIEW.slug, "--summary", "Grace on her first compiler."],
+      ...["--source-name", "Old Times", "--source-url", "https://example.org/old/", old],
+    ],
+    {},
+    undefined,
+    PROJECT,
+  );
+  if (oldImport.status !== 0) throw new Error(`The importer refused the 2015 transcript:\n${oldImport.stderr}`);
 
   const built = runBuild(fixture.content, fixture.site);
   if (built.status !== 0) throw new Error(`The fixture build failed:\n${built.stderr}\n${built.stdout.slice(-4000)}`);

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { XMLParser } from "fast-xml-parser";
+import { sitemapLocations } from "../../tools/integrity/publishedIndexes.ts";
 
 /** The built site; the Playwright webServer builds it before any test file is loaded. */
 export const DIST = join(import.meta.dirname, "..", "..", "dist");
@@ -18,16 +18,6 @@ export interface BuiltPage {
   path: string;
   /** Absolute path of the HTML file in dist/. */
   file: string;
-}
-
-const xml = new XMLParser({ isArray: (name) => name === "sitemap" || name === "url" });
-
-function readDist(relativePath: string): string {
-  const file = join(DIST, relativePath);
-  if (!existsSync(file)) {
-    throw new Error(`${file} is missing: build the site first (npm run build), or let Playwright's webServer do it.`);
-  }
-  return readFileSync(file, "utf8");
 }
 
 /** The dist/ file a URL path maps to ("/stories/" -> dist/stories/index.html), or undefined outside the base. */
@@ -51,18 +41,17 @@ export function siteOrigin(): string {
   return first.origin;
 }
 
+/** The sitemap's URLs, read the way the integrity check reads them. */
 function sitemapUrls(): URL[] {
-  const index = xml.parse(readDist("sitemap-index.xml")) as { sitemapindex?: { sitemap?: { loc: string }[] } };
-  const sitemaps = index.sitemapindex?.sitemap ?? [];
-  if (sitemaps.length === 0) throw new Error("dist/sitemap-index.xml lists no sitemaps.");
-  const paths = sitemaps.flatMap(({ loc }) => {
-    // The sitemap holds absolute URLs on SITE_URL; its file sits at the root of dist/.
-    const name = new URL(loc).pathname.split("/").pop() ?? "";
-    const urlset = xml.parse(readDist(name)) as { urlset?: { url?: { loc: string }[] } };
-    return (urlset.urlset?.url ?? []).map((url) => new URL(url.loc));
-  });
-  if (paths.length === 0) throw new Error("The sitemap lists no URLs: is @astrojs/sitemap still in astro.config.mjs?");
-  return paths;
+  const locations = sitemapLocations(DIST, BASE_PATH);
+  if (locations === undefined) {
+    throw new Error(
+      `${DIST}/sitemap-index.xml is missing: build the site first (npm run build), or let Playwright's webServer do it.`,
+    );
+  }
+  if (locations.length === 0)
+    throw new Error("The sitemap lists no URLs: is @astrojs/sitemap still in astro.config.mjs?");
+  return locations.map((loc) => new URL(loc));
 }
 
 /** Every page in the sitemap, with the built file that serves it (throws if a file is missing). */

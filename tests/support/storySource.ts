@@ -1,5 +1,4 @@
-import type { Element, Root, RootContent } from "hast";
-import { fromHtml } from "hast-util-from-html";
+import { HTMLElement, parse, TextNode, type Node } from "node-html-parser";
 
 /** Markdown body without fenced code blocks, whose lines are not structure. */
 function outsideCode(body: string): string[] {
@@ -52,36 +51,33 @@ export function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/** Parses built HTML (a page or a fragment) the one way the tests do. */
+export function parseHtml(html: string): HTMLElement {
+  return parse(html, { comment: false, blockTextElements: { script: true, style: true, pre: true } });
+}
+
 /** Every element in an HTML fragment, in document order. */
-export function htmlElements(html: string): Element[] {
-  const out: Element[] = [];
-  const walk = (nodes: RootContent[]) => {
-    for (const node of nodes) {
-      if (node.type !== "element") continue;
-      out.push(node);
-      walk(node.children);
-    }
-  };
-  walk(fromHtml(html, { fragment: true }).children);
-  return out;
+export function htmlElements(html: string): HTMLElement[] {
+  return parseHtml(html).querySelectorAll("*");
 }
 
 const INVISIBLE = new Set(["script", "style", "template", "noscript"]);
 
 /** The text a reader sees of an element or fragment (scripts and styles are not text). */
-export function textOf(node: Root | Element | RootContent): string {
-  if (node.type === "text") return node.value;
-  if (node.type === "element" && INVISIBLE.has(node.tagName)) return "";
-  if (node.type === "root" || node.type === "element") return node.children.map(textOf).join("");
+export function textOf(node: Node): string {
+  if (node instanceof TextNode) return node.text;
+  // The root of a parse has no tag name.
+  if (node instanceof HTMLElement && !INVISIBLE.has(node.rawTagName?.toLowerCase() ?? ""))
+    return node.childNodes.map(textOf).join("");
   return "";
 }
 
 /** The text a reader sees of an element, whitespace collapsed. */
-export function visibleText(node: Root | Element): string {
+export function visibleText(node: Node): string {
   return normalizeSpace(textOf(node));
 }
 
 /** The text a reader sees of an HTML fragment, whitespace collapsed. */
 export function htmlText(html: string): string {
-  return normalizeSpace(textOf(fromHtml(html, { fragment: true })));
+  return normalizeSpace(textOf(parseHtml(html)));
 }

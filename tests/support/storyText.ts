@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { BASE_PATH, storyPages } from "./site.ts";
 
 /** The text under one heading of a built story page, as a reader sees it. */
 export interface StorySection {
@@ -11,22 +12,11 @@ export interface StorySection {
   text: string;
 }
 
-/** Paths of every story page, relative to the base, read from the built sitemap. */
-export async function storyPaths(page: Page): Promise<string[]> {
-  const index = await (await page.request.get("sitemap-index.xml")).text();
-  const paths: string[] = [];
-  for (const sitemap of locs(index)) {
-    const xml = await (await page.request.get(new URL(sitemap).pathname)).text();
-    for (const loc of locs(xml)) {
-      const match = /\/(stories\/[^/]+\/)$/.exec(new URL(loc).pathname);
-      if (match?.[1]) paths.push(match[1]);
-    }
-  }
-  return paths.sort();
-}
-
-function locs(xml: string): string[] {
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] ?? "");
+/** Paths of every story page, relative to the base ("stories/jane-doe/"), read from the built sitemap. */
+export function storyPaths(): string[] {
+  return storyPages()
+    .map(({ path }) => path.slice(BASE_PATH.length))
+    .sort();
 }
 
 /**

@@ -1,37 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { forEachStartTag, type StartTag } from "../../tools/integrity/htmlTags.ts";
+import { scanPage } from "../../tools/integrity/siteScan.ts";
 import { classifyUrl } from "../../tools/integrity/siteUrls.ts";
 
-function tags(html: string): StartTag[] {
-  const found: StartTag[] = [];
-  forEachStartTag(html, (tag) => found.push(tag));
-  return found;
-}
-
-describe("forEachStartTag", () => {
-  it("reads names and attributes in every quoting style, decoding character references", () => {
-    const [a, img] = tags(
-      `<A HREF="/x?a=1&amp;b=2" rel='noopener noreferrer' data-x=plain>t</A><img src=/i.png alt="&quot;&#39;&#x41;">`,
+describe("scanPage", () => {
+  it("reads links and ids in every quoting style, decoding character references", () => {
+    const scan = scanPage(
+      "x.html",
+      `<A HREF="/x?a=1&amp;b=2" rel='noopener NOREFERRER' data-x=plain id=top>t</A><img src=/i.png alt="&quot;"><a name="old">`,
     );
-    expect(a?.name).toBe("a");
-    expect(Object.fromEntries(a?.attributes ?? [])).toEqual({
-      href: "/x?a=1&b=2",
-      rel: "noopener noreferrer",
-      "data-x": "plain",
-    });
-    expect(img?.attributes.get("alt")).toBe(`"'A`);
+    expect(scan.links).toEqual([
+      { tag: "a", attribute: "href", value: "/x?a=1&b=2", rel: ["noopener", "noreferrer"] },
+      { tag: "img", attribute: "src", value: "/i.png", rel: [] },
+    ]);
+    expect(scan.ids).toEqual(new Set(["top", "old"]));
   });
 
-  it("skips comments, doctype, end tags, and tags inside script and style text", () => {
-    const html = `<!doctype html><!-- <a href="/in-comment/"> --><script>if (a < b) document.write("<a href='/in-script/'>")</script><style>a::after{content:"<b>"}</style><p id="real">`;
-    const found = tags(html);
-    expect(found.map((t) => t.name)).toEqual(["script", "style", "p"]);
-    expect(found[0]?.text).toBe(`if (a < b) document.write("<a href='/in-script/'>")`);
-    expect(found[2]?.attributes.get("id")).toBe("real");
+  it("skips comments and tags inside script and style text, and keeps the code itself", () => {
+    const html = `<!doctype html><!-- <a href="/in-comment/"> --><script>if (a < b) document.write("<a href='/in-script/'>")</script><script type="application/ld+json">{}</script><style>a::after{content:"<b>"}</style><p id="real" style="x" onclick="y">`;
+    const scan = scanPage("x.html", html);
+    expect(scan.links).toEqual([]);
+    expect(scan.inlineScripts).toEqual([`if (a < b) document.write("<a href='/in-script/'>")`]);
+    expect(scan.inlineStyles).toEqual([`a::after{content:"<b>"}`]);
+    expect(scan.ids).toEqual(new Set(["real"]));
+    expect(scan.styleAttributes).toEqual(["<p>"]);
+    expect(scan.eventHandlers).toEqual(["<p onclick>"]);
   });
 
-  it("treats a lone < in text as text", () => {
-    expect(tags("<p>1 < 2 and 3 <= 4</p><br/>").map((t) => t.name)).toEqual(["p", "br"]);
+  it("reads the CSP meta tag and treats a lone < in text as text", () => {
+    const scan = scanPage(
+      "x.html",
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'self'"><p>1 < 2 <a href="/y/">y</a>`,
+    );
+    expect(scan.cspMeta).toBe("default-src 'self'");
+    expect(scan.links.map((l) => l.value)).toEqual(["/y/"]);
   });
 });
 

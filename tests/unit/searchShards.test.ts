@@ -5,6 +5,7 @@ import { dateDirection, joinShardResponses, parseShardList, sumFilterCounts } fr
 const result = (id: string, score: number): PagefindResult => ({
   id,
   score,
+  words: [],
   data: () => Promise.reject(new Error("not loaded in this test")),
 });
 

@@ -2,7 +2,7 @@
  * How long the integrity check takes on a big archive. Copies the built dist/ and adds
  * N copies of a real story page (default 10,000) with a /stories/ list, sitemap and search
  * index that name them all, then times checkSite(). Run `npm run build` first.
- *   node_modules/.bin/node scripts/benchIntegrity.ts [pages]
+ *   node tools/bench/integrity.ts [pages]
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -60,18 +60,26 @@ const LABELLED =
 const SENTENCE =
   /^(?:This story was recorded in|Story recorded in|Written interview in|Recorded in|Interviewed in|Interview recorded in)\s+([^.]+)\./i;
 
+const LOOSE = /^(?:(recorded|interviewed)|published|posted|aired)\b.{0,80}$/i;
+
 /** A dated header line: which date it gives, and the month, or undefined. */
 export function labelledDate(text: string): { field: DateField; month: string; whole: boolean } | undefined {
   const trimmed = text.trim();
   const labelled = LABELLED.exec(trimmed);
   if (labelled) {
     const month = parseMonthYear(labelled[3]!);
-    if (month) return { field: labelled[1] ? "recorded" : "published", month, whole: true };
+    // "Posted on 3 February 2024 · 6 min read" gives a date but says more than the header will show.
+    const whole = dateOnlyLine(labelled[3]!) !== undefined;
+    if (month) return { field: labelled[1] ? "recorded" : "published", month, whole };
   }
   const sentence = SENTENCE.exec(trimmed);
   if (sentence) {
     const month = parseMonthYear(sentence[1]!);
     if (month) return { field: "recorded", month, whole: false };
   }
+  // "Recorded live at DevOpsDays Lisbon, 14 October 2023".
+  const loose = LOOSE.exec(trimmed);
+  const month = loose ? parseMonthYear(trimmed) : undefined;
+  if (loose && month) return { field: loose[1] ? "recorded" : "published", month, whole: false };
   return undefined;
 }

@@ -87,11 +87,6 @@ export function plainText(text: string): string {
     .join("");
 }
 
-/** True when the line marks some of its words as emphasis. */
-export function hasEmphasis(text: string): boolean {
-  return readInline(text).some((run) => run.emphasis !== undefined);
-}
-
 /** A block's text as Markdown: every character escaped, its emphasis written as `*x*` / `**x**`. */
 export function emphasisMarkdown(text: string): string {
   const out = readInline(text)

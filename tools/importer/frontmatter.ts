@@ -1,26 +1,16 @@
 import { Document, Scalar, YAMLSeq } from "yaml";
-import type { PersonData, StoryData } from "../../src/schema/schema.ts";
+import { storyData, type PersonData, type StoryData } from "../../src/schema/schema.ts";
 
-// Field order as an editor reads a story file: who, when, what kind, where from, what about.
-const STORY_FIELDS = [
-  "person",
-  "role",
-  "company",
-  "recorded",
-  "published",
-  "kind",
-  "source",
-  "interviewer",
-  "summary",
-  "topics",
-  "editorialNotes",
-] as const satisfies readonly (keyof StoryData)[];
+// Field order as an editor reads a story file is the schema's: who, when, what kind, where from,
+// what about. Fields the schema does not list (a test's extension) follow.
+const STORY_FIELDS = Object.keys(storyData.shape);
 
 /** The YAML between the `---` fences of a story, in a stable order so re-imports diff cleanly. */
 export function storyFrontmatter(story: StoryData): string {
   const ordered: Record<string, unknown> = {};
-  for (const field of STORY_FIELDS) {
-    const value = story[field];
+  const fields = [...new Set([...STORY_FIELDS, ...Object.keys(story)])];
+  for (const field of fields) {
+    const value = (story as Record<string, unknown>)[field];
     if (value === undefined) continue;
     if (Array.isArray(value) && value.length === 0 && field === "editorialNotes") continue;
     ordered[field] = value;

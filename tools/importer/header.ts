@@ -15,14 +15,20 @@ const ROLE_WORD =
 const MAX_ROLE_WORDS = 16;
 // "LinkedIn, Twitter", "GitHub · LinkedIn · Website": the names of profile links whose addresses a copy loses.
 const LINK_NAME =
-  /(?:linkedin|twitter|github|gitlab|website|homepage|blog|mastodon|bluesky|x|medium|substack|youtube|email|e-mail|personal site|newsletter)/i;
-const LINKS_LINE = new RegExp(String.raw`^${LINK_NAME.source}(?:\s*(?:[,·|•/]|and|&)\s*${LINK_NAME.source})*\.?$`, "i");
+  /(?:linkedin|twitter|github|gitlab|(?:personal\s+)?(?:web\s?site|site|homepage|home page|blog)|mastodon|bluesky|threads|x|medium|substack|youtube|email|e-mail|newsletter|speaker deck|slideshare)/i;
+const LINKS_LINE = new RegExp(
+  String.raw`^${LINK_NAME.source}(?:(?:\s*[,·|•/&]\s*(?:and\s+)?|\s+and\s+)${LINK_NAME.source})*\.?$`,
+  "i",
+);
 const LEARN_MORE = /^(?:Learn more about|Find \S+(?: \S+)? on|Follow \S+(?: \S+)? on|You can find \S+)/i;
 const INTERVIEWER =
   /^(?:Interview(?:ed)? by|Interviewer:|Questions by|Hosted by|Host:)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\.?$/u;
 // "Guest: Beatriz Santos, Staff Engineer at Nubank" (podcast show notes).
 const GUEST = /^(?:Guest|With|Featuring):\s+([^,]{2,60}),\s+(.+)$/i;
 const HEADER_WINDOW = 8;
+// "An interview with Yusuf Demir", "A conversation with Jane Doe: on writing".
+const TITLE_NAME =
+  /^(?:An?\s+)?(?:interview|conversation|chat|Q&A|fireside chat)\s+with\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:\s*[:,—–-].*)?$/iu;
 
 /** Header facts found at the top of a page, and the lines they came from. */
 export interface HeaderFindings {
@@ -115,6 +121,13 @@ export function readHeader(lines: readonly SourceLine[], preamble = false): Head
       if (dated.field === "published") detected.published ??= dated.month;
       else detected.recorded ??= dated.month;
       if (dated.whole) candidates.push({ line: line.number, text: words, field: dated.field, value: dated.month });
+    } else if (detected.name !== undefined && detected.role === undefined && readRoleLine(words)) {
+      // The role line after the date ("Jane Doe", "May 2021", "Staff Engineer at Acme").
+      const role = readRoleLine(words)!;
+      detected.role = role.role;
+      if (role.company !== undefined) detected.company = role.company;
+      const value = role.company !== undefined ? `${role.role} at ${role.company}` : role.role;
+      candidates.push({ line: line.number, text: words, field: "role", value });
     } else if (INTERVIEWER.test(words)) {
       detected.interviewer = INTERVIEWER.exec(words)![1]!;
     } else if (GUEST.test(words)) {
@@ -125,6 +138,10 @@ export function readHeader(lines: readonly SourceLine[], preamble = false): Head
         detected.role ??= role.role;
         if (role.company !== undefined) detected.company ??= role.company;
       }
+    } else if (TITLE_NAME.test(words) && detected.name === undefined) {
+      detected.name = TITLE_NAME.exec(words)![1]!;
+      guesses.push({ line: line.number, text: words, decision: "the person's name read from the title" });
+      continue;
     } else if (!LINKS_LINE.test(words) && !LEARN_MORE.test(words)) {
       if (preamble) continue;
       if (introEnd === 0 && titles-- > 0) continue;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { ImportError, isImportError } from "./errors.ts";
+import { sourceExtension } from "./markup.ts";
 import { planStory, type StoryPlan } from "./planStory.ts";
 import { STORY_EXTENSION } from "./renderMarkdown.ts";
 import { sidecarText, type Sidecar } from "./sidecar.ts";
@@ -133,7 +134,7 @@ function roundTripError(plan: StoryPlan): ImportError {
 
 /** For --check on an archived source: is the committed story still what the importer makes? */
 function staleContent(plan: StoryPlan, contentDir: string): ImportError[] {
-  const archived = join(contentDir, "sources", `${plan.slug}.txt`);
+  const archived = join(contentDir, "sources", `${plan.slug}${sourceExtension(plan.file)}`);
   const story = join(contentDir, "stories", `${plan.slug}${STORY_EXTENSION}`);
   if (resolve(archived) !== resolve(plan.file) || !existsSync(story)) return [];
   if (readFileSync(story, "utf8") === plan.markdown) return [];
@@ -161,7 +162,7 @@ function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors:
     const storyPath = join(dir, "stories", `${plan.slug}${STORY_EXTENSION}`);
     // A story of the other format at the same slug (hand-written, or from before the importer wrote .mdx).
     const handWritten = join(dir, "stories", `${plan.slug}${STORY_EXTENSION === ".mdx" ? ".md" : ".mdx"}`);
-    const sourcePath = join(dir, "sources", `${plan.slug}.txt`);
+    const sourcePath = join(dir, "sources", `${plan.slug}${sourceExtension(plan.file)}`);
     const sidecarPath = join(dir, "sources", `${plan.slug}.import.yaml`);
     const personPath = join(dir, "people", `${plan.personId}.yaml`);
     const inPlace = resolve(sourcePath) === resolve(plan.file);

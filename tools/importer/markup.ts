@@ -41,6 +41,12 @@ interface Piece {
   item?: string;
 }
 
+/** The extension a source is archived under: its own for a page (.html, .md), else .txt. */
+export function sourceExtension(path: string): string {
+  const ext = extname(path).toLowerCase();
+  return [".html", ".htm", ".md", ".markdown"].includes(ext) ? ext : ".txt";
+}
+
 /**
  * Reads `.html`/`.htm` (parse5, via hast-util-from-html) and `.md`/`.markdown` (micromark with GFM)
  * into lines of text, one paragraph, heading or list item each; undefined for any other file. Emphasis

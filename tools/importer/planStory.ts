@@ -14,7 +14,7 @@ import { loadSidecar, mergeSidecars, type LoadedSidecar, type Sidecar } from "./
 import { resolveMetadata, validateAgainstSchema, type StoryMetadata } from "./storyMetadata.ts";
 import { buildInterview, type SourceMarks, type Structure } from "./structure.ts";
 import { buildThread } from "./thread.ts";
-import { buildTranscript, type TranscriptStructure } from "./transcript.ts";
+import { buildTranscript, displayName, type TranscriptStructure } from "./transcript.ts";
 import type { Block, Guess, HeaderLine, RemovedLine, SourceLine, SourceShape } from "./types.ts";
 
 /** Everything one source turns into, computed in memory; nothing is written yet. */
@@ -50,9 +50,12 @@ export interface StoryPlan {
  * the reading: the plan carries it as a refusal (or, with `lenient` for --check, as a note), so the
  * whole outline can be shown. A text with no questions is refused first, with every other problem.
  */
-export function planStory(file: string, flags: Sidecar, lenient = false): StoryPlan {
+export function planStory(file: string, given: Sidecar, lenient = false): StoryPlan {
   const source = readSource(file);
   const sidecar = loadSidecar(file);
+  // A first import is dated today and the day is saved with the corrections, so a re-import
+  // never makes an old story new again.
+  const flags = sidecar.data.added || given.added ? given : { ...given, added: today() };
   const settings = mergeSidecars(sidecar.data, flags);
   const markup = readMarkup(file, source.lines.map((line) => line.text).join("\n"));
   const lines = markup?.lines ?? source.lines;
@@ -164,7 +167,7 @@ function readHeaderFor(shape: SourceShape, body: readonly SourceLine[], settings
     body.filter((line) => line.number <= pre.preambleEnd),
     true,
   );
-  const guest = pre.guests.length === 1 ? pre.guests[0]! : "";
+  const guest = pre.guests.length === 1 ? displayName(pre.guests[0]!) : "";
   if (header.detected.name === undefined && /^\p{Lu}\S*(?:\s\p{Lu}\S*)+$/u.test(guest)) header.detected.name = guest;
   return header;
 }
@@ -204,4 +207,9 @@ function buildStructure(
     notSubheadings: refs("notSubheadings"),
   };
   return buildInterview(text, introEnd, overrides, file, marks);
+}
+
+/** Today's date in UTC, `2026-12-07`: the day a story enters the archive. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }

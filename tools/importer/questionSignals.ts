@@ -14,9 +14,11 @@ const QUESTION_END = /\?["'”’»)\]]*$/u;
 const QUOTED_AT_END = /\S.*?[\s(]["“‘«']([^"“”«»]*)\?["”’»']\)?$/u;
 const FIRST_PERSON = /(?:^|[^\p{L}'’])(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself)(?![\p{L}'’])/u;
 const SECOND_PERSON = /\b(?:you|your|yours|yourself|you['’](?:re|ve|d|ll))\b/i;
-// Interview prompts that ask by request rather than by "?": "Tell us…", "Describe a…", "Share a…".
+// Interview prompts that ask by request rather than by "?": "Tell us…", "Walk me through…" settle it;
+// "Describe a project you…", "Share one habit that makes you…" may also be advice inside an answer.
+const REQUEST_TO_US = /^(?:Please\s+)?(?:Tell|Describe|Share|Walk|Talk|Give|Explain|Introduce)\s+(?:us|me)\b/i;
 const REQUEST =
-  /^(?:Please\s+)?(?:Tell|Describe|Share|Walk|Talk|Give|Explain|Introduce|Name|List|Pick|Recommend|Take)\b.*\b(?:us|me|you|your|yourself|a|an|one|the)\b/i;
+  /^(?:Please\s+)?(?:Tell|Describe|Share|Walk|Talk|Give|Explain|Name|List|Pick|Recommend)\s+(?:a|an|one|your|some|any|something|the|about)\b/i;
 const SHORT_CHARS = 200;
 // The longest prompts seen run to five sentences of context before they ask; answers run longer.
 const MAX_QUESTION_SENTENCES = 5;
@@ -53,9 +55,9 @@ export function addressesYou(text: string): boolean {
   return SECOND_PERSON.test(text);
 }
 
-/** True for a request-style prompt: "Tell us a little about your current role: …". */
+/** True for a request-style prompt: "Tell us a little about your current role: …", "Describe a project you…". */
 export function isRequestPrompt(text: string): boolean {
-  return REQUEST.test(text) && !speaksFirstPerson(text);
+  return (REQUEST_TO_US.test(text) || (REQUEST.test(text) && addressesYou(text))) && !speaksFirstPerson(text);
 }
 
 /** The first word of a line, lowercased: prompts on one page open alike ("Share…", "Describe…"). */
@@ -86,12 +88,14 @@ export function scoreLine(raw: string): Verdict {
     if (QUOTED_AT_END.test(text)) add(-3, "the “?” closes a quotation inside the paragraph");
     // An interviewer may speak as "I" ("I argued… Do you think…?"), but then the question asks "you".
     if (speaksFirstPerson(text) && !addressesYou(asking)) add(-3, "speaks as “I”");
+    else if (speaksFirstPerson(text)) add(0, "speaks as “I” but asks “you”");
     else if (!speaksFirstPerson(text) && addressesYou(text)) add(1, "addresses “you”");
-    if (OUR.test(asking) && !addressesYou(asking)) add(-1, "asks as “we”");
+    if (OUR.test(asking) && !addressesYou(asking)) add(-2, "asks as “we”");
     if (short) add(1, "short");
     if (parts.length > MAX_QUESTION_SENTENCES) add(-2, `${parts.length} sentences`);
   } else if (isRequestPrompt(text) && text.length <= SHORT_CHARS * 2) {
-    add(4, "asks by request (“Tell us…”, “Describe…”)");
+    if (REQUEST_TO_US.test(text)) add(4, "asks by request (“Tell us…”)");
+    else add(3, "asks by request (“Describe a…”, “Share one…”)");
   } else if (asksThenRequests(text)) {
     add(4, "asks, then adds a request (“…? A specific story would be grand.”)");
   }

@@ -1,6 +1,7 @@
 import {
   addressesYou,
   couldBeOpeningPrompt,
+  isRequestPrompt,
   openingWord,
   OUR,
   QUESTION_SCORE,
@@ -51,6 +52,15 @@ export function decideQuestions(
   if (asked && first && first.score < QUESTION_SCORE && couldBeOpeningPrompt(first.line.text)) {
     first.score = QUESTION_SCORE;
     first.guessedBy = "the first prompt after the header, though it does not end in “?”";
+  }
+
+  // Requests phrased alike ("Share a decision…", "Share one habit…") confirm each other.
+  const requests = scored.filter((s) => s.score === QUESTION_SCORE && isRequestPrompt(s.line.text));
+  for (const s of requests) {
+    const word = openingWord(s.line.text);
+    if (requests.filter((other) => openingWord(other.line.text) === word).length < 2) continue;
+    s.score += 1;
+    s.reasons.push(`phrased like another prompt on the page (“${word} …”)`);
   }
 
   // One site asks one family of questions: a line opening like the page's sure prompts is one too.

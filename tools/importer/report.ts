@@ -10,7 +10,8 @@ export function formatReport(result: BatchResult, options: ImportOptions): strin
   const out: string[] = [];
   const rel = (path: string) => relative(process.cwd(), path) || path;
   for (const plan of result.plans) {
-    out.push(`${plan.roundTrip.ok ? "✓" : "✗"} ${rel(plan.file)} → ${plan.slug} (${describe(plan)})`);
+    const ok = plan.roundTrip.ok && plan.refusals.length === 0;
+    out.push(`${ok ? "✓" : "✗"} ${rel(plan.file)} → ${plan.slug} (${describe(plan)})`);
     if (!options.check) {
       for (const write of result.writes.filter((w) => belongsTo(w.path, plan))) {
         const verb =
@@ -25,6 +26,11 @@ export function formatReport(result: BatchResult, options: ImportOptions): strin
       for (const c of plan.clutter) out.push(`      line ${String(c.line).padEnd(4)} ${c.reason}: ${clip(c.text)}`);
     }
     for (const h of plan.header) out.push(`    line ${h.line} (${h.field}) is shown in the page header: “${h.text}”`);
+    if (plan.guesses.length > 0) {
+      out.push(`    guessed (no rule of a known shape settled these; review, then fix with the sidecar):`);
+      for (const g of plan.guesses) out.push(`      line ${String(g.line).padEnd(4)} ${g.decision}: ${clip(g.text)}`);
+    }
+    if (options.dryRun || options.check || !ok) out.push(...outline(plan));
     const { roundTrip } = plan;
     out.push(
       roundTrip.ok
@@ -50,10 +56,32 @@ export function formatReport(result: BatchResult, options: ImportOptions): strin
   return out.join("\n");
 }
 
+/** The story's outline as the reader's table of contents will show it, with source lines and guesses marked. */
+function outline(plan: StoryPlan): string[] {
+  const guessed = new Set(plan.guesses.map((g) => g.line));
+  const lines = ["    outline:"];
+  for (const block of plan.blocks) {
+    if (block.type === "question" || block.type === "subheading") {
+      const mark = guessed.has(block.line) ? "?" : " ";
+      const indent = block.type === "subheading" ? "    " : "";
+      lines.push(
+        `     ${mark}line ${String(block.line).padEnd(4)} ${indent}${block.type === "question" ? "##" : "###"} ${clip(block.text)}`,
+      );
+    } else if (block.type === "editorial-heading") {
+      lines.push(`      (added)   ## ${clip(block.text)}`);
+    }
+  }
+  return lines;
+}
+
 function describe(plan: StoryPlan): string {
   const count = (type: string) => plan.blocks.filter((b) => b.type === type).length;
   const questions = count("question") + count("editorial-heading");
-  const parts = [plan.shape, plural(questions, plan.story.kind === "discussion" ? "section" : "question")];
+  const questionLines = new Set(plan.blocks.flatMap((b) => (b.type === "question" ? [b.line] : [])));
+  const guessed = plan.guesses.filter((g) => questionLines.has(g.line) || g.decision.startsWith("answer")).length;
+  const asked = plural(questions, plan.story.kind === "discussion" ? "section" : "question");
+  const parts = [plan.shape, guessed > 0 ? `${asked} (${guessed} guessed — review)` : asked];
+  if (count("turn") > 0) parts.push(plural(count("turn"), "speaker turn"));
   if (count("subheading") > 0) parts.push(plural(count("subheading"), "sub-heading"));
   if (count("list") > 0) parts.push(plural(count("list"), "list"));
   return parts.join(", ");

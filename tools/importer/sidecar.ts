@@ -1,59 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
-import { z } from "astro/zod";
+import type { z } from "astro/zod";
 import { Document, parseDocument } from "yaml";
-import { linkSchema, partialDate, storyKinds } from "../../src/schema/schema.ts";
+import { storyData } from "../../src/schema/schema.ts";
 import { ImportError } from "./errors.ts";
-import { sourceShapes } from "./types.ts";
-
-/** A URL slug or person id: lowercase words joined by hyphens. */
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const slug = z.string().regex(SLUG, { error: "must be lowercase words joined by hyphens, like jane-doe" });
-const text = z.string().trim().min(1, { error: "must not be empty" });
-/** A source line, by number or by the words it starts with. */
-const lineRef = z.union([z.number().int().positive(), text]);
+import { sidecarSchemaFor } from "./storyFields.ts";
 
 /**
  * The editor's corrections for one source, kept next to it as `<name>.import.yaml` so a
  * re-import gives the same story. Every field is optional; flags of the same name win.
+ * Derived from the story schema (tools/importer/storyFields.ts).
  */
-export const sidecarSchema = z.strictObject({
-  slug: slug.optional(),
-  shape: z.enum(sourceShapes).optional(),
-  person: z
-    .strictObject({
-      id: slug.optional(),
-      name: text.optional(),
-      role: text.optional(),
-      company: text.optional(),
-      links: z.array(linkSchema).optional(),
-    })
-    .optional(),
-  role: text.optional(),
-  company: text.optional(),
-  recorded: partialDate.optional(),
-  published: partialDate.optional(),
-  kind: z.enum(storyKinds).optional(),
-  source: z
-    .strictObject({
-      name: text.optional(),
-      url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-      format: text.optional(),
-      alternateUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-    })
-    .optional(),
-  interviewer: text.optional(),
-  summary: text.optional(),
-  topics: z.array(text).optional(),
-  editorialNotes: z.array(text).optional(),
-  questions: z.array(lineRef).optional(),
-  notQuestions: z.array(lineRef).optional(),
-  subheadings: z.array(lineRef).optional(),
-  notSubheadings: z.array(lineRef).optional(),
-  clutter: z.array(lineRef).optional(),
-  keep: z.array(lineRef).optional(),
-  headings: z.strictObject({ question: text.optional(), reply: text.optional() }).optional(),
-});
+const sidecarSchema = sidecarSchemaFor(storyData);
 
 export type Sidecar = z.infer<typeof sidecarSchema>;
 
@@ -80,8 +38,8 @@ export function loadSidecar(sourcePath: string): LoadedSidecar {
 }
 
 /** Validates sidecar-shaped data (from a file or from flags), naming each bad field. */
-export function checkSidecar(data: unknown, where: string): Sidecar {
-  const result = sidecarSchema.safeParse(data);
+export function checkSidecar(data: unknown, where: string, schema: z.ZodType = sidecarSchema): Sidecar {
+  const result = schema.safeParse(data) as z.ZodSafeParseResult<Sidecar>;
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.join(".");

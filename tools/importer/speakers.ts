@@ -2,7 +2,8 @@ import type { SourceLine } from "./types.ts";
 
 const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
 // A speaker label: a few capitalised words ("Dana Whitfield"), a forum handle ("staff_sara"), or Q / A.
-const LABEL = String.raw`(?:\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}|[\p{Ll}\p{N}][\p{Ll}\p{N}_.-]{2,29})`;
+// "Speaker 1" (automatic captions) counts as a name.
+const LABEL = String.raw`(?:\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|\d{1,2})){0,3}|[\p{Ll}\p{N}][\p{Ll}\p{N}_.-]{2,29})`;
 // "[00:12:34] Name: text", "(12:34) Name: text", "00:12:34 Name: text", "Name [00:12:34]: text", "Name: text".
 const TURN_LINE = new RegExp(
   String.raw`^(?:[\[(]?(${TIME})[\])]?\s+)?(${LABEL})(?:\s*[\[(](${TIME})[\])])?:\s+(\S.*)$`,

@@ -1,7 +1,8 @@
 import { personData, storyData, type PersonData, type StoryData } from "../../src/schema/schema.ts";
 import { slugify } from "../../src/lib/slug.ts";
 import { ImportError } from "./errors.ts";
-import { SLUG, type Sidecar } from "./sidecar.ts";
+import type { Sidecar } from "./sidecar.ts";
+import { otherStoryFields, SLUG } from "./storyFields.ts";
 import { shapeFormats, type Detected, type SourceShape } from "./types.ts";
 
 /** Who and what a story is about, before the transcript is attached. */
@@ -92,6 +93,7 @@ export function resolveMetadata(
     company,
     recorded,
     ...(published !== undefined ? { published } : {}),
+    ...(settings.added !== undefined ? { added: settings.added } : {}),
     kind: settings.kind ?? (shape === "thread" ? "discussion" : "interview"),
     source: {
       name: sourceName,
@@ -105,6 +107,7 @@ export function resolveMetadata(
     summary,
     topics: settings.topics ?? [],
   } satisfies Omit<StoryData, "editorialNotes">;
+  Object.assign(story, otherStoryFields(settings, [...Object.keys(story), "editorialNotes"]));
 
   const person: PersonData = {
     name,

@@ -6,8 +6,6 @@ import { decideQuestions } from "./questions.ts";
 import { endsWithQuestionMark } from "./questionSignals.ts";
 import type { Block, Guess, SourceLine } from "./types.ts";
 
-export { endsWithQuestionMark } from "./questionSignals.ts";
-
 /** Editor corrections to the question and sub-heading guesses, as line numbers. */
 export interface StructureOverrides {
   questions: Set<number>;
@@ -27,7 +25,12 @@ export interface Structure {
   blocks: Block[];
   warnings: string[];
   guesses: Guess[];
+  /** The words of lines whose label ("Q:", "A:") is structure, without it. */
+  lineText?: Map<number, string>;
 }
+
+// "Q: …", "Question: …", "A: …": the page's own marks for who asks, not words to keep in a heading.
+const QA_LABEL = /^(?:(Q|Question)|A|Answer)\s*[:.]\s+(?=\S)/;
 
 const SENTENCE_END = /[.?!:;,…]["'”’»)\]]*$/u;
 const MAX_SUBHEADING_WORDS = 10;
@@ -67,11 +70,23 @@ export function buildInterview(
       !inRun.has(line.number) &&
       (!readListLine(line.text) || overrides.questions.has(line.number)),
   );
+  const labelled = candidates.filter((line) => QA_LABEL.exec(plainText(line.text).trim())?.[1] !== undefined);
   const { questions, guesses } = decideQuestions(
     candidates,
     (a, b) => position.get(b.number)! - position.get(a.number)! === 1,
-    { questions: overrides.questions, notQuestions: overrides.notQuestions, marked: marks.questions },
+    {
+      questions: overrides.questions,
+      notQuestions: overrides.notQuestions,
+      marked: new Set([...marks.questions, ...labelled.map((line) => line.number)]),
+    },
   );
+  const lineText = new Map<number, string>();
+  const unlabel = (line: SourceLine, text: string): string => {
+    const label = labelled.length > 0 ? QA_LABEL.exec(text) : null;
+    if (!label) return text;
+    lineText.set(line.number, text.slice(label[0].length));
+    return text.slice(label[0].length);
+  };
 
   const blocks: Block[] = [];
   for (let i = 0; i < prose.length; i++) {
@@ -89,7 +104,7 @@ export function buildInterview(
       continue;
     }
     if (questions.has(line.number)) {
-      blocks.push({ type: "question", line: line.number, text });
+      blocks.push({ type: "question", line: line.number, text: unlabel(line, text) });
       continue;
     }
     if (line.number > introEnd && readListLine(text) && !overrides.subheadings.has(line.number)) {
@@ -113,7 +128,7 @@ export function buildInterview(
             !questions.has(next.number) &&
             !endsWithQuestionMark(next.text) &&
             looksLikeSubheading(text))));
-    blocks.push(heading ? { type: "subheading", line: line.number, text } : paragraph(line, text));
+    blocks.push(heading ? { type: "subheading", line: line.number, text } : paragraph(line, unlabel(line, text)));
   }
 
   if (!blocks.some((b) => b.type === "question")) {
@@ -123,7 +138,7 @@ export function buildInterview(
         "with --question LINE (or a `questions:` list in the sidecar), or check that this is an interview",
     );
   }
-  return { blocks, warnings: colonWarnings(blocks), guesses };
+  return { blocks, warnings: colonWarnings(blocks), guesses, lineText };
 }
 
 /** Flags lines that promise a list ("...focusing on:") when no list follows: the source may have lost it. */

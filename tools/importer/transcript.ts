@@ -24,6 +24,8 @@ export interface TranscriptStructure extends Structure {
 
 const HOST_LABEL = /^(?:Q|Question|Interviewer|Host|Moderator)$/i;
 const GUEST_LABEL = /^(?:A|Answer|Guest|Interviewee)$/i;
+// Audience members and callers ask too.
+const ASKER_LABEL = /\b(?:audience|caller|listener|attendee)\b/i;
 const QUESTION_END = /\?["'”’»)\]]*$/u;
 const QUOTED_AT_END = /\s["“‘«]([^"“”]*)\?["”’»]$/u;
 
@@ -153,9 +155,17 @@ export function buildTranscript(
 }
 
 function speakerName(label: string, hints: TranscriptHints): string {
-  if (HOST_LABEL.test(label)) return hints.interviewer ?? "Interviewer";
-  if (GUEST_LABEL.test(label)) return hints.guest ?? "Guest";
-  return label;
+  if (/^(?:Q|Question)$/i.test(label)) return hints.interviewer ?? "Interviewer";
+  if (/^(?:A|Answer)$/i.test(label)) return hints.guest ?? "Guest";
+  return displayName(label);
+}
+
+/** "CARLA NUNES" -> "Carla Nunes": transcripts shout labels; the archive shows names. */
+export function displayName(label: string): string {
+  if (label.length <= 2 || label !== label.toUpperCase() || label === label.toLowerCase()) return label;
+  return label
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 /** Hosts and guests: by label, by the editor's names, else hosts are those who ask and the guest says most. */
@@ -165,7 +175,7 @@ function sortSpeakers(turns: readonly Turn[], hints: TranscriptHints) {
     name !== undefined && (label === name || name.split(/\s+/)[0] === label || label.split(/\s+/)[0] === name);
   const labelled = names.filter((n) => HOST_LABEL.test(n) || GUEST_LABEL.test(n));
   if (labelled.length > 0) {
-    const hosts = names.filter((n) => HOST_LABEL.test(n));
+    const hosts = names.filter((n) => HOST_LABEL.test(n) || ASKER_LABEL.test(n));
     return { hosts, guests: names.filter((n) => !hosts.includes(n)), settled: true };
   }
   const words = (name: string) =>

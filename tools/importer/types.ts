@@ -78,15 +78,3 @@ export interface Detected {
   interviewer?: string;
   sourceName?: string;
 }
-
-/** Everything the importer found in one source: structure, removals and hints. */
-export interface Analysis {
-  shape: SourceShape;
-  lines: SourceLine[];
-  clutter: RemovedLine[];
-  header: HeaderLine[];
-  guesses: Guess[];
-  detected: Detected;
-  blocks: Block[];
-  warnings: string[];
-}

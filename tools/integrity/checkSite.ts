@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FEED_WINDOW } from "../../src/lib/feedCatalog.ts";
 import { Findings } from "./findings.ts";
+import { checkImagePolicy } from "./imagePolicy.ts";
 import { checkInlineCode, headerPolicy } from "./inlineCode.ts";
 import { checkLinks, type LinkStats } from "./links.ts";
 import { readFeed, readSearchIndex, readSitemap } from "./publishedIndexes.ts";
@@ -48,10 +49,12 @@ export async function checkSite(input: SiteCheckInput): Promise<SiteCheckReport>
 
   const scan = await scanSite(input.dir);
   const [sitemap, searchIndex, feed] = await Promise.all([
-    readSitemap(input.dir, site).catch((error: unknown) => {
-      findings.problem(error instanceof Error ? error.message : String(error));
-      return new Set<string>();
-    }),
+    Promise.resolve()
+      .then(() => readSitemap(input.dir, site))
+      .catch((error: unknown) => {
+        findings.problem(error instanceof Error ? error.message : String(error));
+        return new Set<string>();
+      }),
     readSearchIndex(input.dir, site).catch((error: unknown) => {
       findings.problem(error instanceof Error ? error.message : String(error));
       return new Set<string>();
@@ -75,7 +78,10 @@ export async function checkSite(input: SiteCheckInput): Promise<SiteCheckReport>
     findings.problem(
       "_headers with a Content-Security-Policy for /* is missing from the build (src/integrations/securityHeaders.ts writes it)",
     );
-  else checkInlineCode(scan, policy, findings);
+  else {
+    checkInlineCode(scan, policy, findings);
+    checkImagePolicy(scan, policy, findings);
+  }
 
   return {
     problems: findings.problems,

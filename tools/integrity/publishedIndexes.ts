@@ -1,7 +1,8 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { XMLParser } from "fast-xml-parser";
 import type { SiteLocation } from "./siteUrls.ts";
 
 /**
@@ -21,28 +22,44 @@ export function sitePath(url: string, site: SiteLocation): string | undefined {
   return pathname.startsWith(site.base) ? pathname.slice(site.base.length) : undefined;
 }
 
-const LOC = /<loc>\s*([^<]*?)\s*<\/loc>/g;
+/** One XML reader for the sitemap and the feed: lists stay lists, values stay strings. */
+const xml = new XMLParser({
+  isArray: (name) => name === "sitemap" || name === "url" || name === "item",
+  parseTagValue: false,
+  htmlEntities: false,
+});
 
-/** Every page URL in sitemap-index.xml's sitemaps, as site paths. */
-export async function readSitemap(dir: string, site: SiteLocation): Promise<Set<string> | undefined> {
+/**
+ * Every page URL the sitemap lists (sitemap-index.xml, then each sitemap in it), in order, as
+ * written; undefined when the build has no sitemap index. The tests read the sitemap through here too.
+ */
+export function sitemapLocations(dir: string, base: string): string[] | undefined {
   const indexFile = join(dir, "sitemap-index.xml");
   if (!existsSync(indexFile)) return undefined;
-  const paths = new Set<string>();
-  for (const sitemapUrl of locs(await readFile(indexFile, "utf8"))) {
-    const file = sitePath(sitemapUrl, site);
+  return locs(readFileSync(indexFile, "utf8")).flatMap((sitemapUrl) => {
+    const file = sitePath(sitemapUrl, { base, origin: undefined });
     if (file === undefined || !existsSync(join(dir, file))) {
       throw new Error(`sitemap-index.xml lists ${sitemapUrl}, which is not in the build`);
     }
-    for (const loc of locs(await readFile(join(dir, file), "utf8"))) {
-      const path = sitePath(loc, site);
-      if (path !== undefined) paths.add(path);
-    }
-  }
-  return paths;
+    return locs(readFileSync(join(dir, file), "utf8"));
+  });
 }
 
-function locs(xml: string): string[] {
-  return [...xml.matchAll(LOC)].map((match) => unescapeXml(match[1] ?? ""));
+/** Every page URL in sitemap-index.xml's sitemaps, as site paths. */
+export function readSitemap(dir: string, site: SiteLocation): Set<string> | undefined {
+  const locations = sitemapLocations(dir, site.base);
+  if (locations === undefined) return undefined;
+  return new Set(locations.flatMap((loc) => sitePath(loc, site) ?? []));
+}
+
+/** The <loc> of every entry of a sitemap index or a sitemap. */
+function locs(text: string): string[] {
+  const doc = xml.parse(text) as {
+    sitemapindex?: { sitemap?: { loc?: unknown }[] };
+    urlset?: { url?: { loc?: unknown }[] };
+  };
+  const entries = [...(doc.sitemapindex?.sitemap ?? []), ...(doc.urlset?.url ?? [])];
+  return entries.flatMap((entry) => (typeof entry.loc === "string" ? [entry.loc.trim()] : []));
 }
 
 /** Pagefind's signature at the start of every decompressed index file. */
@@ -100,20 +117,9 @@ async function readFragmentUrls(fragmentDir: string, site: SiteLocation, paths: 
 export async function readFeed(dir: string, file: string, site: SiteLocation): Promise<string[] | undefined> {
   const feedFile = join(dir, file);
   if (!existsSync(feedFile)) return undefined;
-  const xml = await readFile(feedFile, "utf8");
-  const items = xml.match(/<item\b[\s\S]*?<\/item>/g) ?? [];
-  return items.flatMap((item) => {
-    const link = /<link>\s*(?:<!\[CDATA\[)?([^<\]]*?)(?:\]\]>)?\s*<\/link>/.exec(item)?.[1];
-    const path = link ? sitePath(unescapeXml(link), site) : undefined;
+  const doc = xml.parse(await readFile(feedFile, "utf8")) as { rss?: { channel?: { item?: { link?: unknown }[] } } };
+  return (doc.rss?.channel?.item ?? []).flatMap((item) => {
+    const path = typeof item.link === "string" ? sitePath(item.link.trim(), site) : undefined;
     return path === undefined ? [] : [path];
   });
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 }

@@ -12,6 +12,8 @@ export interface YamlSyntaxError {
   line: number;
   column: number;
   message: string;
+  /** What to do, when it is not the usual indentation-and-quotes advice. */
+  hint?: string;
 }
 
 /** A Markdown/MDX file split into its frontmatter and body. */
@@ -48,8 +50,21 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml | YamlSyntaxE
     const message = (error.message.split("\n")[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, "");
     return { line: pos.line + firstLine - 1, column: pos.col, message };
   }
+  let data: unknown;
+  try {
+    // The library refuses aliases that expand past maxAliasCount (a "billion laughs" bomb).
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      line: firstLine,
+      column: 1,
+      message: `its aliases expand too far to read (${why})`,
+      hint: "Anchors and aliases (&name, *name) are not needed here; write the values out.",
+    };
+  }
   return {
-    data: doc.toJS(),
+    data,
     lineOf: (path) => {
       const offset = offsetOf(doc, path);
       // A missing top-level field has no line of its own; the start of the block is where it goes.

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { z } from "astro/zod";
 import { personData, storyData } from "../../src/schema/schema.ts";
-import { describeIssue } from "../../src/schema/describeIssue.ts";
 import { entryId, VALID_ID } from "../../src/schema/entryId.ts";
-import { isYamlError, parseYaml, splitFrontmatter, type ParsedYaml } from "./frontmatter.ts";
+import { isYamlError, parseYaml, splitFrontmatter, type ParsedYaml, type YamlSyntaxError } from "./frontmatter.ts";
+import { readContentFile } from "./readContentFile.ts";
+import { pageNameCollisions, type PageName } from "./pageNames.ts";
 import { findLiveContent, type StoryFormat } from "../../src/markdown/liveContent.ts";
 import type { ContentProblem } from "./problems.ts";
 import { closestMatch } from "./closestMatch.ts";
@@ -26,7 +27,8 @@ export interface ContentReport {
 /**
  * Reads every story and person under the content root and reports all problems in one pass,
  * before Astro runs: frontmatter against the schema (with lines), unknown fields, unknown people,
- * ids that collide (case-insensitively) and anything in a story that would run as code.
+ * ids that collide (case-insensitively), company and topic names that would share a page,
+ * unreadable or oversized files, and anything in a story that would run as code.
  */
 export function checkContent(root: string): ContentReport {
   const problems: ContentProblem[] = [];
@@ -46,11 +48,13 @@ export function checkContent(root: string): ContentReport {
   for (const file of peopleFiles) problems.push(...checkPerson(file));
 
   const stories: StoryRecord[] = [];
+  const names: PageName[] = [];
   for (const file of storyFiles) {
-    const { problems: found, person } = checkStory(file, people);
+    const { problems: found, person } = checkStory(file, people, names);
     problems.push(...found);
     if (person !== undefined) stories.push({ id: file.id, file: file.path, person });
   }
+  problems.push(...pageNameCollisions(names));
   return { problems, stories, people: [...people].sort() };
 }
 
@@ -104,13 +108,20 @@ function duplicateIds(files: readonly ContentFile[]): ContentProblem[] {
 }
 
 function checkPerson(file: ContentFile): ContentProblem[] {
-  const parsed = parseYaml(readFileSync(file.path, "utf8"));
+  const text = readContentFile(file.path, "person");
+  if (typeof text !== "string") return [text];
+  const parsed = parseYaml(text);
   if (isYamlError(parsed)) return [yamlProblem(file.path, parsed)];
   return schemaProblems(file.path, parsed, personData);
 }
 
-function checkStory(file: ContentFile, people: ReadonlySet<string>): { problems: ContentProblem[]; person?: string } {
-  const source = readFileSync(file.path, "utf8");
+function checkStory(
+  file: ContentFile,
+  people: ReadonlySet<string>,
+  names: PageName[],
+): { problems: ContentProblem[]; person?: string } {
+  const source = readContentFile(file.path, "story");
+  if (typeof source !== "string") return { problems: [source] };
   const problems: ContentProblem[] = [];
   const format: StoryFormat = file.relative.endsWith(".mdx") ? "mdx" : "md";
   for (const finding of findLiveContent(source, format)) problems.push({ file: file.path, ...finding });
@@ -130,6 +141,16 @@ function checkStory(file: ContentFile, people: ReadonlySet<string>): { problems:
   problems.push(...schemaProblems(file.path, parsed, storyData));
 
   const data = parsed.data as Record<string, unknown> | null;
+  const company = data?.["company"];
+  if (typeof company === "string")
+    names.push({ kind: "company", name: company, file: file.path, line: parsed.lineOf(["company"]) });
+  const topics = data?.["topics"];
+  if (Array.isArray(topics)) {
+    topics.forEach((topic, index) => {
+      if (typeof topic === "string")
+        names.push({ kind: "topic", name: topic, file: file.path, line: parsed.lineOf(["topics", index]) });
+    });
+  }
   const person = typeof data?.["person"] === "string" ? data["person"] : undefined;
   if (person !== undefined && !people.has(person)) {
     const suggestion = closestMatch(person, [...people]);
@@ -164,34 +185,23 @@ function schemaProblems(file: string, parsed: ParsedYaml, schema: z.ZodObject): 
       hint: suggestion ? `Did you mean "${suggestion}"?` : `Known fields: ${known.join(", ")}.`,
     });
   }
+  // The schema carries the friendly error map (src/schema/errorMap.ts), so messages arrive in words.
   const result = schema.safeParse(data);
   for (const issue of result.success ? [] : result.error.issues) {
+    // Unknown top-level fields are reported above, each on its line with a suggestion.
+    if (issue.code === "unrecognized_keys" && issue.path.length === 0) continue;
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-    problems.push({
-      file,
-      line: parsed.lineOf(path),
-      field: path.join("."),
-      message: describeIssue(issue, valueAt(data, path)),
-    });
+    problems.push({ file, line: parsed.lineOf(path), field: path.join("."), message: issue.message });
   }
   return problems;
 }
 
-function yamlProblem(file: string, error: { line: number; column: number; message: string }): ContentProblem {
+function yamlProblem(file: string, error: YamlSyntaxError): ContentProblem {
   return {
     file,
     line: error.line,
     column: error.column,
-    message: `YAML syntax error: ${error.message}`,
-    hint: "Check indentation and quotes; text with a colon in it is safest in quotes.",
+    message: `YAML ${error.hint ? "" : "syntax "}error: ${error.message}`,
+    hint: error.hint ?? "Check indentation and quotes; text with a colon in it is safest in quotes.",
   };
-}
-
-function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let value = data;
-  for (const key of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return value;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { lookup } from "mrmime";
@@ -26,21 +26,21 @@ export function normaliseBase(base: string | undefined): string {
 }
 
 /**
- * A production server for the built site, on Node's http and sirv (which serves only the files
- * it listed at start, so no URL, however encoded, can reach outside `dir`). Every response gets
- * the headers of the build's `_headers` file (the same file static hosts read), text gets
+ * A production server for the built site, on Node's http and sirv. sirv looks each file up when
+ * it is asked for (its `dev` mode: a rebuild swapped in under a running server is served whole,
+ * never with the old file list and lengths) and refuses any path that normalises outside `dir`,
+ * so no URL, however encoded, reaches another file. Every response gets the headers of the
+ * build's `_headers` file (the same file static hosts read, re-read when it changes), text gets
  * `charset=utf-8`, hashed assets under `_astro/` are cached for a year, a folder URL without its
  * slash is redirected, and anything else gets the site's 404 page with status 404. Any Host
  * header is accepted, as a reverse proxy sends its own.
  */
 export function createSiteServer(options: SiteServerOptions): Server {
   const { dir, base } = options;
-  const rules: HeaderRule[] = existsSync(join(dir, "_headers"))
-    ? parseHeadersFile(readFileSync(join(dir, "_headers"), "utf8"))
-    : [];
-  const notFoundPage = existsSync(join(dir, "404.html")) ? readFileSync(join(dir, "404.html")) : undefined;
+  const headersFile = cachedFile(join(dir, "_headers"), (bytes) => parseHeadersFile(bytes.toString("utf8")));
+  const notFoundFile = cachedFile(join(dir, "404.html"), (bytes) => bytes);
   const files = sirv(dir, {
-    dev: false,
+    dev: true,
     etag: true,
     extensions: ["html"],
     dotfiles: false,
@@ -52,6 +52,7 @@ export function createSiteServer(options: SiteServerOptions): Server {
   });
 
   function sendHeaders(response: ServerResponse, urlPath: string): void {
+    const rules: HeaderRule[] = headersFile() ?? [];
     for (const [name, value] of headersFor(rules, urlPath)) response.setHeader(name, value);
   }
 
@@ -59,6 +60,7 @@ export function createSiteServer(options: SiteServerOptions): Server {
     sendHeaders(response, urlPath);
     response.statusCode = status;
     response.setHeader("Cache-Control", "no-cache");
+    const notFoundPage = notFoundFile();
     if (notFoundPage && status === 404) {
       response.setHeader("Content-Type", "text/html; charset=utf-8");
       response.end(notFoundPage);
@@ -108,4 +110,19 @@ function decodedInside(decoded: string, base: string): string {
     .split("/")
     .filter((segment) => segment !== ".." && segment !== ".")
     .join("/");
+}
+
+/** A file's parsed contents, read again only when its modification time changes; undefined when missing. */
+function cachedFile<T>(path: string, parse: (bytes: Buffer) => T): () => T | undefined {
+  let seen: { mtimeMs: number; value: T } | undefined;
+  return () => {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(path).mtimeMs;
+    } catch {
+      return undefined;
+    }
+    if (seen?.mtimeMs !== mtimeMs) seen = { mtimeMs, value: parse(readFileSync(path)) };
+    return seen.value;
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { endsInShortWord, inOpenPhrase, parseQuery, type ParsedQuery } from "../../lib/search/parseQuery.ts";
 import type { FilterCounts, PagefindModule, PagefindResult } from "../../lib/search/pagefindTypes.ts";
+import { rerankByProximity } from "../../lib/search/rerank.ts";
 import { promoteExact, toResultView, type ResultView } from "../../lib/search/resultView.ts";
 import {
   hasFilters,
@@ -23,6 +24,8 @@ import { showLoadError, showStatus } from "./searchStatus.ts";
 
 /** Results rendered at first, and added by each "Show more". */
 const PAGE_SIZE = 6;
+/** Up to this many stories, every result is read after the first page shows, so the status can count answers. */
+const COUNT_ALL_UP_TO = 30;
 /** Pause after a keystroke before searching: short, so results keep up with typing. */
 const TYPING_PAUSE_MS = 30;
 /** Pause while the word being typed is one or two letters, or a quoted phrase is still open: searched only if the reader stops there. */
@@ -38,6 +41,18 @@ interface Found {
   /** Candidates Pagefind matched that turned out not to hold a quoted phrase word for word. */
   rejected: number;
   shown: number;
+  /** Answers (matching sections) in the candidates read so far. */
+  answers: number;
+  /** Answers and rejections over every candidate, once a small list has been read whole. */
+  counted?: { answers: number; rejected: number };
+}
+
+/** How many words Pagefind was asked for: a run that long is the phrase, side by side. */
+function searchedWordCount(query: ParsedQuery): number {
+  return query.text
+    .replace(/"/g, " ")
+    .split(/\s+/)
+    .filter((word) => /[\p{Letter}\p{Number}]/u.test(word)).length;
 }
 
 const form = document.querySelector<HTMLFormElement>("[data-search-form]");
@@ -99,18 +114,65 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     }
     await withPagefind(isCurrent, async (pagefind) => {
       if (wantsFilters) await loadFilters(pagefind);
-      const response = await pagefind.search(query.text === "" ? null : query.text, pagefindSearchOptions(asked));
+      let response = await pagefind.search(query.text === "" ? null : query.text, pagefindSearchOptions(asked));
+      // Pagefind's own phrase match misses some spellings ("macro economic" for "macro-economic");
+      // its loose words still find them, and the page keeps only stories holding the phrase.
+      if (response.results.length === 0 && query.phrases.length > 0) {
+        response = await pagefind.search(query.text.replace(/"/g, " ").trim(), pagefindSearchOptions(asked));
+      }
       if (!isCurrent()) return;
-      const next: Found = { asked, query, candidates: response.results, next: 0, rejected: 0, shown: 0 };
+      // Pagefind ranks by word frequency; its match positions rank phrases first across all results.
+      const candidates =
+        asked.sort === "relevance" ? rerankByProximity(response.results, searchedWordCount(query)) : response.results;
+      const next: Found = { asked, query, candidates, next: 0, rejected: 0, shown: 0, answers: 0 };
       const views = await loadPage(next, true);
       if (!isCurrent()) return;
       found = next;
       list.replaceChildren(...views.map(renderResult));
-      showStatus(status, resultCountText({ query: asked.query, count: total(next), filtered: hasFilters(asked) }));
       updateMore();
       if (wantsFilters) renderFilters(response.filters);
+      showStatus(status, statusFor(next));
+      // Not awaited: the next keystroke's search must not wait for a count.
+      if (next.next < next.candidates.length) {
+        void countAnswers(next, isCurrent).then((counted) => {
+          if (counted && isCurrent()) showStatus(status, statusFor(next));
+        });
+      }
     });
   };
+
+  /**
+   * Reads the rest of a small result list (Pagefind caches what it fetched, so "Show more" is
+   * free afterwards): the count of answers, and of stories that really hold a quoted phrase.
+   */
+  const countAnswers = async (page: Found, isCurrent: () => boolean): Promise<boolean> => {
+    if (page.candidates.length > COUNT_ALL_UP_TO) return false;
+    const rest = page.candidates.slice(page.next);
+    try {
+      const loaded = await Promise.all(rest.map((result) => result.data()));
+      if (!isCurrent()) return false;
+      const counted = { answers: page.answers, rejected: page.rejected };
+      for (const view of loaded.map((data) => toResultView(data, page.query))) {
+        if (page.query.phrases.length > 0 && !view.exact) counted.rejected += 1;
+        else counted.answers += view.answers;
+      }
+      page.counted = counted;
+      return true;
+    } catch {
+      // A count is a courtesy: the results are shown already.
+      return false;
+    }
+  };
+
+  const statusFor = (page: Found): string =>
+    resultCountText({
+      query: page.asked.query,
+      count: page.candidates.length - (page.counted?.rejected ?? page.rejected),
+      filtered: hasFilters(page.asked),
+      ...(page.counted || page.next >= page.candidates.length
+        ? { answers: page.counted?.answers ?? page.answers }
+        : {}),
+    });
 
   /** Runs `work` once Pagefind is loaded, unless a newer search has started; reports a failed load. */
   const withPagefind = async (isCurrent: () => boolean, work: (pagefind: PagefindModule) => Promise<void>) => {
@@ -136,7 +198,10 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
       );
       for (const view of loaded) {
         if (phrase && !view.exact) page.rejected += 1;
-        else views.push(view);
+        else {
+          views.push(view);
+          page.answers += view.answers;
+        }
       }
     }
     page.shown += views.length;

@@ -60,6 +60,8 @@ export interface PagefindResultData {
 export interface PagefindResult {
   id: string;
   score: number;
+  /** Word positions of every match in the page, before its fragment is loaded. */
+  words: number[];
   data: () => Promise<PagefindResultData>;
 }
 

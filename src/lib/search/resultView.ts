@@ -3,6 +3,7 @@ import { parseExcerpt, type ExcerptSegment } from "./excerpt.ts";
 import { containsPhrases, normalizeForMatch, type ParsedQuery } from "./parseQuery.ts";
 import type { PagefindAnchor, PagefindResultData, PagefindSubResult } from "./pagefindTypes.ts";
 import { HIGHLIGHT_PARAM } from "./searchFields.ts";
+import { findPhrase, positionedTokens, wordsAt, type PositionedToken } from "./phraseSpot.ts";
 import { excerptAroundRun, longestRun, type Run } from "./sectionExcerpt.ts";
 
 /** Words of context around the matches in an excerpt (Pagefind is asked for the same). */
@@ -26,6 +27,8 @@ export interface ResultView {
   excerpt: ExcerptSegment[];
   /** The story contains the query word for word (each quoted phrase, or all the words in order). */
   exact: boolean;
+  /** Sections of the story that answer the query (those holding the phrase, when one is asked for). */
+  answers: number;
 }
 
 /** Longest question shown in a result before it is cut at a word boundary. */
@@ -33,13 +36,15 @@ export const QUESTION_MAX_CHARS = 160;
 
 /** Turns Pagefind's data for one story into what the result list shows. */
 export function toResultView(data: PagefindResultData, query: ParsedQuery): ResultView {
-  const best = rankSections(data.sub_results, query)[0];
+  const ranked = rankSections(data.sub_results, query, data);
+  const best = ranked[0];
   const section = best?.section;
   const meta = data.meta;
   const person = meta["person"] ?? meta["title"] ?? "";
   const { question, subheading } = headingsFor(section, data.anchors);
+  const phrased = ranked.filter((r) => r.phrase !== undefined).length;
   return {
-    href: withHighlights(section?.url ?? data.url, query.highlights),
+    href: withHighlights(section?.url ?? data.url, best ? highlightsFor(best, query, data) : query.highlights),
     person,
     role: meta["role"] ?? "",
     company: meta["company"] ?? "",
@@ -49,6 +54,7 @@ export function toResultView(data: PagefindResultData, query: ParsedQuery): Resu
     ...(subheading ? { subheading: shorten(subheading, QUESTION_MAX_CHARS) } : {}),
     excerpt: parseExcerpt(best ? sectionExcerpt(data, best) : data.excerpt),
     exact: containsQuery(data.content, query),
+    answers: lookedForPhrase(query) !== undefined ? phrased : data.sub_results.length,
   };
 }
 
@@ -57,6 +63,8 @@ interface RankedSection {
   order: number;
   /** Longest stretch of matched words side by side. */
   run: Run;
+  /** Where the section holds the phrase word for word (quoted, or all the loose words in order). */
+  phrase?: Run;
   distinct: number;
   score: number;
 }
@@ -66,29 +74,79 @@ interface RankedSection {
  * side by side (a remembered phrase), then the one with the most distinct query words,
  * then the most matches. Ties keep page order, so the earliest such question wins.
  */
-export function bestSection(sections: PagefindSubResult[], query: ParsedQuery): PagefindSubResult | undefined {
-  return rankSections(sections, query)[0]?.section;
+export function bestSection(
+  sections: PagefindSubResult[],
+  query: ParsedQuery,
+  page?: Pick<PagefindResultData, "raw_content" | "anchors">,
+): PagefindSubResult | undefined {
+  return rankSections(sections, query, page)[0]?.section;
 }
 
-function rankSections(sections: PagefindSubResult[], query: ParsedQuery): RankedSection[] {
-  const ranked = sections.map((section, order) => ({
-    section,
-    order,
-    run: longestRun(section.locations),
-    distinct: distinctWordsMarked(section.excerpt, [...query.words, ...query.phrases.flatMap((p) => p.split(" "))]),
-    score: matchScore(section),
-  }));
+/** The phrase a section should hold: the first quoted one, or several loose words in the order typed. */
+function lookedForPhrase(query: ParsedQuery): string | undefined {
+  if (query.phrases.length > 0) return query.phrases[0];
+  return query.words.length > 1 ? query.words.join(" ") : undefined;
+}
+
+/**
+ * Sections in the order they answer the query: one that holds the phrase word for word first
+ * (read from the page's own text, so the link opens where the phrase is), then the longest run
+ * of matched words side by side, the most distinct query words, the most matches, page order.
+ */
+function rankSections(
+  sections: PagefindSubResult[],
+  query: ParsedQuery,
+  page?: Pick<PagefindResultData, "raw_content" | "anchors">,
+): RankedSection[] {
+  const phrase = lookedForPhrase(query);
+  let tokens: PositionedToken[] | undefined;
+  const spot = (section: PagefindSubResult): Run | undefined => {
+    if (phrase === undefined || !page?.raw_content) return undefined;
+    tokens ??= positionedTokens(page.raw_content);
+    return findPhrase(tokens, phrase, sectionBounds(section, page.anchors));
+  };
+  const ranked = sections.map((section, order): RankedSection => {
+    const found = spot(section);
+    return {
+      section,
+      order,
+      run: longestRun(section.locations),
+      ...(found ? { phrase: found } : {}),
+      distinct: distinctWordsMarked(section.excerpt, [...query.words, ...query.phrases.flatMap((p) => p.split(" "))]),
+      score: matchScore(section),
+    };
+  });
   return ranked.sort(
-    (a, b) => b.run.length - a.run.length || b.distinct - a.distinct || b.score - a.score || a.order - b.order,
+    (a, b) =>
+      Number(b.phrase !== undefined) - Number(a.phrase !== undefined) ||
+      b.run.length - a.run.length ||
+      b.distinct - a.distinct ||
+      b.score - a.score ||
+      a.order - b.order,
   );
+}
+
+/**
+ * What the story page marks on arrival. Where the section holds the phrase, only the phrase
+ * (so "technical debt" does not mark every "technical"); else the words typed and the words
+ * Pagefind actually matched there, so stemmed and typo-tolerant matches are marked too.
+ */
+function highlightsFor(ranked: RankedSection, query: ParsedQuery, data: PagefindResultData): string[] {
+  if (ranked.phrase !== undefined) {
+    return query.phrases.length > 0 ? query.phrases : [query.words.join(" ")];
+  }
+  const matched = data.raw_content ? wordsAt(data.raw_content, ranked.section.locations) : [];
+  const typed = new Set(query.highlights.map((term) => term.toLowerCase()));
+  return [...query.highlights, ...matched.filter((word) => !typed.has(word))];
 }
 
 // Pagefind's own excerpt sits on the densest cluster of any query word; when the words
 // also appear side by side, show that run instead, since it is what the reader typed.
 function sectionExcerpt(data: PagefindResultData, ranked: RankedSection): string {
-  if (ranked.run.length < 2 || !data.raw_content) return ranked.section.excerpt;
+  const run = ranked.phrase ?? ranked.run;
+  if (run.length < 2 || !data.raw_content) return ranked.section.excerpt;
   const bounds = sectionBounds(ranked.section, data.anchors);
-  return excerptAroundRun(data.raw_content, ranked.run, ranked.section.locations, bounds, EXCERPT_WORDS);
+  return excerptAroundRun(data.raw_content, run, ranked.section.locations, bounds, EXCERPT_WORDS);
 }
 
 /** Word positions a section covers: from its heading to the next heading. */

@@ -4,11 +4,20 @@ export interface StatusInput {
   query: string;
   count: number;
   filtered: boolean;
+  /** Matching sections (questions) across all `count` stories, when every result has been read. */
+  answers?: number;
 }
 
-/** "3 stories match “staff project”.", "No stories match …", or a filters-only count. */
-export function resultCountText({ query, count, filtered }: StatusInput): string {
-  const amount = count === 0 ? "No stories" : count === 1 ? "1 story" : `${count} stories`;
+/**
+ * "12 answers in 5 stories match “staff project”." (or "5 stories match …" while not every
+ * result has been read), "No stories match …", or a filters-only count.
+ */
+export function resultCountText({ query, count, filtered, answers }: StatusInput): string {
+  const stories = count === 0 ? "No stories" : count === 1 ? "1 story" : `${count} stories`;
+  const amount =
+    answers !== undefined && count > 0 && query !== ""
+      ? `${answers === 1 ? "1 answer" : `${answers} answers`} in ${stories.replace(/^N/, "n")}`
+      : stories;
   const verb = count === 1 ? "matches" : "match";
   // A query with its own quotes reads best as typed, without a second pair around it.
   const what = query === "" ? "" : query.includes('"') ? ` ${query}` : ` “${query}”`;

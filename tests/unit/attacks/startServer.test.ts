@@ -4,7 +4,7 @@
  * signals, with and without a build in progress. No Astro build runs.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -143,6 +143,29 @@ describe("attack: npm start", () => {
       req.end("x");
     });
     expect(post).toBe(405);
+  });
+});
+
+describe("attack: a rebuild swapped in under a running npm start", () => {
+  it("serves the new files whole, and the new 404 page", async () => {
+    const dir = site("swapped", "/");
+    const server = await serve(dir);
+    try {
+      expect((await get(server.port, "/stories/")).body).toContain("<title>Stories</title>");
+      // What the build's swap does: the old folder moves aside, the new one takes its name.
+      renameSync(dir, `${dir}-previous`);
+      mkdirSync(join(dir, "stories"), { recursive: true });
+      writeFileSync(join(dir, "stories/index.html"), "<!doctype html><title>Stories, rebuilt with more</title>");
+      writeFileSync(join(dir, "404.html"), "<!doctype html><title>New 404</title>");
+      writeFileSync(join(dir, "_headers"), headersFile("/", {}));
+      const reply = await get(server.port, "/stories/");
+      expect(reply.status).toBe(200);
+      expect(reply.body).toBe("<!doctype html><title>Stories, rebuilt with more</title>");
+      expect((await get(server.port, "/_astro/app.1a2b3c.js")).status).toBe(404);
+      expect((await get(server.port, "/gone/")).body).toContain("New 404");
+    } finally {
+      server.child.kill("SIGKILL");
+    }
   });
 });
 

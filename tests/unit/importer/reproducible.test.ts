@@ -10,7 +10,7 @@ const root = tempDir();
 afterAll(() => cleanUp(root));
 mkdirSync(join(root, "sources"));
 const sourceNames = readdirSync(join(CONTENT, "sources"))
-  .filter((name) => name.endsWith(".txt"))
+  .filter((name) => /\.(?:txt|md|html?)$/.test(name))
   .sort();
 for (const name of readdirSync(join(CONTENT, "sources")))
   copyFileSync(join(CONTENT, "sources", name), join(root, "sources", name));

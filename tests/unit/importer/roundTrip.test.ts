@@ -37,6 +37,21 @@ describe("round-trip check", () => {
     ]);
   });
 
+  it("finds an answer that repeats words of its question in the answer, not in the heading", () => {
+    const lines = ["Is it hello world?", "", "hello world"].map((text, i) => ({ number: i + 1, text }));
+    const story = "## Is it hello world?\n\nhello world\n";
+    expect(checkRoundTrip(input(story, { lines }))).toMatchObject({ ok: true, extra: [], missing: [] });
+    expect(checkRoundTrip(input("## Is it hello world?\n", { lines })).missing).toEqual([
+      { line: 3, text: "hello world" },
+    ]);
+  });
+
+  it("reads emphasis marks as layout and emphasis as text", () => {
+    const lines = [{ number: 1, text: "Trust _and verify_, always." }];
+    expect(checkRoundTrip(input("Trust *and verify*, always.\n", { lines })).ok).toBe(true);
+    expect(checkRoundTrip(input("Trust *and*, always.\n", { lines })).ok).toBe(false);
+  });
+
   it("allows removing only the lines reported as clutter", () => {
     expect(checkRoundTrip(input(GOOD.replace("quoted\n", ""), { clutter: new Set([6]) })).ok).toBe(true);
   });

@@ -1,6 +1,40 @@
+/**
+ * The one error map for content: Astro (`astro dev`, `astro build`), the build's preflight and the
+ * importer all parse with schemas that carry it, so an editor reads the same sentence everywhere.
+ */
 import type { z } from "astro/zod";
 
-type Issue = z.core.$ZodIssue;
+type Issue = z.core.$ZodIssue | z.core.$ZodRawIssue;
+
+/** Zod's error map in words an editor can act on; undefined leaves an issue to Zod's own words. */
+export const friendlyErrors: z.core.$ZodErrorMap = (issue) => describeIssue(issue, issue.input);
+
+/**
+ * Gives every part of a schema (fields, list items, checks) the friendly error map, keeping
+ * the messages the schema states itself. Schema-level maps win over the one Astro passes when
+ * it parses a collection, which is why the map travels with the schema.
+ */
+export function withFriendlyErrors<T extends z.core.$ZodType>(schema: T): T {
+  const seen = new Set<unknown>();
+  const visit = (node: unknown): void => {
+    if (!isSchema(node) || seen.has(node)) return;
+    seen.add(node);
+    const def = node._zod.def as unknown as Record<string, unknown> & { error?: unknown; checks?: unknown[] };
+    def.error ??= friendlyErrors;
+    for (const check of def.checks ?? []) {
+      if (isSchema(check)) (check._zod.def as { error?: unknown }).error ??= friendlyErrors;
+    }
+    for (const key of ["innerType", "element", "in", "out", "valueType"]) visit(def[key]);
+    for (const child of Object.values((def["shape"] as Record<string, unknown> | undefined) ?? {})) visit(child);
+    for (const option of (def["options"] as unknown[] | undefined) ?? []) visit(option);
+  };
+  visit(schema);
+  return schema;
+}
+
+function isSchema(value: unknown): value is z.core.$ZodType {
+  return typeof value === "object" && value !== null && "_zod" in value;
+}
 
 const TYPE_WORDS: Record<string, string> = {
   string: "text",
@@ -15,7 +49,7 @@ const TYPE_WORDS: Record<string, string> = {
  * Turns one schema issue into words an editor can act on. `value` is what the file holds at the
  * issue's path (undefined when the field is missing). Our own schema messages pass through as written.
  */
-export function describeIssue(issue: Issue, value: unknown): string {
+export function describeIssue(issue: Issue, value: unknown): string | undefined {
   if (value === undefined && issue.code === "invalid_type") {
     return `is missing; it is required (${TYPE_WORDS[issue.expected] ?? issue.expected})`;
   }
@@ -32,7 +66,7 @@ export function describeIssue(issue: Issue, value: unknown): string {
     case "unrecognized_keys":
       return `has unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`;
     default:
-      return issue.message;
+      return issue.message || undefined;
   }
 }
 
