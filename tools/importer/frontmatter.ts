@@ -17,7 +17,7 @@ export function storyFrontmatter(story: StoryData): string {
   }
   const doc = new Document(ordered);
   // Dates stay strings: unquoted, YAML 1.1 readers would turn "2021-05-14" into a Date.
-  for (const field of ["recorded", "published"] as const) {
+  for (const field of ["recorded", "published", "added"] as const) {
     const node = doc.get(field, true);
     if (node instanceof Scalar) node.type = Scalar.QUOTE_DOUBLE;
   }

@@ -99,11 +99,11 @@ describe("npm run import (the command line)", () => {
     );
     expect(first.stderr).toBe("");
     expect(first.stdout).toContain("create  content/sources/mei-lin.html  (raw source, byte for byte)");
-    const story = readFileSync(join(dir, "content/stories/mei-lin.md"), "utf8");
+    const story = readFileSync(join(dir, "content/stories/mei-lin.mdx"), "utf8");
     expect(story).toContain("## What do you work on?\n\nMetrics *ingestion*.\n");
     expect(story).toContain('recorded: "2021-05"');
     const again = run("--content", "content", "--force", "content/sources/mei-lin.html");
-    expect(again.stdout).toContain("same    content/stories/mei-lin.md");
+    expect(again.stdout).toContain("same    content/stories/mei-lin.mdx");
   });
 
   it("imports with flags, stores them in the sidecar, and re-imports to the same story", () => {
@@ -137,7 +137,7 @@ describe("npm run import (the command line)", () => {
     writeFixture(dir, "ada.txt", TRANSCRIPT);
     expect(run("--content", "content", ...FLAGS, "--added", "2020-02-29", "ada.txt").code).toBe(0);
     expect(run("--content", "content", "--force", "content/sources/ada-lovelace.txt").code).toBe(0);
-    expect(readFileSync(join(dir, "content/stories/ada-lovelace.md"), "utf8")).toContain('added: "2020-02-29"');
+    expect(readFileSync(join(dir, "content/stories/ada-lovelace.mdx"), "utf8")).toContain('added: "2020-02-29"');
     const bad = run("--content", "content", ...FLAGS, "--added", "2021-02-30", "--slug", "ada-two", "ada.txt");
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('"added" is not a real date');
