@@ -1,8 +1,9 @@
 import { satteri, createSatteriMarkdownProcessor } from "@astrojs/markdown-satteri";
-import type { AstroConfig } from "astro";
+import type { AstroConfig, ContentEntryType } from "astro";
+import type { Loader, LoaderContext } from "astro/loaders";
 import { describe, expect, it } from "vitest";
 import { findLiveContent } from "../../src/markdown/liveContent.ts";
-import { bodyKeepingLines, storyRenderer } from "../../src/markdown/mdxStories.ts";
+import { bodyKeepingLines, mdxRenderedAtSync, storyRenderer } from "../../src/markdown/mdxStories.ts";
 import { satteriOptions } from "../../src/markdown/options.ts";
 import { duration } from "../../src/markdown/vocabularyPlugin.ts";
 
@@ -171,5 +172,43 @@ describe("rendering a .mdx story at content sync", () => {
   it("writes a turn's time as an HTML duration", () => {
     expect(duration("12:34")).toBe("PT12M34S");
     expect(duration("1:02:03")).toBe("PT1H2M3S");
+  });
+});
+
+describe("mdxRenderedAtSync", () => {
+  /** A loader that does what Astro's glob loader does with one story: read its info, render it, log a failure. */
+  const oneStory = (contents: string, filePath: string): Loader => ({
+    name: "one-story",
+    load: async (context) => {
+      const types = (context as LoaderContext & { entryTypes: Map<string, ContentEntryType> }).entryTypes;
+      const type = types.get(".mdx")!;
+      const info = await type.getEntryInfo({ contents, fileUrl: new URL(`file://${filePath}`) });
+      const render = await type.getRenderFunction!(config);
+      const rendered = await render({ id: "jane-doe", data: info.data, body: info.body, filePath, digest: "d" }).catch(
+        () => undefined,
+      );
+      context.store.set({ id: "jane-doe", data: info.data, ...(rendered ? { rendered } : {}) });
+    },
+  });
+  const context = (stored: unknown[]) =>
+    ({
+      config,
+      logger: { warn: () => undefined },
+      store: { set: (entry: unknown) => stored.push(entry) },
+      entryTypes: new Map([[".md", { extensions: [".md"], getEntryInfo: () => ({ data: { person: "jane-doe" } }) }]]),
+    }) as unknown as LoaderContext;
+
+  it("stores a .mdx story's HTML like a .md story's, with the frontmatter's lines kept", async () => {
+    const stored: { rendered?: { html: string } }[] = [];
+    const source = `${frontmatter}${said}<Aside title="Talks">\n\n- one\n\n</Aside>\n`;
+    await mdxRenderedAtSync(oneStory(source, file)).load(context(stored));
+    expect(stored[0]?.rendered?.html).toContain('<aside class="story-aside"');
+  });
+
+  it("fails the sync naming the file, line and column, where Astro's loader would only log", async () => {
+    const source = `${frontmatter}${said}<Aside title="Talks" onClick="steal()">\n\n- one\n\n</Aside>\n`;
+    await expect(mdxRenderedAtSync(oneStory(source, file)).load(context([]))).rejects.toThrow(
+      /content\/stories\/jane-doe\.mdx:9:1: <Aside> has an event handler \(onClick\)/,
+    );
   });
 });
