@@ -166,7 +166,7 @@ test("the keyboard reaches the box, the results and back", async ({ page, browse
 
   await page.goto(section.storyPath);
   await page.keyboard.press("/");
-  const headerBox = page.getByRole("searchbox", { name: "Search the archive" });
+  const headerBox = page.getByRole("searchbox", { name: "Search quotes" });
   await expect(headerBox).toBeFocused();
   await page.keyboard.type(phrase.split(" ").slice(0, 3).join(" "));
   await page.keyboard.press("Enter");
@@ -305,7 +305,7 @@ test.describe("with JavaScript off", () => {
   test("the header box still sends the query to the search page", async ({ page, browser }) => {
     const [first] = await allSections(browser);
     await page.goto(first?.storyPath ?? "");
-    await page.getByRole("searchbox", { name: "Search the archive" }).fill("glue work");
+    await page.getByRole("searchbox", { name: "Search quotes" }).fill("glue work");
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/search\/\?q=glue\+work$/);
   });
