@@ -53,7 +53,7 @@ export const hostileTranscript = {
     "# not a heading",
     "> not a quote",
     "| not | a | table |",
-    "*not emphasis* and **not bold** and _not em_",
+    "*plain emphasis* and **plain bold** and _plain em_",
     "1986. A year, not a list.",
     "* a starred line is a bullet, as in plain-text lists",
     "RTL: مرحبا بالعالم and שלום עולם.",
