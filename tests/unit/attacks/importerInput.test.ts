@@ -6,19 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importBatch, type ImportOptions } from "../../../tools/importer/importBatch.ts";
 import { removeStaleTempFiles } from "../../../tools/importer/writeAllOrNothing.ts";
 import { runScript } from "../../support/buildScript.ts";
-import { cleanUp, snapshot, tempDir, writeFixture } from "../importer/_fixtures.ts";
+import { JANE_TRANSCRIPT, cleanUp, makeContentRoot, snapshot, writeFixture } from "../importer/_fixtures.ts";
 
 let dir: string;
 let content: string;
-beforeEach(() => {
-  dir = tempDir();
-  content = join(dir, "content");
-  mkdirSync(content);
-});
+beforeEach(() => ({ dir, content } = makeContentRoot()));
 afterEach(() => cleanUp(dir));
 
-const TRANSCRIPT =
-  "Jane Doe\n\nStaff Engineer at Acme\n\nThis story was recorded in May, 2021.\n\nWhat do you do?\n\nI write things down.\n";
+const TRANSCRIPT = JANE_TRANSCRIPT;
 const SIDECAR = "summary: Jane on writing things down.\nsource:\n  name: Example\n  url: https://example.com/jane/\n";
 
 const options = (more: Partial<ImportOptions> = {}): ImportOptions => ({

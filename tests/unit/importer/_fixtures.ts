@@ -1,4 +1,13 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 
@@ -9,6 +18,18 @@ export const CONTENT = join(import.meta.dirname, "../../../content");
 export function tempDir(prefix = "importer-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
+/** A fresh temporary folder holding an empty content root; the caller removes `dir` with `cleanUp`. */
+export function makeContentRoot(): { dir: string; content: string } {
+  const dir = tempDir();
+  const content = join(dir, "content");
+  mkdirSync(content);
+  return { dir, content };
+}
+
+/** The smallest good transcript: a name, a role line, a date line, one question and its answer. */
+export const JANE_TRANSCRIPT =
+  "Jane Doe\n\nStaff Engineer at Acme\n\nThis story was recorded in May, 2021.\n\nWhat do you do?\n\nI write things down.\n";
 
 /** Removes a temporary folder made by `tempDir`. */
 export function cleanUp(dir: string): void {

@@ -1,21 +1,15 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importBatch, type ImportOptions } from "../../../tools/importer/importBatch.ts";
 import type { Sidecar } from "../../../tools/importer/sidecar.ts";
-import { cleanUp, snapshot, tempDir, writeFixture } from "./_fixtures.ts";
+import { JANE_TRANSCRIPT, cleanUp, makeContentRoot, snapshot, writeFixture } from "./_fixtures.ts";
 
 let dir: string;
 let content: string;
-beforeEach(() => {
-  dir = tempDir();
-  content = join(dir, "content");
-  mkdirSync(content);
-});
+beforeEach(() => ({ dir, content } = makeContentRoot()));
 afterEach(() => cleanUp(dir));
 
-const GOOD =
-  "Jane Doe\n\nStaff Engineer at Acme\n\nThis story was recorded in May, 2021.\n\nWhat do you do?\n\nI write things down.\n";
+const GOOD = JANE_TRANSCRIPT;
 const META: Sidecar = {
   summary: "Jane on writing things down.",
   source: { name: "Example", url: "https://example.com/jane/" },
