@@ -5,13 +5,10 @@ import { render } from "astro:content";
 import type { StoryView } from "./content.ts";
 import { FEED_IMAGE, type FeedDescriptor } from "./feedCatalog.ts";
 import { escapeHtml, sanitizeFeedHtml } from "./feedHtml.ts";
-import { feedWindow, feedXml, type FeedChannel, type FeedStory } from "./feedXml.ts";
+import { feedWindow, feedXml, type FeedStory } from "./feedXml.ts";
 import { absoluteUrl, paths } from "./urls.ts";
 
-/**
- * The response for one feed route (site, company or person): the newest stories of
- * `stories`, each with its full transcript. Every feed route calls this and nothing else.
- */
+/** The response for one feed route (site, company or person): the newest of `stories`, each in full. */
 export async function feedResponse(
   feed: FeedDescriptor,
   stories: readonly StoryView[],
@@ -22,7 +19,7 @@ export async function feedResponse(
       `${feed.path}: feeds need absolute URLs. Set SITE_URL (e.g. SITE_URL=https://archive.example.org) before building.`,
     );
   }
-  const channel: FeedChannel = {
+  const channel = {
     feed,
     selfUrl: absoluteUrl(feed.path, site),
     pageUrl: absoluteUrl(feed.pagePath, site),
@@ -35,6 +32,13 @@ export async function feedResponse(
 
 async function feedStory(story: StoryView, site: URL): Promise<FeedStory> {
   const url = absoluteUrl(paths.story(story.id), site);
+  const { editorialNotes, source } = story.entry.data;
+  const notes = editorialNotes.length
+    ? `<h2>Editorial notes</h2><ul>${editorialNotes.map((note) => `<li>${escapeHtml(note)}</li>`).join("")}</ul>`
+    : "";
+  const attribution =
+    `<p>First published by <a href="${escapeHtml(source.url)}">${escapeHtml(source.name)}</a>. ` +
+    `<a href="${escapeHtml(url)}">Read it on the Staff+ Archive</a>.</p>`;
   return {
     url,
     title: story.title,
@@ -44,23 +48,16 @@ async function feedStory(story: StoryView, site: URL): Promise<FeedStory> {
     summary: story.entry.data.summary,
     year: story.year,
     added: story.added,
-    contentHtml: await storyHtml(story, url),
+    contentHtml: sanitizeFeedHtml(`${await transcriptHtml(story)}<hr>${notes}${attribution}`, url),
   };
 }
 
 let container: Promise<AstroContainer> | undefined;
 
-/** The story's transcript, notes and attribution as feed-safe HTML. */
-async function storyHtml(story: StoryView, url: string): Promise<string> {
-  return sanitizeFeedHtml(await renderStoryHtml(story, url), url);
-}
-
 /**
- * The transcript's HTML. A story's is in the content store already (`.mdx` stories too, see
- * src/markdown/mdxStories.ts); only one with an image (a `<Figure>`) needs rendering, since
- * Astro's image pipeline fills in its `src` at render time. The container adds a route per
- * render and looks routes up by scanning them, so rendering every story through it grew
- * quadratic (9.5 s at 10,000 stories).
+ * The transcript's HTML, from the content store (`.mdx` stories too). Only a story with an image
+ * (a `<Figure>`) is rendered again, for Astro's image pipeline to fill in its `src`: the container
+ * adds a route per render, so rendering every story through it grew quadratic.
  */
 async function transcriptHtml(story: StoryView): Promise<string> {
   const rendered = story.entry.rendered;
@@ -68,17 +65,4 @@ async function transcriptHtml(story: StoryView): Promise<string> {
   container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
   const { Content } = await render(story.entry);
   return (await container).renderToString(Content);
-}
-
-/** The transcript as the story page shows it, plus editorial notes and where it was first published (not yet sanitized). */
-async function renderStoryHtml(story: StoryView, url: string): Promise<string> {
-  const transcript = await transcriptHtml(story);
-  const { editorialNotes, source } = story.entry.data;
-  const notes = editorialNotes.length
-    ? `<h2>Editorial notes</h2><ul>${editorialNotes.map((note) => `<li>${escapeHtml(note)}</li>`).join("")}</ul>`
-    : "";
-  const attribution =
-    `<p>First published by <a href="${escapeHtml(source.url)}">${escapeHtml(source.name)}</a>. ` +
-    `<a href="${escapeHtml(url)}">Read it on the Staff+ Archive</a>.</p>`;
-  return `${transcript}<hr>${notes}${attribution}`;
 }

@@ -43,11 +43,7 @@ export function absoluteSafeUrl(value: string, pageUrl: string): string | undefi
   return SAFE_PROTOCOLS.has(url.protocol) ? url.href : undefined;
 }
 
-/**
- * Makes every link absolute against the story page, drops unsafe ones, and names a link by
- * `title` when it was named by aria-label (the feed validator flags aria-*), all before
- * sanitize-html filters attributes.
- */
+/** Makes every link absolute against the story page, drops unsafe ones, and moves aria-label to title (validators flag aria-*). */
 function feedAttributes(pageUrl: string): sanitizeHtml.Transformer {
   return (tagName, attribs) => {
     const out: sanitizeHtml.Attributes = { ...attribs };
@@ -65,13 +61,10 @@ function feedAttributes(pageUrl: string): sanitizeHtml.Transformer {
 }
 
 /**
- * Turns rendered story HTML into HTML a feed reader can show safely on its own page, with
- * sanitize-html: only plain-document elements and attributes, no scripts, styles or event
- * handlers, every link and image absolute against the story's own URL (so `#id` permalinks
- * point at the question on the site, under its base path).
+ * Rendered story HTML as HTML a feed reader can show safely (sanitize-html): plain-document elements and
+ * attributes only, every link and image absolute against the story's URL (so `#id` permalinks still work).
  */
 export function sanitizeFeedHtml(html: string, pageUrl: string): string {
-  const transform = feedAttributes(pageUrl);
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: ALLOWED_ATTRIBUTES,
@@ -81,7 +74,7 @@ export function sanitizeFeedHtml(html: string, pageUrl: string): string {
     allowedSchemes: ["http", "https", "mailto"],
     allowedSchemesAppliedToAttributes: URL_ATTRIBUTES,
     allowProtocolRelative: false,
-    transformTags: { "*": transform },
+    transformTags: { "*": feedAttributes(pageUrl) },
   });
 }
 

@@ -17,11 +17,16 @@ export function headingId(text: string): string {
   return words.slice(0, MAX_ID_WORDS).join("-") || "section";
 }
 
+/** `id`, or `id-2`, `id-3` … when the page has used it already. */
+export function uniqueId(used: Map<string, number>, id: string): string {
+  const seen = used.get(id) ?? 0;
+  used.set(id, seen + 1);
+  return seen > 0 ? `${id}-${seen + 1}` : id;
+}
+
 /**
- * Gives every question (h2) and sub-heading (h3) a short, stable id and a visible
- * permalink, so a reader can link to one answer without any JavaScript.
- * The link's name lives in aria-label and its "#" in CSS, so the heading's text,
- * which Astro collects for the outline, stays the question alone.
+ * Gives every question (h2) and sub-heading (h3) a short, stable id and a permalink whose name is in
+ * aria-label and "#" in CSS, so the heading's text (Astro's outline) stays the question alone.
  */
 export function headingAnchorsPlugin(): () => HastPluginDefinition {
   return () => {
@@ -36,10 +41,10 @@ export function headingAnchorsPlugin(): () => HastPluginDefinition {
           if (existing === "footnote-label") return undefined;
           const classes = node.properties?.["className"];
           if (Array.isArray(classes) && classes.includes(VOCABULARY_CLASS.asideTitle)) return undefined;
-          let id = typeof existing === "string" && existing !== "" ? existing : headingId(ctx.textContent(node));
-          const seen = used.get(id) ?? 0;
-          used.set(id, seen + 1);
-          if (seen > 0) id = `${id}-${seen + 1}`;
+          const id = uniqueId(
+            used,
+            typeof existing === "string" && existing !== "" ? existing : headingId(ctx.textContent(node)),
+          );
           return {
             ...node,
             properties: { ...node.properties, id },

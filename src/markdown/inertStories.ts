@@ -4,11 +4,9 @@ import { defineMdastPlugin, type MdastPluginEntry, type PluginFactoryContext } f
 import { findLiveContent } from "./liveContent.ts";
 
 /**
- * The compiler's own guard that stories stay data: before Sätteri compiles a file under
- * `storiesDir`, any raw HTML, import/export, {expression}, JSX element or unsafe link in it
- * stops the compile with `line:column: what and how to fix`. It holds for `astro dev` and a bare
- * `astro build` too; `npm run build` reports the same findings for every file before Astro runs.
- * A story that passes gets `storyLinksPlugin`. Other Markdown/MDX (pages the team writes) is left alone.
+ * The compiler's own guard that stories stay data (`astro dev` and a bare `astro build` too): anything
+ * findLiveContent refuses in a file under `storiesDir` stops the compile with `line:column: what and how
+ * to fix`. A story that passes gets `storyLinksPlugin`; other Markdown/MDX is left alone.
  */
 export function inertStoriesPlugin(storiesDir: string): MdastPluginEntry {
   return (ctx: PluginFactoryContext) => {
@@ -26,10 +24,8 @@ export function inertStoriesPlugin(storiesDir: string): MdastPluginEntry {
 }
 
 /**
- * In a story, a link is a link only when it is written as one (`[text](url)` or `<url>`).
- * GFM also links bare `name@host`, `www.` and `scheme://` text, and no backslash escape or
- * character reference stops Sätteri from doing so (docs/importer.md), so this turns those
- * links back into their own text. The importer writes every real http(s) URL as `[text](<url>)`.
+ * In a story, a link is a link only when written as one (`[text](url)` or `<url>`): GFM's autolinks of
+ * bare `name@host`, `www.` and `scheme://` text, which no escape stops (docs/importer.md), become text again.
  * (The return type is inferred on purpose: it keeps the visitor synchronous, so markdownToHtml stays sync.)
  */
 export function storyLinksPlugin() {
@@ -57,11 +53,7 @@ export function storyLinksPlugin() {
 
 const REFERENCES: Readonly<Record<string, string>> = { lt: "<", lbrace: "{", rbrace: "}" };
 
-/**
- * The character references the importer writes for `<`, `{` and `}` inside text GFM autolinks
- * (`&lt;`, `&lbrace;`, `&rbrace;`), where a backslash could be swallowed and leave MDX reading
- * a component (escapeMarkdown.ts), as the characters they stand for; `\&lt;` stays text.
- */
+/** The references the importer writes for `<`, `{`, `}` inside text GFM autolinks, decoded; `\&lt;` stays text. */
 export function decodeImporterReferences(text: string): string {
   return text.replace(/(?<!\\)((?:\\\\)*)&(lt|lbrace|rbrace);/g, (_, slashes: string, name: string) => {
     return `${slashes}${REFERENCES[name] ?? ""}`;

@@ -1,5 +1,4 @@
-import { markdownToMdast, mdxToMdast, type MdastNode } from "satteri";
-import { checkPullQuotes } from "./pullQuotes.ts";
+import { markdownToMdast, mdxToMdast } from "satteri";
 import { checkVocabularyElement, isVocabularyName } from "./vocabulary.ts";
 
 /** Something in a story that would run as code, or could not be read at all. */
@@ -9,6 +8,8 @@ export interface LiveContentFinding {
   message: string;
   hint?: string;
 }
+
+type Problem = Omit<LiveContentFinding, "line" | "column">;
 
 export type StoryFormat = "mdx" | "md";
 
@@ -25,31 +26,28 @@ const HINTS = {
 } as const;
 
 /**
- * Finds everything in a story's source that Markdown or MDX would turn into code or live HTML:
- * raw HTML (a <script>, an onclick, a comment), and in `.mdx` import/export lines, {expressions}
- * and any JSX element outside the editorial vocabulary (vocabulary.ts), or a vocabulary element
- * with anything but its own plain-string attributes; plus links whose URL is not http(s), mailto
- * or #anchor, and pull quotes whose words the story does not say. Lines are file lines.
- * A source MDX cannot parse yields one finding with the parser's position. Stories are data;
- * none of this may reach a reader.
+ * Everything in a story's source that would become code or live HTML: raw HTML; in `.mdx` import/export,
+ * {expressions}, JSX outside the editorial vocabulary (vocabulary.ts) or misused; links that are not
+ * http(s), mailto or #anchor; pull quotes whose words the story does not say. Lines are file lines;
+ * a source MDX cannot parse yields one finding at the parser's position.
  */
 export function findLiveContent(source: string, format: StoryFormat): LiveContentFinding[] {
-  let tree: MdastNode;
+  let tree: TreeNode;
   try {
-    tree = format === "mdx" ? mdxToMdast(source) : markdownToMdast(source);
+    tree = (format === "mdx" ? mdxToMdast(source) : markdownToMdast(source)) as unknown as TreeNode;
   } catch (error) {
     return [syntaxFinding(error)];
   }
   const findings: LiveContentFinding[] = [];
-  walk(tree as unknown as TreeNode, findings);
+  walk(tree, findings);
   // Reading the whole story's text costs time; only a story with a pull quote needs it.
   if (format === "mdx" && findings.length === 0 && source.includes("<PullQuote")) {
-    findings.push(...checkPullQuotes(tree as unknown as TreeNode));
+    findings.push(...checkPullQuotes(tree));
   }
   return findings;
 }
 
-/** The parts of an mdast node this check reads; satteri's union is wider than we need. */
+/** The parts of an mdast node the checks read; satteri's union is wider than we need. */
 export interface TreeNode {
   type: string;
   children?: TreeNode[];
@@ -60,18 +58,20 @@ export interface TreeNode {
   attributes?: { type: string; name?: unknown; value?: unknown }[];
 }
 
+function at(node: TreeNode, problem: Problem): LiveContentFinding {
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  return { line: start.line, column: start.column, ...problem };
+}
+
 function walk(node: TreeNode, findings: LiveContentFinding[]): void {
-  const finding = check(node);
-  if (finding) {
-    const start = node.position?.start ?? { line: 1, column: 1 };
-    findings.push({ line: start.line, column: start.column, ...finding });
-  }
+  const problem = check(node);
+  if (problem) findings.push(at(node, problem));
   // An element or expression is reported once; its insides are part of the same finding.
-  if (finding && node.type !== "link") return;
+  if (problem && node.type !== "link") return;
   for (const child of node.children ?? []) walk(child, findings);
 }
 
-function check(node: TreeNode): Omit<LiveContentFinding, "line" | "column"> | undefined {
+function check(node: TreeNode): Problem | undefined {
   switch (node.type) {
     case "mdxjsEsm":
       return { message: "an import/export line is JavaScript, and stories must be plain text", hint: HINTS.esm };
@@ -93,32 +93,27 @@ function check(node: TreeNode): Omit<LiveContentFinding, "line" | "column"> | un
       return { message: `raw HTML ${preview(node.value)} is not allowed in stories`, hint: HINTS.element };
     case "link":
     case "image":
-    case "definition":
-      return checkUrl(node);
+    case "definition": {
+      const url = typeof node.url === "string" ? node.url.trim() : "";
+      if (SAFE_URL.test(url)) return undefined;
+      return {
+        message: `${node.type === "image" ? "an image" : "a link"} to "${preview(url)}" is not allowed: story links must be http(s) or mailto addresses, or #anchors`,
+        hint: HINTS.url,
+      };
+    }
     default:
       return undefined;
   }
 }
 
-function checkUrl(node: TreeNode): Omit<LiveContentFinding, "line" | "column"> | undefined {
-  const url = typeof node.url === "string" ? node.url.trim() : "";
-  if (SAFE_URL.test(url)) return undefined;
-  const what = node.type === "image" ? "an image" : "a link";
-  return {
-    message: `${what} to "${preview(url)}" is not allowed: story links must be http(s) or mailto addresses, or #anchors`,
-    hint: HINTS.url,
-  };
-}
-
 function describeElement(node: TreeNode): string {
   const name = typeof node.name === "string" ? node.name : "";
-  const tag = name ? `<${name}>` : "<>";
   const handlers = (node.attributes ?? [])
     .map((attribute) => (typeof attribute.name === "string" ? attribute.name : ""))
     .filter((attribute) => /^on/i.test(attribute));
   const kind = name.toLowerCase() === "script" ? "a script element" : "an HTML/JSX element";
   const withHandlers = handlers.length > 0 ? ` with an event handler (${handlers.join(", ")})` : "";
-  return `${tag} is ${kind}${withHandlers}`;
+  return `${name ? `<${name}>` : "<>"} is ${kind}${withHandlers}`;
 }
 
 function syntaxFinding(error: unknown): LiveContentFinding {
@@ -133,7 +128,51 @@ function syntaxFinding(error: unknown): LiveContentFinding {
   };
 }
 
-function preview(value: unknown): string {
+function preview(value: unknown, max = 40): string {
   const text = typeof value === "string" ? value.replace(/\s+/g, " ").trim() : "";
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Words only: case, accents, punctuation and spacing do not make a quote different. */
+function comparableWords(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{Letter}\p{Number}]+/gu, " ")
+    .trim();
+}
+
+/** An ellipsis in a pull quote marks words left out; each part must still be the story's. */
+const ELLIPSIS = /…|\.\.\.|\[…\]|\[\.\.\.\]/;
+
+/** A pull quote may not put new words in a speaker's mouth: each must repeat text found elsewhere in the story. */
+function checkPullQuotes(tree: TreeNode): LiveContentFinding[] {
+  const quotes: TreeNode[] = [];
+  const story = ` ${comparableWords(textOutsideQuotes(tree, quotes))} `;
+  return quotes.flatMap((quote) => {
+    const parts = textOutsideQuotes(quote).split(ELLIPSIS).map(comparableWords).filter(Boolean);
+    const missing = parts.find((part) => !story.includes(` ${part} `));
+    if (missing === undefined) return [];
+    return at(quote, {
+      message: `<PullQuote> says "${preview(missing, 60)}", which the story does not say elsewhere`,
+      hint: "A pull quote repeats the story's own words: copy them from the transcript (use … for words left out).",
+    });
+  });
+}
+
+/** Nodes whose children are blocks: their texts are separate, so a space goes between them. */
+const BLOCK_PARENTS = new Set(
+  "root list listItem blockquote mdxJsxFlowElement table tableRow footnoteDefinition".split(" "),
+);
+
+/** All text under `node`, with pull quotes left out and collected when `quotes` is given. */
+function textOutsideQuotes(node: TreeNode, quotes?: TreeNode[]): string {
+  if (quotes && node.type === "mdxJsxFlowElement" && node.name === "PullQuote") {
+    quotes.push(node);
+    return " ";
+  }
+  if (node.type === "text" || node.type === "inlineCode") return typeof node.value === "string" ? node.value : "";
+  const inner = (node.children ?? []).map((child) => textOutsideQuotes(child, quotes));
+  return inner.join(BLOCK_PARENTS.has(node.type) ? " " : "");
 }

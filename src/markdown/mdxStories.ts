@@ -16,11 +16,9 @@ import { vocabularyPlugin } from "./vocabularyPlugin.ts";
 type ContextWithEntryTypes = LoaderContext & { entryTypes?: Map<string, ContentEntryType> };
 
 /**
- * Wraps a glob loader so `.mdx` stories are rendered to HTML during content sync, as `.md`
- * stories are, instead of each becoming a JavaScript module that Astro bundles (the cost that
- * made MDX 2.3× slower, docs/performance.md). A story may only hold the editorial vocabulary,
- * which becomes plain HTML, so there is nothing a module would add. Any story that cannot be
- * rendered stops the sync, naming its file (Astro's glob loader would only log it).
+ * Wraps a glob loader so `.mdx` stories are rendered to HTML during content sync, as `.md` stories are,
+ * instead of each becoming a JavaScript module Astro bundles (docs/performance.md). A story that cannot
+ * be rendered stops the sync, naming its file (Astro's glob loader would only log it).
  */
 export function mdxRenderedAtSync(loader: Loader): Loader {
   return {
@@ -69,10 +67,8 @@ function mdxStoryEntryType(markdown: ContentEntryType, config: AstroConfig, fail
 }
 
 /**
- * Renders one vocabulary-only MDX story with the site's Sätteri plugins (markdown.processor in
- * astro.config.mjs) plus Astro's own heading ids and image handling, so the result is what the
- * `.md` renderer returns: HTML, headings, the frontmatter plugins wrote, and local images for
- * Astro's image pipeline (a `<Figure>`'s src).
+ * Renders one MDX story with the site's Sätteri plugins plus Astro's heading ids and image handling, so
+ * the result is what the `.md` renderer returns: HTML, headings, frontmatter, images for Astro's pipeline.
  */
 export function storyRenderer(config: Pick<AstroConfig, "markdown" | "image">) {
   const processor = config.markdown.processor;
@@ -99,7 +95,6 @@ export function storyRenderer(config: Pick<AstroConfig, "markdown" | "image">) {
       ...(filePath ? { fileURL: pathToFileURL(filePath) } : {}),
       data: { astro },
     });
-    const images = [...astro.localImagePaths, ...astro.remoteImagePaths];
     return {
       html,
       metadata: {
@@ -107,16 +102,13 @@ export function storyRenderer(config: Pick<AstroConfig, "markdown" | "image">) {
         localImagePaths: [...astro.localImagePaths],
         remoteImagePaths: [...astro.remoteImagePaths],
         frontmatter: astro.frontmatter,
-        imagePaths: images,
+        imagePaths: [...astro.localImagePaths, ...astro.remoteImagePaths],
       },
     };
   };
 }
 
-/**
- * The body with the frontmatter's lines left blank, so a line number in the body is a line
- * number in the file (errors point at the right line).
- */
+/** The body with the frontmatter's lines left blank, so a line number in the body is one in the file. */
 export function bodyKeepingLines(contents: string): string {
   const match = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(contents);
   if (!match) return contents;

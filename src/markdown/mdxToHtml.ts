@@ -11,34 +11,20 @@ import {
   visitHastHook,
   visitMdastHandle,
   visitMdastHook,
+  type CompileOptions,
   type Data,
-  type Features,
   type HastPluginDefinition,
-  type HastPluginList,
   type MdastPluginDefinition,
-  type MdastPluginList,
 } from "satteri";
 
-/** What {@link mdxToHtml} needs: the same options satteri's `markdownToHtml` takes. */
-export interface MdxToHtmlOptions {
-  mdastPlugins?: MdastPluginList;
-  hastPlugins?: HastPluginList;
-  features?: Features;
-  fileURL?: URL;
-  data?: Data;
-}
-
 /**
- * MDX to an HTML string, through the same Sätteri steps `markdownToHtml` takes for Markdown
- * (parse, mdast plugins, convert, hast plugins, render), with the MDX parser in front. Sätteri
- * has no such function of its own: it compiles MDX only to a JavaScript module, which Astro
- * then bundles, one per story (the cost measured in docs/performance.md). This is only for
- * MDX whose JSX the mdast plugins have already turned into plain nodes (src/markdown/vocabulary.ts):
- * an element, expression or import left in the tree has no HTML and is dropped by the renderer,
- * which is why stories are checked (liveContent.ts) before they get here. Synchronous, like the
- * importer's round trip that calls it: every plugin the site uses is.
+ * MDX to an HTML string, through the steps satteri's `markdownToHtml` takes for Markdown, with the MDX
+ * parser in front: Sätteri itself compiles MDX only to a JavaScript module, one per story for Astro to
+ * bundle (docs/performance.md). Only for MDX whose JSX the mdast plugins turned into plain nodes
+ * (vocabularyPlugin.ts): anything else left in the tree is dropped, which is why stories are checked
+ * first (liveContent.ts). Synchronous, like every plugin the site uses.
  */
-export function mdxToHtml(source: string, options: MdxToHtmlOptions = {}): { html: string; data: Data } {
+export function mdxToHtml(source: string, options: CompileOptions = {}): { html: string; data: Data } {
   const { features, fileURL, data = {} } = options;
   const mdastPlugins = normalizePlugins<MdastPluginDefinition>(
     options.mdastPlugins ?? [],

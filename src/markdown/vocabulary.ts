@@ -1,8 +1,8 @@
 /**
- * The editorial vocabulary: the only JSX a story may hold, with no import line. Each name is
- * turned into plain HTML while the story renders (vocabularyPlugin.ts); this module says what
- * each accepts, so the build (liveContent.ts) and the renderer agree. docs/stories.md shows them.
+ * The editorial vocabulary: the only JSX a story may hold (docs/stories.md), and what each element
+ * accepts, so the check (liveContent.ts) and the renderer (vocabularyPlugin.ts) agree.
  */
+import type { TreeNode } from "./liveContent.ts";
 
 /** Class names the stylesheet (src/styles/vocabulary.css) and the heading plugin know the elements by. */
 export const VOCABULARY_CLASS = {
@@ -15,18 +15,9 @@ export const VOCABULARY_CLASS = {
   break: "story-break",
 } as const;
 
-/** One attribute a vocabulary element takes: always a plain string. */
-interface AttributeRule {
-  required: boolean;
-  /** What a good value looks like, as a test and as words for the error. */
-  pattern?: RegExp;
-  expected?: string;
-}
-
-/** What one vocabulary element accepts. */
+/** What one element accepts: plain-string attributes (with a pattern and words for it), and whether it wraps Markdown. */
 interface ElementRule {
-  attributes: Record<string, AttributeRule>;
-  /** Whether it wraps Markdown (`<Aside>…</Aside>`) or stands alone (`<Break />`). */
+  attributes: Record<string, { required: boolean; pattern?: RegExp; expected?: string }>;
   children: boolean;
   example: string;
 }
@@ -83,22 +74,11 @@ export function isVocabularyName(name: string): name is VocabularyName {
   return Object.hasOwn(VOCABULARY, name);
 }
 
-/** The JSX element as the check reads it from the MDX tree. */
-export interface JsxElementLike {
-  type: string;
-  name?: unknown;
-  attributes?: { type: string; name?: unknown; value?: unknown }[];
-  children?: { type: string }[];
-}
-
-/** What is wrong with one use of a vocabulary element, or undefined when it is right. */
-export interface VocabularyProblem {
-  message: string;
-  hint: string;
-}
-
-/** Checks one vocabulary element: block position, only its own string attributes, required ones present. */
-export function checkVocabularyElement(node: JsxElementLike, name: VocabularyName): VocabularyProblem | undefined {
+/** What is wrong with one vocabulary element (block position, only its own string attributes, required ones present). */
+export function checkVocabularyElement(
+  node: TreeNode,
+  name: VocabularyName,
+): { message: string; hint: string } | undefined {
   const rule: ElementRule = VOCABULARY[name];
   const hint = `Write it like this: ${rule.example}`;
   const tag = `<${name}>`;
@@ -150,7 +130,7 @@ export function checkVocabularyElement(node: JsxElementLike, name: VocabularyNam
 }
 
 /** The string value of a checked element's attribute (undefined when absent). */
-export function attributeOf(node: JsxElementLike, name: string): string | undefined {
+export function attributeOf(node: TreeNode, name: string): string | undefined {
   const found = node.attributes?.find((a) => a.type === "mdxJsxAttribute" && a.name === name);
   return typeof found?.value === "string" ? found.value.trim() : undefined;
 }

@@ -1,13 +1,7 @@
 import type { MdastNode, MdastPluginDefinition } from "satteri";
-import { headingId } from "./headingAnchors.ts";
-import {
-  attributeOf,
-  isVocabularyName,
-  TURN_TIME,
-  VOCABULARY_CLASS,
-  type JsxElementLike,
-  type VocabularyName,
-} from "./vocabulary.ts";
+import { headingId, uniqueId } from "./headingAnchors.ts";
+import type { TreeNode } from "./liveContent.ts";
+import { attributeOf, isVocabularyName, TURN_TIME, VOCABULARY_CLASS, type VocabularyName } from "./vocabulary.ts";
 
 type Node = Record<string, unknown>;
 const text = (value: string): Node => ({ type: "text", value });
@@ -21,17 +15,15 @@ const block = (hName: string, hProperties: Node, children: unknown[]): Node => (
 const PHRASING = new Set(["text", "emphasis", "strong", "delete", "inlineCode", "break", "link", "image"]);
 
 /**
- * Turns the editorial vocabulary into plain HTML while a story renders, so an `.mdx` story
- * needs no JavaScript module: every element becomes ordinary mdast with the HTML element it
- * stands for (`data.hName`). It runs after the story passed liveContent.ts, so every JSX
- * element here is a vocabulary element with the attributes it should have.
+ * Turns the editorial vocabulary into ordinary mdast naming the HTML it stands for (`data.hName`), so an
+ * `.mdx` story needs no JavaScript module. Stories reach it checked (liveContent.ts).
  */
 export function vocabularyPlugin(): MdastPluginDefinition {
   const asideIds = new Map<string, number>();
   return {
     name: "archive-vocabulary",
     mdxJsxFlowElement(node) {
-      const element = node as unknown as JsxElementLike & { children: unknown[] };
+      const element = node as unknown as TreeNode & { children: unknown[] };
       const name = typeof element.name === "string" ? element.name : "";
       if (!isVocabularyName(name)) return undefined;
       return render(name, element, asideIds) as unknown as MdastNode;
@@ -39,15 +31,12 @@ export function vocabularyPlugin(): MdastPluginDefinition {
   };
 }
 
-function render(name: VocabularyName, node: JsxElementLike & { children: unknown[] }, asideIds: Map<string, number>) {
+function render(name: VocabularyName, node: TreeNode & { children: unknown[] }, asideIds: Map<string, number>) {
   const attr = (key: string) => attributeOf(node, key) ?? "";
   switch (name) {
     case "Aside": {
       const title = attr("title");
-      const base = `aside-${headingId(title)}`;
-      const seen = asideIds.get(base) ?? 0;
-      asideIds.set(base, seen + 1);
-      const id = seen > 0 ? `${base}-${seen + 1}` : base;
+      const id = uniqueId(asideIds, `aside-${headingId(title)}`);
       return block("aside", { className: [VOCABULARY_CLASS.aside], ariaLabelledBy: id }, [
         {
           type: "heading",

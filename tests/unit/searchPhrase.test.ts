@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PagefindResultData, PagefindSubResult } from "../../src/lib/search/pagefindTypes.ts";
 import { parseQuery } from "../../src/lib/search/parseQuery.ts";
-import { findPhrase, positionedTokens, wordsAt } from "../../src/lib/search/phraseSpot.ts";
+import { findPhrase, positionedTokens, wordsAt } from "../../src/lib/search/excerpt.ts";
 import { adjacentRun, rerankByProximity } from "../../src/lib/search/rerank.ts";
 import { toResultView } from "../../src/lib/search/resultView.ts";
 import { HIGHLIGHT_PARAM } from "../../src/lib/search/searchFields.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { excerptAroundRun, longestRun } from "../../src/lib/search/sectionExcerpt.ts";
+import { excerptAroundRun, longestRun } from "../../src/lib/search/excerpt.ts";
 
 describe("longestRun", () => {
   it("finds the longest stretch of consecutive positions, the earliest on a tie", () => {

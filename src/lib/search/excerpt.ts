@@ -1,3 +1,6 @@
+/* Search excerpts and word positions: Pagefind's marked excerpts read as text, and excerpts of our own around a phrase. */
+import { normalizeForMatch } from "./parseQuery.ts";
+
 /** A run of excerpt text, marked when it matched the query. */
 export interface ExcerptSegment {
   text: string;
@@ -5,10 +8,8 @@ export interface ExcerptSegment {
 }
 
 /**
- * Reads a Pagefind excerpt into plain text runs. `<mark>` and `</mark>` are the only
- * markup Pagefind adds; everything else is the transcript's words, which the page
- * then renders as text. So no tag from an excerpt, however it got there, can become
- * an element other than <mark>.
+ * A Pagefind excerpt as plain text runs: `<mark>` is the only markup Pagefind adds, so no other
+ * tag in an excerpt can become an element.
  */
 export function parseExcerpt(excerpt: string): ExcerptSegment[] {
   const segments: ExcerptSegment[] = [];
@@ -16,7 +17,8 @@ export function parseExcerpt(excerpt: string): ExcerptSegment[] {
   for (const part of excerpt.split(/(<\/?mark>)/)) {
     if (part === "<mark>") marked = true;
     else if (part === "</mark>") marked = false;
-    else if (part !== "") push(segments, decodeAngles(part), marked);
+    // Pagefind escapes only < and > in the text it returns; ampersands arrive as typed.
+    else if (part !== "") push(segments, part.replace(/&lt;/g, "<").replace(/&gt;/g, ">"), marked);
   }
   return joinMarkedPhrases(segments);
 }
@@ -38,13 +40,102 @@ export function excerptText(segments: ExcerptSegment[]): string {
   return segments.map((segment) => segment.text).join("");
 }
 
-// Pagefind escapes only < and > in the text it returns; ampersands arrive as typed.
-function decodeAngles(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-}
-
 function push(segments: ExcerptSegment[], text: string, marked: boolean): void {
   const last = segments.at(-1);
   if (last && last.marked === marked) last.text += text;
   else segments.push({ text, marked });
+}
+
+/** Consecutive word positions: where the words of a query sit side by side. */
+export interface Run {
+  start: number;
+  length: number;
+}
+
+/** The longest stretch of consecutive word positions, the earliest on a tie. */
+export function longestRun(locations: number[]): Run {
+  const sorted = [...new Set(locations)].sort((a, b) => a - b);
+  let best: Run = { start: sorted[0] ?? 0, length: sorted.length > 0 ? 1 : 0 };
+  let current: Run = { ...best };
+  for (let i = 1; i < sorted.length; i += 1) {
+    const here = sorted[i] ?? 0;
+    current =
+      here === (sorted[i - 1] ?? 0) + 1
+        ? { start: current.start, length: current.length + 1 }
+        : { start: here, length: 1 };
+    if (current.length > best.length) best = { ...current };
+  }
+  return best;
+}
+
+// The same word split Pagefind uses, so positions line up with its locations.
+const WORD_SEPARATORS = /[^\S\uFEFF]+/;
+
+/**
+ * An excerpt in Pagefind's format (matched words in <mark>) centred on a run of matches, kept
+ * inside its section: Pagefind centres its own on the densest cluster of any query word.
+ */
+export function excerptAroundRun(
+  rawContent: string,
+  run: Run,
+  locations: number[],
+  section: { from: number; to: number },
+  length: number,
+): string {
+  const words = rawContent.split(WORD_SEPARATORS);
+  const to = Math.min(section.to, words.length);
+  const size = Math.min(length, to - section.from);
+  let start = run.start - Math.floor((size - run.length) / 2);
+  start = Math.max(section.from, Math.min(start, to - size));
+  const marked = new Set(locations);
+  return words
+    .slice(start, start + size)
+    .map((word, offset) => (marked.has(start + offset) ? `<mark>${word}</mark>` : word))
+    .join(" ")
+    .trim();
+}
+
+/** One normalized word of a page and the Pagefind word position it sits at. */
+export interface PositionedToken {
+  token: string;
+  position: number;
+}
+
+/** A page's words as Pagefind numbers them, normalized: "index-migration" at 12 gives "index" and "migration", both at 12. */
+export function positionedTokens(rawContent: string): PositionedToken[] {
+  return rawContent.split(WORD_SEPARATORS).flatMap((word, position) =>
+    normalizeForMatch(word)
+      .split(" ")
+      .filter(Boolean)
+      .map((token) => ({ token, position })),
+  );
+}
+
+/** Where `phrase` first appears word for word between positions `from` and `to` (exclusive): the run it covers. */
+export function findPhrase(
+  tokens: readonly PositionedToken[],
+  phrase: string,
+  bounds: { from: number; to: number },
+): Run | undefined {
+  const wanted = normalizeForMatch(phrase).split(" ").filter(Boolean);
+  if (wanted.length === 0) return undefined;
+  for (let i = 0; i + wanted.length <= tokens.length; i += 1) {
+    const first = tokens[i];
+    if (!first || first.position < bounds.from) continue;
+    if (first.position >= bounds.to) break;
+    if (wanted.every((word, k) => tokens[i + k]?.token === word)) {
+      const last = tokens[i + wanted.length - 1]?.position ?? first.position;
+      return { start: first.position, length: last - first.position + 1 };
+    }
+  }
+  return undefined;
+}
+
+/** The words of a page at the given positions, as written (punctuation trimmed), without repeats. */
+export function wordsAt(rawContent: string, positions: readonly number[]): string[] {
+  const words = rawContent.split(WORD_SEPARATORS);
+  const found = positions
+    .map((position) => (words[position] ?? "").replace(/^[^\p{Letter}\p{Number}]+|[^\p{Letter}\p{Number}]+$/gu, ""))
+    .filter(Boolean);
+  return [...new Set(found.map((word) => word.toLowerCase()))];
 }

@@ -1,7 +1,4 @@
-/*
- * The part of Pagefind's browser API (pagefind.js, loaded at run time from the
- * built bundle) that the archive uses. Pagefind ships no types for it on npm.
- */
+/* The part of Pagefind's browser API (pagefind.js, built with the site) the archive uses; npm ships no types for it. */
 
 /** Per filter, per value: how many stories have it. */
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -15,38 +12,27 @@ export interface PagefindSearchOptions {
   sort?: Record<string, "asc" | "desc">;
 }
 
-/** One match location, weighted by where it was found (headings weigh more). */
-export interface WeightedLocation {
-  weight: number;
-  balanced_score: number;
-  location: number;
-}
-
-/** A section of a page: the text under one heading that has an id. */
+/** A section of a page: the text under one heading with an id; `<` and `>` in its excerpt arrive escaped. */
 export interface PagefindSubResult {
   title: string;
   url: string;
-  /** Text with matches wrapped in <mark>; `<` and `>` in the text arrive as `&lt;` and `&gt;`. */
   excerpt: string;
   locations: number[];
-  weighted_locations?: WeightedLocation[];
+  weighted_locations?: { weight: number; balanced_score: number; location: number }[];
 }
 
-/** An element with an id inside the indexed body, such as a question heading. */
+/** An element with an id inside the indexed body (a question heading) and its word position. */
 export interface PagefindAnchor {
   element: string;
   id: string;
   text: string;
-  /** Word position in the page's content. */
   location: number;
 }
 
-/** What Pagefind knows about one matching page, loaded on demand. */
+/** What Pagefind knows about one matching page; `raw_content` is the text as its word locations number it. */
 export interface PagefindResultData {
   url: string;
-  /** The page's indexed text; `<` and `>` arrive escaped as in excerpts. */
   content: string;
-  /** The same text as Pagefind numbers its word locations. */
   raw_content?: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
@@ -56,22 +42,19 @@ export interface PagefindResultData {
   word_count: number;
 }
 
-/** One ranked match; its data is fetched only when asked for. */
+/** One ranked match: `words` are its match positions, known before its data is fetched. */
 export interface PagefindResult {
   id: string;
   score: number;
-  /** Word positions of every match in the page, before its fragment is loaded. */
   words: number[];
   data: () => Promise<PagefindResultData>;
 }
 
-/** What a search returns: ranked matches and filter counts for them. */
+/** What a search returns; `filters` counts with the current filters applied, `totalFilters` without. */
 export interface PagefindSearchResponse {
   results: PagefindResult[];
   unfilteredResultCount: number;
-  /** Counts for the current search with the current filters applied; empty until filters are loaded. */
   filters: FilterCounts;
-  /** Counts for the current search without filters. */
   totalFilters: FilterCounts;
 }
 
@@ -82,12 +65,9 @@ export interface PagefindSearcher {
   filters: () => Promise<FilterCounts>;
 }
 
-/** The module pagefind.js exports. */
+/** The module pagefind.js exports: `mergeIndex` adds another bundle's pages, `createInstance` a separate index. */
 export interface PagefindModule extends PagefindSearcher {
   init: () => Promise<void>;
-  preload: (term: string, options?: PagefindSearchOptions) => Promise<void>;
-  /** Adds another bundle's pages to this index's searches (results re-sorted by score). */
   mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
-  /** A separate index, e.g. one shard searched alone. */
   createInstance: (options: { basePath: string }) => PagefindSearcher;
 }

@@ -1,12 +1,11 @@
-/** A reader's query, split into what Pagefind searches and what the story page highlights. */
+/**
+ * A reader's query: `text` as Pagefind should see it (quotes straightened, spaces tidied), the quoted
+ * `phrases` and loose `words`, and the `highlights` to mark on the story page (phrases whole, then words).
+ */
 export interface ParsedQuery {
-  /** The query as Pagefind should see it: curly quotes made straight, spaces tidied. */
   text: string;
-  /** Phrases the reader put in double quotes, in order. */
   phrases: string[];
-  /** Words outside quotes. */
   words: string[];
-  /** What to mark on the story page: each phrase whole, then each word worth marking. */
   highlights: string[];
 }
 
@@ -30,10 +29,8 @@ export function parseQuery(raw: string): ParsedQuery {
 export const MIN_PREFIX_LENGTH = 3;
 
 /**
- * True while the word being typed is still too short to search: "m", "technical d", "review a".
- * Pagefind reads the last word as a prefix, and on a large archive a one- or two-letter prefix
- * pulls in most of the index and keeps the search busy long after the reader has typed on.
- * A word the reader has finished (followed by a space or a closing quote) is never short.
+ * True while the word being typed is still too short to search ("technical d"): Pagefind reads it as a
+ * prefix, which on a large archive pulls in most of the index. A finished word is never short.
  */
 export function endsInShortWord(raw: string): boolean {
   if (/[\s"]$/.test(raw.replace(OPENING_QUOTES, '"'))) return false;
@@ -42,10 +39,7 @@ export function endsInShortWord(raw: string): boolean {
   return letters.length > 0 && letters.length < MIN_PREFIX_LENGTH;
 }
 
-/**
- * True while a quoted phrase is still open (`"staff pro`): its words alone would be searched,
- * which on a large archive is the slowest kind of search and not what the reader is asking.
- */
+/** True while a quoted phrase is still open (`"staff pro`): its words alone are the slowest kind of search. */
 export function inOpenPhrase(raw: string): boolean {
   return (raw.replace(OPENING_QUOTES, '"').match(/"/g) ?? []).length % 2 === 1;
 }
@@ -58,10 +52,8 @@ const STOP_WORDS = new Set(
 );
 
 /**
- * A phrase without the very common words at its ends, for Pagefind: `"the staff project and"`
- * is searched as `"staff project"`. At 10,000 stories the positions of "and" alone are megabytes;
- * the page still keeps only results that hold the whole phrase (containsPhrases). A phrase that
- * would keep fewer than two words is left whole.
+ * A phrase without the very common words at its ends (`"the staff project and"` -> `"staff project"`),
+ * whose positions cost megabytes; results are still checked for the whole phrase. Kept whole below two words.
  */
 export function trimEdgeStopWords(phrase: string): string {
   const words = phrase.split(/\s+/).filter(Boolean);
@@ -89,10 +81,7 @@ function highlightTerms(phrases: string[], words: string[]): string[] {
   return [...new Set([...phrases, ...chosen])];
 }
 
-/**
- * Text reduced to lower-case words separated by single spaces, so a phrase can be
- * compared with a transcript regardless of case, accents, quotes or punctuation.
- */
+/** Text as lower-case words and single spaces, to compare regardless of case, accents, quotes or punctuation. */
 export function normalizeForMatch(text: string): string {
   return text
     .replace(/&lt;/g, "<")

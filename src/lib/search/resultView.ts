@@ -1,33 +1,38 @@
 import { formatPartialDate } from "../dates.ts";
-import { parseExcerpt, type ExcerptSegment } from "./excerpt.ts";
+import {
+  excerptAroundRun,
+  findPhrase,
+  longestRun,
+  parseExcerpt,
+  positionedTokens,
+  wordsAt,
+  type ExcerptSegment,
+  type PositionedToken,
+  type Run,
+} from "./excerpt.ts";
 import { containsPhrases, normalizeForMatch, type ParsedQuery } from "./parseQuery.ts";
 import type { PagefindAnchor, PagefindResultData, PagefindSubResult } from "./pagefindTypes.ts";
 import { HIGHLIGHT_PARAM } from "./searchFields.ts";
-import { findPhrase, positionedTokens, wordsAt, type PositionedToken } from "./phraseSpot.ts";
-import { excerptAroundRun, longestRun, type Run } from "./sectionExcerpt.ts";
 
 /** Words of context around the matches in an excerpt (Pagefind is asked for the same). */
 export const EXCERPT_WORDS = 32;
 
-/** Everything one search result shows, as plain strings (the excerpt as marked runs). */
+/**
+ * Everything one search result shows, as plain strings: `href` is the matching section with the terms
+ * to highlight, `question` is absent for a match in the introduction, `exact` says the story holds the
+ * query word for word, `answers` counts its sections that answer it.
+ */
 export interface ResultView {
-  /** The matching question's section, with the terms to highlight on arrival. */
   href: string;
   person: string;
   role: string;
   company: string;
-  /** "Name — Role at Company". */
   storyTitle: string;
-  /** "May 2020", or "" when the story has no date. */
   date: string;
-  /** The question the match sits under, shortened; absent when the match is in the introduction. */
   question?: string;
-  /** The sub-heading within the answer the link goes to, when the match sits under one. */
   subheading?: string;
   excerpt: ExcerptSegment[];
-  /** The story contains the query word for word (each quoted phrase, or all the words in order). */
   exact: boolean;
-  /** Sections of the story that answer the query (those holding the phrase, when one is asked for). */
   answers: number;
 }
 
@@ -58,22 +63,17 @@ export function toResultView(data: PagefindResultData, query: ParsedQuery): Resu
   };
 }
 
+/** A section with what ranks it: its longest run of matched words, and where it holds the phrase word for word. */
 interface RankedSection {
   section: PagefindSubResult;
   order: number;
-  /** Longest stretch of matched words side by side. */
   run: Run;
-  /** Where the section holds the phrase word for word (quoted, or all the loose words in order). */
   phrase?: Run;
   distinct: number;
   score: number;
 }
 
-/**
- * The section that best answers the query: the one where the most matched words sit
- * side by side (a remembered phrase), then the one with the most distinct query words,
- * then the most matches. Ties keep page order, so the earliest such question wins.
- */
+/** The section that best answers the query (see rankSections). */
 export function bestSection(
   sections: PagefindSubResult[],
   query: ParsedQuery,
@@ -127,9 +127,8 @@ function rankSections(
 }
 
 /**
- * What the story page marks on arrival. Where the section holds the phrase, only the phrase
- * (so "technical debt" does not mark every "technical"); else the words typed and the words
- * Pagefind actually matched there, so stemmed and typo-tolerant matches are marked too.
+ * What the story page marks on arrival: the phrase alone where the section holds it, else the words
+ * typed and the words Pagefind matched there (stemmed and typo-tolerant matches too).
  */
 function highlightsFor(ranked: RankedSection, query: ParsedQuery, data: PagefindResultData): string[] {
   if (ranked.phrase !== undefined) {
@@ -194,11 +193,7 @@ export function shorten(text: string, max: number): string {
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
 }
 
-/**
- * The question (h2) a section belongs to, and its sub-heading when the section starts
- * at an h3 inside an answer. Text before the first heading has neither: Pagefind gives
- * it a section that points at the page itself.
- */
+/** The question (h2) a section belongs to, and its sub-heading when it starts at an h3; neither before the first heading. */
 export function headingsFor(
   section: PagefindSubResult | undefined,
   anchors: PagefindAnchor[],

@@ -25,14 +25,7 @@ export interface SearchState {
 export function readSearchState(params: URLSearchParams): SearchState {
   const filters: SearchState["filters"] = {};
   for (const { key } of FILTER_FIELDS) {
-    const values = [
-      ...new Set(
-        params
-          .getAll(key)
-          .map((value) => value.trim())
-          .filter(Boolean),
-      ),
-    ];
+    const values = [...new Set(params.getAll(key).map((value) => value.trim()))].filter(Boolean);
     if (values.length > 0) filters[key] = values;
   }
   const sort = params.get(SORT_PARAM);
@@ -65,11 +58,7 @@ export function isSearchable(state: SearchState): boolean {
   return state.query !== "" || hasFilters(state);
 }
 
-/**
- * Pagefind options for a state. Values within one filter widen the search (a story
- * has one person, so "Ann or Bo"); different filters narrow it. Without words there is
- * no relevance, so the list falls back to newest first.
- */
+/** Pagefind options for a state: values of one filter widen, filters narrow; without words, newest first. */
 export function pagefindSearchOptions(state: SearchState): PagefindSearchOptions {
   const filters: FilterSelection = {};
   for (const { key } of FILTER_FIELDS) {
