@@ -4,18 +4,20 @@ import { roleLine } from "./labels.ts";
 import { slugify } from "./slug.ts";
 import { byAdded } from "./storyOrder.ts";
 
-export type Story = CollectionEntry<"stories">;
-export type Person = CollectionEntry<"people">;
+type Story = CollectionEntry<"stories">;
+type Person = CollectionEntry<"people">;
 
-/** A story with its person resolved and the derived fields every page needs. */
+/**
+ * A story with its person resolved and what every page derives from it: `date` is published, else
+ * recorded; `added` is the day it entered the archive (`added`, else `date`), what "new" means in feeds.
+ */
 export interface StoryView {
   entry: Story;
   id: string;
   person: Person;
+  /** "Name — Role at Company", the title used on pages, in feeds and in search. */
   title: string;
-  /** Published date, else recorded: the story's own date. */
   date: Date;
-  /** The day it entered the archive (`added`, else `date`): what "new" means in feeds and latest lists. */
   added: Date;
   year: string;
   companySlug: string;
@@ -41,23 +43,24 @@ async function loadStories(): Promise<StoryView[]> {
   const [stories, people] = await Promise.all([getCollection("stories"), getCollection("people")]);
   const peopleById = new Map(people.map((p) => [p.id, p]));
   const views = stories.map((entry): StoryView => {
-    const person = peopleById.get(entry.data.person.id);
+    const { data } = entry;
+    const person = peopleById.get(data.person.id);
     if (!person) {
       throw new Error(
-        `stories/${entry.id}: "person" names "${entry.data.person.id}", but there is no people/${entry.data.person.id}.yaml`,
+        `stories/${entry.id}: "person" names "${data.person.id}", but there is no people/${data.person.id}.yaml`,
       );
     }
-    const dated = partialDateToDate(entry.data.published ?? entry.data.recorded);
+    const date = partialDateToDate(data.published ?? data.recorded);
     return {
       entry,
       id: entry.id,
       person,
-      title: storyTitle(person.data.name, entry.data.role, entry.data.company),
-      date: dated,
-      added: entry.data.added ? partialDateToDate(entry.data.added) : dated,
-      year: yearOf(entry.data.recorded),
-      companySlug: slugify(entry.data.company),
-      topics: entry.data.topics.map((name) => ({ name, slug: slugify(name) })),
+      title: `${person.data.name} — ${roleLine(data.role, data.company)}`,
+      date,
+      added: data.added ? partialDateToDate(data.added) : date,
+      year: yearOf(data.recorded),
+      companySlug: slugify(data.company),
+      topics: data.topics.map((name) => ({ name, slug: slugify(name) })),
     };
   });
   return views.sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id));
@@ -68,40 +71,31 @@ export async function latestStories(limit: number): Promise<StoryView[]> {
   return byAdded(await allStories()).slice(0, limit);
 }
 
-/** "Name — Role at Company", the title used on pages, in feeds and in search. */
-export function storyTitle(name: string, role: string, company: string): string {
-  return `${name} — ${roleLine(role, company)}`;
+let indexes: ReturnType<typeof buildIndexes> | undefined;
+
+/** Lookups every story, person and feed page needs, built once: a scan per page is quadratic at 10,000 stories. */
+async function buildIndexes() {
+  const stories = await allStories();
+  const byCompany = groupBy(stories, (s) => [{ name: s.entry.data.company, slug: s.companySlug }]);
+  return {
+    stories,
+    position: new Map(stories.map((s, k) => [s.id, k])),
+    byPerson: Map.groupBy(stories, (s) => s.person.id),
+    byCompany,
+    byCompanySlug: new Map(byCompany.map((group) => [group.slug, group.stories])),
+    byTopic: groupBy(stories, (s) => s.topics),
+  };
 }
 
-/** Lookups that every story, person and feed page needs, built once: a scan per page is quadratic at 10,000 stories. */
-interface StoryIndexes {
-  position: Map<string, number>;
-  byPerson: Map<string, StoryView[]>;
-  byCompany: Group[];
-  byCompanySlug: Map<string, StoryView[]>;
-  byTopic: Group[];
-}
-
-let indexes: Promise<StoryIndexes> | undefined;
-
-function storyIndexes(): Promise<StoryIndexes> {
-  indexes ??= allStories().then((stories) => {
-    const byCompany = groupBy(stories, (s) => [{ name: s.entry.data.company, slug: s.companySlug }]);
-    return {
-      position: new Map(stories.map((s, k) => [s.id, k])),
-      byPerson: Map.groupBy(stories, (s) => s.person.id),
-      byCompany,
-      byCompanySlug: new Map(byCompany.map((group) => [group.slug, group.stories])),
-      byTopic: groupBy(stories, (s) => s.topics),
-    };
-  });
+function storyIndexes() {
+  indexes ??= buildIndexes();
   return indexes;
 }
 
 /** The story before and after this one in the archive's order (newer first). */
 export async function neighbours(id: string): Promise<{ newer?: StoryView; older?: StoryView }> {
-  const stories = await allStories();
-  const index = (await storyIndexes()).position.get(id) ?? -1;
+  const { stories, position } = await storyIndexes();
+  const index = position.get(id) ?? -1;
   const newer = index > 0 ? stories[index - 1] : undefined;
   const older = index >= 0 ? stories[index + 1] : undefined;
   return { ...(newer ? { newer } : {}), ...(older ? { older } : {}) };

@@ -1,33 +1,22 @@
 /**
- * Long lists (/stories/, /people/) split into pages of a fixed size, so a reader on a phone never
- * downloads the whole archive at once: page 1 at /<section>/, then /<section>/page/2/, /page/3/ ...
- * (not /<section>/2/: /stories/<id>/ are story pages).
+ * Long lists (/stories/, /people/) split into pages of a fixed size, so a phone never downloads the
+ * whole archive at once: page 1 at /<section>/, then /<section>/page/2/ (/stories/<id>/ are stories).
  */
 import { positiveIntegerSetting } from "./envSetting.ts";
 import { formatNumber } from "./plural.ts";
 import { site } from "../site.config.ts";
 
-/** Items per list page: measured 10,000-story lists ran to megabytes; 100 cards stay near 60 KB. */
-export const LIST_PAGE_SIZE = site.listPageSize;
-
-/** Environment variable that overrides the page size (tests force tiny pages). */
-export const LIST_PAGE_SIZE_ENV = "ARCHIVE_LIST_PAGE_SIZE";
-
-/** Items per list page: `ARCHIVE_LIST_PAGE_SIZE` when set, else `LIST_PAGE_SIZE`. */
+/** Items per list page: `ARCHIVE_LIST_PAGE_SIZE` when set (tests force tiny pages), else site.listPageSize. */
 export function listPageSize(env: Record<string, string | undefined> = process.env): number {
-  return positiveIntegerSetting(LIST_PAGE_SIZE_ENV, LIST_PAGE_SIZE, "items", env);
+  return positiveIntegerSetting("ARCHIVE_LIST_PAGE_SIZE", site.listPageSize, "items", env);
 }
 
-/** One page of a list: its number, the items on it and where it sits among the others. */
+/** One page of a list: its 1-based `number` of `count` (at least 1), its items, and their 1-based positions (`first` 0 when empty). */
 export interface ListPage<T> {
-  /** 1-based page number. */
   number: number;
-  /** Number of pages in the list (at least 1, even for an empty list). */
   count: number;
   items: T[];
-  /** 1-based position of the first item on this page (0 when the list is empty). */
   first: number;
-  /** 1-based position of the last item on this page. */
   last: number;
   total: number;
 }
@@ -45,21 +34,14 @@ export function listPage<T>(items: readonly T[], number: number, size: number): 
   }
   const start = (number - 1) * size;
   const pageItems = items.slice(start, start + size);
-  return {
-    number,
-    count,
-    items: pageItems,
-    first: pageItems.length ? start + 1 : 0,
-    last: start + pageItems.length,
-    total: items.length,
-  };
+  const first = pageItems.length ? start + 1 : 0;
+  return { number, count, items: pageItems, first, last: start + pageItems.length, total: items.length };
 }
 
 /** "Stories 3–4 of 5" (or "Story 5 of 5" alone on its page), for a page's lede. */
 export function pageRange(page: ListPage<unknown>, one: string, many: string): string {
-  const n = formatNumber;
-  if (page.first === page.last) return `${one} ${n(page.first)} of ${n(page.total)}`;
-  return `${many} ${n(page.first)}–${n(page.last)} of ${n(page.total)}`;
+  if (page.first === page.last) return `${one} ${formatNumber(page.first)} of ${formatNumber(page.total)}`;
+  return `${many} ${formatNumber(page.first)}–${formatNumber(page.last)} of ${formatNumber(page.total)}`;
 }
 
 /** Page numbers after the first, as getStaticPaths params for /<section>/page/[page]/. */
@@ -72,10 +54,7 @@ export function listPagePath(section: string, number: number): string {
   return number === 1 ? section : `${section}page/${number}/`;
 }
 
-/**
- * Page numbers the pager shows: first, last, and the two either side of the current page, with
- * null where numbers are skipped. A 100-page list stays a short line of links.
- */
+/** Page numbers the pager shows (first, last, two either side of the current), null where numbers are skipped. */
 export function pagerNumbers(current: number, count: number): (number | null)[] {
   const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, count])]
     .filter((n) => n >= 1 && n <= count)
