@@ -1,7 +1,4 @@
-/**
- * Copy buttons on /subscribe/. The page works without this script: every feed address is
- * visible text, so the buttons are only added where they can do their job.
- */
+/** Copy buttons on /subscribe/; without this script every feed address is still visible text. */
 const RESET_AFTER_MS = 2000;
 const statusRegion = document.getElementById("copy-status");
 

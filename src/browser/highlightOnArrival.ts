@@ -1,7 +1,4 @@
-/*
- * Marks the searched words on a story opened from a search result (?highlight=…), with
- * Pagefind's highlighter. siteEnhance.ts loads this file only for such a visit.
- */
+/* Marks the searched words on a story opened from a search result (?highlight=…), with Pagefind's highlighter. */
 
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 const param = document.querySelector<HTMLElement>("[data-highlight-param]")?.dataset["highlightParam"];

@@ -1,7 +1,4 @@
-/*
- * Story pages: keeps the outline in step with the reader. The question being read gets
- * aria-current in the outline (from 1100 px a rail beside the text, always open by CSS).
- */
+/* Story pages: the question being read gets aria-current in the outline. */
 
 const outline = document.getElementById("outline");
 const details = outline?.querySelector("details");

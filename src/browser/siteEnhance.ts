@@ -1,8 +1,6 @@
 /*
- * The one script every page carries. It loads nothing of search until asked:
- * "/" focuses the search box, and a story opened from a search result
- * (?highlight=…) fetches highlightOnArrival.ts, which marks the words. On stories,
- * a question's permalink copies itself.
+ * The one script every page carries, loading nothing of search until asked: "/" focuses the search box,
+ * a story opened from a result (?highlight=…) fetches highlightOnArrival.ts, a question's permalink copies itself.
  */
 
 import highlighterUrl from "./highlightOnArrival.ts?worker&url";
@@ -38,11 +36,9 @@ headerBox?.addEventListener("keydown", (event) => {
   if (event.key === "Escape" && headerBox.value === "") headerBox.blur();
 });
 
-// Story pages name the parameter that carries searched words (HIGHLIGHT_PARAM), so this
-// script needs no import: a shared chunk would cost every page another request.
+// Story pages name the parameter (HIGHLIGHT_PARAM), so no shared chunk costs every page a request;
+// "?worker&url" builds the highlighter as a file of its own with no import() helper.
 const highlightParam = document.querySelector<HTMLElement>("[data-highlight-param]")?.dataset["highlightParam"];
-// The highlighter is a file of its own, fetched only by a reader arriving from a search result:
-// "?worker&url" makes Vite build it separately and hand back its address, with no import() helper.
 if (highlightParam && new URLSearchParams(location.search).has(highlightParam)) {
   const script = document.createElement("script");
   script.src = highlighterUrl;

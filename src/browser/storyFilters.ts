@@ -1,8 +1,4 @@
-/**
- * Filters the story list on /stories/ in place. Without JavaScript, no-js.css hides
- * the form and readers get the company and topic pages instead; the form is visible
- * from the first paint otherwise, so nothing shifts when this script runs.
- */
+/** Filters the story list on /stories/ in place; without JavaScript no-js.css hides the form. */
 const form = document.querySelector<HTMLFormElement>("form.filters");
 const cards = [...document.querySelectorAll<HTMLElement>(".story-card")];
 const statusRegion = document.querySelector<HTMLElement>("#filter-status");

@@ -1,18 +1,14 @@
-/**
- * The one error map for content: Astro (`astro dev`, `astro build`), the build's preflight and the
- * importer all parse with schemas that carry it, so an editor reads the same sentence everywhere.
- */
+/** The one error map for content: Astro, the build's preflight and the importer all say the same sentence. */
 import type { z } from "astro/zod";
 
 type Issue = z.core.$ZodIssue | z.core.$ZodRawIssue;
 
 /** Zod's error map in words an editor can act on; undefined leaves an issue to Zod's own words. */
-export const friendlyErrors: z.core.$ZodErrorMap = (issue) => describeIssue(issue, issue.input);
+const friendlyErrors: z.core.$ZodErrorMap = (issue) => describeIssue(issue, issue.input);
 
 /**
- * Gives every part of a schema (fields, list items, checks) the friendly error map, keeping
- * the messages the schema states itself. Schema-level maps win over the one Astro passes when
- * it parses a collection, which is why the map travels with the schema.
+ * Gives every part of a schema (fields, list items, checks) the friendly error map, keeping its own
+ * messages: schema-level maps win over the one Astro passes when it parses a collection.
  */
 export function withFriendlyErrors<T extends z.core.$ZodType>(schema: T): T {
   const seen = new Set<unknown>();
@@ -45,11 +41,8 @@ const TYPE_WORDS: Record<string, string> = {
   date: "a date",
 };
 
-/**
- * Turns one schema issue into words an editor can act on. `value` is what the file holds at the
- * issue's path (undefined when the field is missing). Our own schema messages pass through as written.
- */
-export function describeIssue(issue: Issue, value: unknown): string | undefined {
+/** One schema issue in words; `value` is what the file holds at the issue's path (undefined when missing). */
+function describeIssue(issue: Issue, value: unknown): string | undefined {
   if (value === undefined && issue.code === "invalid_type") {
     return `is missing; it is required (${TYPE_WORDS[issue.expected] ?? issue.expected})`;
   }
@@ -86,7 +79,5 @@ function unit(origin: string): string {
 }
 
 function sizeOf(value: unknown): string {
-  if (typeof value === "string") return `${value.length}`;
-  if (Array.isArray(value)) return `${value.length}`;
-  return "more";
+  return typeof value === "string" || Array.isArray(value) ? `${value.length}` : "more";
 }

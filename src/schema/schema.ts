@@ -1,10 +1,21 @@
 import { z } from "astro/zod";
 import { withFriendlyErrors } from "./errorMap.ts";
+import { partialDateToDate } from "../lib/dates.ts";
 import { slugify } from "../lib/slug.ts";
 
-/** A month or day, written `2021-05` or `2021-05-14`; YAML may hand us a Date for the long form. */
+/** YAML hands over a Date for `2021-05-14`; the schema reads dates as the text they were written as. */
+const asText = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
+
+/** 2021-02-30 passes the pattern but names no day; the calendar decides. */
+function isCalendarDate(value: string): boolean {
+  const [, , day] = value.split("-");
+  return day === undefined || partialDateToDate(value).getUTCDate() === Number(day);
+}
+const REAL_DATE = { error: "is not a real date: that month has fewer days" };
+
+/** A month or day, written `2021-05` or `2021-05-14`. */
 export const partialDate = z.preprocess(
-  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  asText,
   z
     .string({ error: "must be a date like 2021-05 or 2021-05-14 (in quotes is safest)" })
     .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, {
@@ -13,32 +24,19 @@ export const partialDate = z.preprocess(
     .refine((value) => !/^\d{4}-/.test(value) || Number(value.slice(0, 4)) >= 1000, {
       error: "must be a year from 1000 on (years before that are almost surely a typo)",
     })
-    .refine(isCalendarDate, { error: "is not a real date: that month has fewer days" }),
+    .refine(isCalendarDate, REAL_DATE),
 );
 
-/** One calendar day, written `2026-11-25`; YAML may hand us a Date. */
+/** One calendar day, written `2026-11-25`. */
 export const calendarDay = z.preprocess(
-  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  asText,
   z
     .string({ error: "must be a day like 2026-11-25 (in quotes is safest)" })
     .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: "must be a day like 2026-11-25" })
-    .refine(isCalendarDate, { error: "is not a real date: that month has fewer days" }),
+    .refine(isCalendarDate, REAL_DATE),
 );
 
-/** 2021-02-30 passes the pattern but names no day; the calendar decides. */
-function isCalendarDate(value: string): boolean {
-  const [year, month, day] = value.split("-").map(Number);
-  if (day === undefined || year === undefined || month === undefined) return true;
-  // setUTCFullYear, not Date.UTC, which reads years 0-99 as 1900-1999.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCDate() === day;
-}
-
-/**
- * Upper bounds on what a field may hold, so a pasted transcript in a `role:` cannot make a
- * 10,000-character heading or file name. Several times the longest real value.
- */
+/** Upper bounds on what a field may hold (several times the longest real value), so a pasted transcript in a `role:` cannot make a 10,000-character heading. */
 export const limits = {
   name: 120,
   role: 150,
@@ -67,43 +65,30 @@ function pageName(max: number) {
 /** An http(s) address: story and person links never run code. */
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(limits.url);
 
-/** Where a story was first published, for attribution. */
+/** Where a story was first published: the publication's name, its page, the form the text came in, a mirror. */
 export const sourceSchema = z.strictObject({
-  /** Publication name as readers know it, e.g. "StaffEng". */
   name: text(limits.name),
-  /** The page the story was published on. */
   url: httpUrl,
-  /** The form the raw text came in, e.g. "newsletter email", "forum thread". */
   format: text(limits.name).optional(),
-  /** Another place the same text can be read (an email archive, a mirror). */
   alternateUrl: httpUrl.optional(),
 });
 
 export const storyKinds = ["interview", "discussion"] as const;
 
 /**
- * Frontmatter of one story. `person` is a plain id here; the collection swaps in
- * `reference("people")` so unknown people fail the build.
+ * Frontmatter of one story. `person` is an id in `people/` (the collection swaps in `reference("people")`);
+ * role and company are as at recording; `added` is the day the story entered the archive (the importer
+ * writes it), which feeds and "latest" lists order by, falling back to `published`, then `recorded`.
  */
 export const storyData = z.strictObject({
-  /** Id of the person in `people/`. */
   person: text(limits.name),
-  /** Their role when the story was recorded. */
   role: text(limits.role),
-  /** Their company when the story was recorded. */
   company: pageName(limits.company),
-  /** When the interview was recorded or the thread written. */
   recorded: partialDate,
-  /** When it was first published, when known; ordering falls back to `recorded`. */
   published: partialDate.optional(),
-  /**
-   * The day the story entered the archive (the importer writes the import day). Feeds and
-   * "latest" lists order by it; a story without it counts as added when it was published.
-   */
   added: calendarDay.optional(),
   kind: z.enum(storyKinds).default("interview"),
   source: sourceSchema,
-  /** Who asked the questions, when known. */
   interviewer: text(limits.name).optional(),
   /** One line for lists, feeds and search results. */
   summary: text(limits.summary),
@@ -113,20 +98,15 @@ export const storyData = z.strictObject({
 });
 withFriendlyErrors(storyData);
 
-/** A link on a person's page. */
-export const linkSchema = z.strictObject({
-  label: text(limits.name),
-  url: httpUrl,
-});
-
-/** One person, stored as `people/<id>.yaml`. */
+/** One person, stored as `people/<id>.yaml`, with their current role and company when known. */
 export const personData = z.strictObject({
   name: text(limits.name),
-  /** Current role, when known. */
   role: text(limits.role).optional(),
-  /** Current company, when known. */
   company: text(limits.company).optional(),
-  links: z.array(linkSchema).max(limits.links).default([]),
+  links: z
+    .array(z.strictObject({ label: text(limits.name), url: httpUrl }))
+    .max(limits.links)
+    .default([]),
 });
 withFriendlyErrors(personData);
 

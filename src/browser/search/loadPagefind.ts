@@ -5,11 +5,7 @@ import { href } from "../../lib/urls.ts";
 
 let loading: Promise<PagefindModule> | undefined;
 
-/**
- * Pagefind's browser bundle, imported on first use from `${base}pagefind/`, with every extra
- * shard listed in `pagefind/shards.json` merged in. It is written by the build, so it cannot be
- * bundled; a failed load may be retried.
- */
+/** Pagefind's browser bundle (written by the build, so never bundled) with the shards in `pagefind/shards.json` merged in; a failed load may be retried. */
 export function loadPagefind(): Promise<PagefindModule> {
   loading ??= importPagefind().catch((error: unknown) => {
     loading = undefined;
@@ -44,9 +40,8 @@ async function readShardList(): Promise<string[]> {
 }
 
 /**
- * The merged module, except that a date-sorted search asks each shard alone and joins the lists:
- * Pagefind's merged search re-sorts by score, which would interleave the shards' date orders.
- * The separate indexes are made on the first date sort (each fetches its shard's WebAssembly).
+ * The merged module, except that a date-sorted search asks each shard alone and joins the lists (merged
+ * search re-sorts by score). The separate indexes are made on the first date sort.
  */
 function withDateSortByShard(pagefind: PagefindModule, shards: readonly string[]): PagefindModule {
   let separate: Promise<PagefindSearcher[]> | undefined;
@@ -79,11 +74,7 @@ function withDateSortByShard(pagefind: PagefindModule, shards: readonly string[]
 
 let filtersLoading: Promise<FilterCounts> | undefined;
 
-/**
- * Every filter's values with their counts over the whole archive, loaded once.
- * Searches return filter counts only after this, so it waits until the reader opens
- * the filters (on a large archive the people list alone costs real bytes).
- */
+/** Every filter's values and counts, loaded once when the reader opens the filters (searches count filters only after). */
 export function loadFilters(pagefind: PagefindModule): Promise<FilterCounts> {
   filtersLoading ??= pagefind.filters().catch((error: unknown) => {
     filtersLoading = undefined;

@@ -1,18 +1,13 @@
 import { filterOptions } from "../../lib/search/filterOptions.ts";
 import type { FilterCounts } from "../../lib/search/pagefindTypes.ts";
 import { FILTER_FIELDS } from "../../lib/search/searchFields.ts";
-
-type FilterField = (typeof FILTER_FIELDS)[number];
 import type { SearchState } from "../../lib/search/searchState.ts";
 import { filterValueText } from "../../lib/search/statusText.ts";
 
 /** Values shown per filter before a "Show all" button; long lists (people) stay scannable. */
 const SHOWN_VALUES = 8;
 
-/**
- * One fieldset of checkboxes per filter, each value with its count for the current
- * search. Values no result has are left out unless chosen, so a choice can be undone.
- */
+/** One fieldset of checkboxes per filter, each value with its count for the current search (see filterOptions). */
 export function renderFilterGroups(container: HTMLElement, counts: FilterCounts, state: SearchState): void {
   const groups = FILTER_FIELDS.map((field) =>
     renderGroup(field, counts[field.key] ?? {}, state.filters[field.key] ?? []),
@@ -32,8 +27,11 @@ export function readChosenFilters(container: HTMLElement): SearchState["filters"
   return chosen;
 }
 
-function renderGroup(field: FilterField, counts: Record<string, number>, chosen: string[]): HTMLFieldSetElement | null {
-  const { key, label, plural } = field;
+function renderGroup(
+  { key, label, plural }: (typeof FILTER_FIELDS)[number],
+  counts: Record<string, number>,
+  chosen: string[],
+): HTMLFieldSetElement | null {
   const options = filterOptions(key, counts, chosen);
   if (options.length === 0) return null;
   const fieldset = document.createElement("fieldset");
