@@ -14,10 +14,7 @@ export function storeReaderModule(storeFile: string): string {
   return `import { readFileSync } from "node:fs";\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, "utf8"));\n`;
 }
 
-/**
- * The Vite plugin: in the prerender environment only, `astro:data-layer-content` becomes a
- * module that reads the store file at render time. `onUse` is told when it takes effect.
- */
+/** In the prerender environment only, `astro:data-layer-content` becomes a module reading the store file; `onUse` is told. */
 export function contentStoreFromDiskPlugin(storeFile: string, onUse: () => void): Plugin {
   return {
     name: "archive-content-store-from-disk",
@@ -42,13 +39,9 @@ export function contentStoreFromDiskPlugin(storeFile: string, onUse: () => void)
 }
 
 /**
- * Keeps the content store out of the prerender bundle. By default Astro inlines the store as
- * one JavaScript string literal, so every story's HTML passes through Rolldown and V8's
- * compiler. Reading the file Astro already wrote takes about half the memory and CPU, and large
- * archives no longer approach V8's string limit in the bundler (numbers: docs/performance.md).
- * It only touches build-time prerendering in Node; with an adapter it stands aside, since an
- * adapter may prerender elsewhere. If Astro renames its internal module this stops matching,
- * the build still works the slow way, and a warning says so.
+ * Keeps the content store out of the prerender bundle, where Astro inlines it as one string literal:
+ * reading the file Astro wrote halves memory and CPU (docs/performance.md). Stands aside for an adapter
+ * (it may prerender elsewhere); if Astro renames its module the build works the slow way and warns.
  */
 export function contentStoreFromDisk(): AstroIntegration {
   let used = false;

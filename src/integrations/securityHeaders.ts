@@ -3,10 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { headersFile } from "../security/policy.ts";
 
-/**
- * Writes `_headers` into the built site from src/security/policy.ts, for the configured base
- * and ARCHIVE_IMAGE_SOURCES, so the HTTP headers always match the CSP <meta> tag of the pages.
- */
+/** Writes `_headers` into the built site for the configured base, so the HTTP headers match the pages' CSP <meta>. */
 export function securityHeadersFile(): AstroIntegration {
   let base = "/";
   return {

@@ -1,11 +1,7 @@
 import type { AstroIntegration } from "astro";
 import { siteSetting } from "../lib/siteUrl.ts";
 
-/**
- * Stops `astro build` when SITE_URL is missing and the build is not marked local (ARCHIVE_LOCAL),
- * so no published site carries localhost links; says so when a build is local. `astro dev` and
- * the other commands never start a build and pass.
- */
+/** Stops `astro build` without SITE_URL unless marked local (ARCHIVE_LOCAL), so no published site links to localhost. */
 export function siteUrlRule(env: Record<string, string | undefined> = process.env): AstroIntegration {
   return {
     name: "archive-site-url",

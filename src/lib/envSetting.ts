@@ -1,7 +1,4 @@
-/**
- * A whole-number setting from the environment, 1 or more: `fallback` when unset or blank, and an
- * error naming the variable and the value otherwise, so a typo stops the build before pages render.
- */
+/** A whole-number setting from the environment, 1 or more: `fallback` when unset or blank, an error naming it when wrong. */
 export function positiveIntegerSetting(
   name: string,
   fallback: number,

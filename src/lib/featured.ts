@@ -20,11 +20,7 @@ function sourceWords(story: StoryView): string {
   return readFileSync(resolve(file), "utf8").replace(/\s+/g, " ");
 }
 
-/**
- * The configured quote, or null when this archive lacks its story (an archive built from another
- * content folder, a test fixture). A question the story does not have, or words it does not
- * contain, stop the build with what to change.
- */
+/** The configured quote, or null when this archive lacks its story; a wrong question or quote stops the build. */
 export async function featuredQuote(): Promise<FeaturedQuote | null> {
   const { featured } = site;
   const where = `src/site.config.ts: featured`;

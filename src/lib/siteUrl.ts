@@ -32,11 +32,7 @@ function origin(name: string, value: string): string {
   return url.origin;
 }
 
-/**
- * The site a build or dev server uses. SITE_URL wins; else `ARCHIVE_LOCAL` marks a local build
- * ("1" for http://localhost:4321, or the origin it will be served from); else `astro dev` and
- * other commands are local by nature, and a build stops with MISSING_SITE_URL.
- */
+/** The site a build or dev server uses: SITE_URL; else ARCHIVE_LOCAL ("1" or an origin); else local, except a build stops. */
 export function siteSetting(
   env: Record<string, string | undefined> = process.env,
   command: "build" | "dev" | "preview" | "sync" = "build",

@@ -5,10 +5,7 @@ interface Dated {
   id: string;
 }
 
-/**
- * Stories in the order they entered the archive, newest first (then by their own date, then id,
- * so the order is stable between builds): the order of feeds and "latest" lists.
- */
+/** Stories in the order they entered the archive, newest first, then by their own date and id: feeds and "latest" lists. */
 export function byAdded<T extends Dated>(stories: readonly T[]): T[] {
   return [...stories].sort(
     (a, b) => b.added.getTime() - a.added.getTime() || b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id),

@@ -1,7 +1,4 @@
-/**
- * Site-relative link that respects `base`, so the archive works from a sub-path.
- * `href("stories/")` -> "/archive/stories/" when base is "/archive/".
- */
+/** Site-relative link under `base`: `href("stories/")` -> "/archive/stories/" when base is "/archive/". */
 export function href(path = ""): string {
   return basePath() + path.replace(/^\//, "");
 }

@@ -10,10 +10,7 @@ function relList(value: unknown): string[] {
   return [];
 }
 
-/**
- * Marks every transcript link to another site `rel="noopener noreferrer"`, so the other
- * site neither learns which story sent the reader nor gets a handle on this tab.
- */
+/** Marks every link to another site `rel="noopener noreferrer"`: it learns nothing of the story, gets no handle on the tab. */
 export function externalLinksPlugin(): () => HastPluginDefinition {
   return () => ({
     name: "archive-external-links",

@@ -4,11 +4,7 @@ import { inertStoriesPlugin } from "./inertStories.ts";
 import { readingTimePlugin } from "./readingTime.ts";
 import { contentRoot } from "../lib/contentRoot.ts";
 
-/**
- * How stories are rendered: Sätteri with GFM (tables, footnotes, strikethrough,
- * autolinks) built in, heading permalinks, safe external links, and a refusal of
- * anything in a story that would run as code. Shared by astro.config.mjs and the tests, so both render alike.
- */
+/** How stories are rendered (GFM, heading permalinks, safe external links, no live content); astro.config.mjs and tests share it. */
 // The return type is inferred on purpose: it must fit both satteri() and
 // createSatteriMarkdownProcessor(), whose option types differ in optional fields.
 export function satteriOptions() {

@@ -6,11 +6,8 @@ import { readingMinutes } from "../lib/readingTime.ts";
 export const READING_MINUTES_KEY = "readingMinutes";
 
 /**
- * Works out a story's reading time while Sätteri renders it and writes it into the rendered
- * frontmatter, so story pages need no raw Markdown body and the collection can drop it
- * (`retainBody: false`; numbers in docs/performance.md).
- * It counts the same source text the page used to count, in a `before` hook: splitting the source
- * is several times cheaper than a JS visitor on every text node (docs/performance.md).
+ * Writes a story's reading time into the rendered frontmatter, so pages need no raw body (`retainBody: false`).
+ * A `before` hook splitting the source is several times cheaper than a visitor per text node (docs/performance.md).
  */
 export function readingTimePlugin(): MdastPluginDefinition {
   return {

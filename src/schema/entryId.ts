@@ -1,9 +1,4 @@
-/**
- * The id of a content file, which is also its URL segment: its path under the collection
- * folder without the extension, lower-cased. `Jane-Doe.mdx` -> `jane-doe`.
- * The loader and the build's content check share this, so both agree on what collides.
- * (Astro's default also honours a frontmatter `slug:`; we do not, so a file's URL is its name.)
- */
+/** A content file's id and URL segment, shared by the loader and the content check: `Jane-Doe.mdx` -> `jane-doe` (no `slug:`). */
 export function entryId(relativePath: string): string {
   return relativePath
     .replace(/\\/g, "/")

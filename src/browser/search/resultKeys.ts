@@ -1,9 +1,6 @@
 import { RESULT_LINK_CLASS } from "./renderResults.ts";
 
-/**
- * Arrow keys walk from the search box through the result links and back; Esc returns
- * to the box, and clears it when already there. Enter opens a link as links do.
- */
+/** Arrow keys walk from the search box through the result links and back; Esc returns to the box, then clears it. */
 export function wireResultKeys(input: HTMLInputElement, results: HTMLElement, clear: () => void): void {
   const links = () => [...results.querySelectorAll<HTMLAnchorElement>(`a.${RESULT_LINK_CLASS}`)];
 

@@ -7,11 +7,7 @@ export interface FilterOption {
   chosen: boolean;
 }
 
-/**
- * The values to offer for one filter. Values no current result has are left out
- * unless ticked, so a choice can always be undone. Years read newest first;
- * everything else by how many stories have it, then by name.
- */
+/** The values to offer for one filter: those results have, or ticked (so a choice can be undone); years newest first, others by count. */
 export function filterOptions(key: FilterKey, counts: Record<string, number>, chosen: string[]): FilterOption[] {
   const all = new Map(Object.entries(counts));
   for (const value of chosen) if (!all.has(value)) all.set(value, 0);

@@ -1,10 +1,7 @@
 /** URL parameter that carries the query on /search/ (the header form submits it too). */
 export const QUERY_PARAM = "q";
 
-/**
- * URL parameter, one per term or quoted phrase, that marks those words on the story page.
- * Pagefind's highlight script has a different default, so both sides read this constant.
- */
+/** URL parameter, one per term or phrase, that marks those words on the story page (Pagefind's default differs). */
 export const HIGHLIGHT_PARAM = "highlight";
 
 /** Filters stories carry (data-pagefind-filter names), in the order the search page shows them. */

@@ -1,8 +1,4 @@
-/*
- * Pure logic for a search index written in shards (src/integrations/pagefindShards.ts): one
- * Pagefind bundle per 2,500 stories, newest stories in the first. The browser merges them for
- * relevance; for a date sort it searches each shard alone and joins the lists in shard order.
- */
+/* A search index in shards (src/integrations/pagefindShards.ts), newest stories first: merged for relevance, joined in order for a date sort. */
 import type { FilterCounts, PagefindSearchOptions, PagefindSearchResponse } from "./pagefindTypes.ts";
 
 /** Site-relative folders of the extra shards, from `pagefind/shards.json`; anything else means one index. */
@@ -12,10 +8,7 @@ export function parseShardList(json: unknown): string[] {
   return json.filter((folder): folder is string => typeof folder === "string" && /^pagefind\/[\w-]+\/$/.test(folder));
 }
 
-/**
- * The date direction a search asks for, or undefined for relevance. Pagefind's merged search
- * re-sorts every shard's results by score, which would undo a date sort across shards.
- */
+/** The date direction a search asks for, or undefined for relevance (merged search re-sorts by score). */
 export function dateDirection(options: PagefindSearchOptions | undefined): "asc" | "desc" | undefined {
   return options?.sort?.["date"];
 }
@@ -32,10 +25,7 @@ export function sumFilterCounts(counts: readonly FilterCounts[]): FilterCounts {
   return sum;
 }
 
-/**
- * One response from per-shard responses given newest shard first. Shards are date ranges, so
- * each shard's date-sorted list joined in shard order (reversed for oldest first) is sorted overall.
- */
+/** One response from per-shard ones, newest shard first: shards are date ranges, so joined in order they stay sorted. */
 export function joinShardResponses(
   newestFirst: readonly PagefindSearchResponse[],
   direction: "asc" | "desc",

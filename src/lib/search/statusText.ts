@@ -10,10 +10,7 @@ export interface StatusInput {
   answers?: number;
 }
 
-/**
- * "12 answers in 5 stories match “staff project”." (or "5 stories match …" while not every
- * result has been read), "No stories match …", or a filters-only count.
- */
+/** "12 answers in 5 stories match “staff project”." ("5 stories match …" until every result is read), or a filters-only count. */
 export function resultCountText({ query, count, filtered, answers }: StatusInput): string {
   const stories = count === 0 ? "No stories" : counted(count, "story");
   const amount =
