@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from "astro:content";
-import { partialDateToDate, yearOf } from "./dates.ts";
+import { partialDateToDate } from "./dates.ts";
 import { roleLine } from "./labels.ts";
 import { slugify } from "./slug.ts";
 import { byAdded } from "./storyOrder.ts";
@@ -58,7 +58,7 @@ async function loadStories(): Promise<StoryView[]> {
       title: `${person.data.name} — ${roleLine(data.role, data.company)}`,
       date,
       added: data.added ? partialDateToDate(data.added) : date,
-      year: yearOf(data.recorded),
+      year: data.recorded.slice(0, 4),
       companySlug: slugify(data.company),
       topics: data.topics.map((name) => ({ name, slug: slugify(name) })),
     };

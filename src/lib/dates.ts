@@ -28,8 +28,3 @@ export function partialDateToDate(value: string): Date {
   date.setUTCFullYear(year ?? 1970, (month ?? 1) - 1, day ?? 1);
   return date;
 }
-
-/** The four-digit year of a partial date. */
-export function yearOf(value: string): string {
-  return value.slice(0, 4);
-}

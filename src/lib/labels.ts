@@ -13,8 +13,3 @@ export function kindLabel(kind: StoryData["kind"], plural = false): string {
   const labels = site.kinds[kind];
   return plural ? labels.other : labels.one;
 }
-
-/** Where a story first appeared, said so that a publication's name never reads as a job: "via StaffEng". */
-export function sourceLine(sourceName: string): string {
-  return `via ${sourceName}`;
-}

@@ -22,12 +22,7 @@ export function formatNumber(n: number): string {
   return numbers.format(n);
 }
 
-/** The noun alone, in the form `n` asks for: nounFor(1, "story") -> "story". */
-export function nounFor(n: number, noun: Countable): string {
-  return rules.select(n) === "one" ? NOUNS[noun].one : NOUNS[noun].other;
-}
-
 /** The number and its noun, one space apart: count(3, "story") -> "3 stories". */
 export function count(n: number, noun: Countable): string {
-  return `${formatNumber(n)} ${nounFor(n, noun)}`;
+  return `${formatNumber(n)} ${NOUNS[noun][rules.select(n) === "one" ? "one" : "other"]}`;
 }
