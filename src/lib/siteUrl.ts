@@ -1,8 +1,6 @@
-/** Where a build's absolute URLs point, and whether it is a local build (not for publishing). */
+/** The origin a build's absolute URLs point at, and whether it is a local build (no SITE_URL: not for publishing). */
 export interface SiteSetting {
-  /** The origin canonical links, Open Graph, the sitemap and feeds are written for. */
   site: string;
-  /** True when no SITE_URL was given: the build is only for this machine. */
   local: boolean;
 }
 

@@ -1,4 +1,5 @@
 import type { HastPluginDefinition } from "satteri";
+import { foldCase } from "../lib/slug.ts";
 import { VOCABULARY_CLASS } from "./vocabulary.ts";
 
 /** Questions can be long; ids keep their first words so links stay readable. */
@@ -6,10 +7,7 @@ const MAX_ID_WORDS = 8;
 
 /** "What does a “normal” Staff-plus engineer do?" -> "what-does-a-normal-staff-plus-engineer-do". */
 export function headingId(text: string): string {
-  const words = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
+  const words = foldCase(text)
     .replace(/[^\p{Letter}\p{Number}\s-]/gu, "")
     .split(/\s+/)
     .map((word) => word.replace(/-+/g, "-").replace(/^-|-$/g, ""))

@@ -1,4 +1,5 @@
 import { markdownToMdast, mdxToMdast } from "satteri";
+import { foldCase } from "../lib/slug.ts";
 import { checkVocabularyElement, isVocabularyName } from "./vocabulary.ts";
 
 /** Something in a story that would run as code, or could not be read at all. */
@@ -135,10 +136,7 @@ function preview(value: unknown, max = 40): string {
 
 /** Words only: case, accents, punctuation and spacing do not make a quote different. */
 function comparableWords(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
+  return foldCase(text)
     .replace(/[^\p{Letter}\p{Number}]+/gu, " ")
     .trim();
 }

@@ -1,3 +1,5 @@
+import { foldCase } from "../slug.ts";
+
 /**
  * A reader's query: `text` as Pagefind should see it (quotes straightened, spaces tidied), the quoted
  * `phrases` and loose `words`, and the `highlights` to mark on the story page (phrases whole, then words).
@@ -83,12 +85,7 @@ function highlightTerms(phrases: string[], words: string[]): string[] {
 
 /** Text as lower-case words and single spaces, to compare regardless of case, accents, quotes or punctuation. */
 export function normalizeForMatch(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
+  return foldCase(text.replace(/&lt;/g, "<").replace(/&gt;/g, ">"))
     .replace(/[’‘`]/g, "'")
     .replace(/[^\p{Letter}\p{Number}']+/gu, " ")
     .replace(/(^|\s)'+|'+(?=\s|$)/g, "$1")

@@ -1,12 +1,10 @@
 import { count as counted } from "../plural.ts";
 
-/** What the live region says once a search settles. */
-export interface StatusInput {
-  /** The query as the reader typed it (trimmed). */
+/** What the live region says once a search settles: the trimmed query, and `answers` once every result is read. */
+interface StatusInput {
   query: string;
   count: number;
   filtered: boolean;
-  /** Matching sections (questions) across all `count` stories, when every result has been read. */
   answers?: number;
 }
 
