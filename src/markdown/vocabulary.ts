@@ -80,51 +80,38 @@ export function checkVocabularyElement(
   name: VocabularyName,
 ): { message: string; hint: string } | undefined {
   const rule: ElementRule = VOCABULARY[name];
-  const hint = `Write it like this: ${rule.example}`;
+  const message = mistake(node, name, rule);
+  return message === undefined ? undefined : { message, hint: `Write it like this: ${rule.example}` };
+}
+
+function mistake(node: TreeNode, name: string, rule: ElementRule): string | undefined {
   const tag = `<${name}>`;
-  if (node.type === "mdxJsxTextElement") {
-    return { message: `${tag} must stand on lines of its own, not inside a sentence`, hint };
-  }
+  if (node.type === "mdxJsxTextElement") return `${tag} must stand on lines of its own, not inside a sentence`;
   const seen = new Set<string>();
-  for (const attribute of node.attributes ?? []) {
-    if (attribute.type !== "mdxJsxAttribute" || typeof attribute.name !== "string") {
-      return { message: `${tag} has a {…} spread, which is JavaScript`, hint };
+  for (const { type, name: key, value } of node.attributes ?? []) {
+    if (type !== "mdxJsxAttribute" || typeof key !== "string") return `${tag} has a {…} spread, which is JavaScript`;
+    if (/^on/i.test(key)) return `${tag} has an event handler (${key}), which would run as code`;
+    const accepts = rule.attributes[key];
+    if (!accepts) {
+      const known = Object.keys(rule.attributes).map((k) => `"${k}"`);
+      return `${tag} has no "${key}" attribute (it takes ${known.join(", ") || "none"})`;
     }
-    const attributeName = attribute.name;
-    if (/^on/i.test(attributeName)) {
-      return { message: `${tag} has an event handler (${attributeName}), which would run as code`, hint };
+    if (typeof value !== "string") {
+      const expression = value === null || value === undefined ? "" : ", not a {…} expression";
+      return `${tag}'s "${key}" must be text in quotes, like ${key}="…"${expression}`;
     }
-    const attributeRule = rule.attributes[attributeName];
-    if (!attributeRule) {
-      const known = Object.keys(rule.attributes);
-      return {
-        message: `${tag} has no "${attributeName}" attribute (it takes ${known.length ? known.map((k) => `"${k}"`).join(", ") : "none"})`,
-        hint,
-      };
+    if (value.trim() === "") return `${tag}'s "${key}" is empty`;
+    if (accepts.pattern && !accepts.pattern.test(value.trim())) {
+      return `${tag}'s ${key}="${value.trim()}" is not ${accepts.expected ?? "allowed"}`;
     }
-    if (typeof attribute.value !== "string") {
-      return {
-        message: `${tag}'s "${attributeName}" must be text in quotes, like ${attributeName}="…"${attribute.value === null || attribute.value === undefined ? "" : ", not a {…} expression"}`,
-        hint,
-      };
-    }
-    const value = attribute.value.trim();
-    if (value === "") return { message: `${tag}'s "${attributeName}" is empty`, hint };
-    if (attributeRule.pattern && !attributeRule.pattern.test(value)) {
-      return {
-        message: `${tag}'s ${attributeName}="${value}" is not ${attributeRule.expected ?? "allowed"}`,
-        hint,
-      };
-    }
-    seen.add(attributeName);
+    seen.add(key);
   }
   const missing = Object.entries(rule.attributes).find(([key, attr]) => attr.required && !seen.has(key));
-  if (missing) return { message: `${tag} needs ${missing[0]}="…"`, hint };
-  if (!rule.children && (node.children ?? []).length > 0) {
-    return { message: `${tag} holds no text between tags; write it as <${name} … />`, hint };
-  }
-  if (rule.children && (node.children ?? []).length === 0) {
-    return { message: `${tag} is empty; put the words it sets apart between <${name}> and </${name}>`, hint };
+  if (missing) return `${tag} needs ${missing[0]}="…"`;
+  const hasChildren = (node.children ?? []).length > 0;
+  if (!rule.children && hasChildren) return `${tag} holds no text between tags; write it as <${name} … />`;
+  if (rule.children && !hasChildren) {
+    return `${tag} is empty; put the words it sets apart between <${name}> and </${name}>`;
   }
   return undefined;
 }

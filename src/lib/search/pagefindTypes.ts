@@ -68,6 +68,7 @@ export interface PagefindSearcher {
 /** The module pagefind.js exports: `mergeIndex` adds another bundle's pages, `createInstance` a separate index. */
 export interface PagefindModule extends PagefindSearcher {
   init: () => Promise<void>;
+  preload: (term: string, options?: PagefindSearchOptions) => Promise<void>;
   mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
   createInstance: (options: { basePath: string }) => PagefindSearcher;
 }
