@@ -2,7 +2,7 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { partialDateToDate } from "./dates.ts";
 import { roleLine } from "./labels.ts";
 import { slugify } from "./slug.ts";
-import { byAdded } from "./storyOrder.ts";
+import { feedWindow } from "./feedXml.ts";
 
 type Story = CollectionEntry<"stories">;
 type Person = CollectionEntry<"people">;
@@ -68,7 +68,7 @@ async function loadStories(): Promise<StoryView[]> {
 
 /** The stories most recently added to the archive, newest first (by `added`, then date, then id). */
 export async function latestStories(limit: number): Promise<StoryView[]> {
-  return byAdded(await allStories()).slice(0, limit);
+  return feedWindow(await allStories(), limit);
 }
 
 let indexes: ReturnType<typeof buildIndexes> | undefined;

@@ -1,6 +1,5 @@
 import { getRssString } from "@astrojs/rss";
 import { FEED_WINDOW, type FeedDescriptor } from "./feedCatalog.ts";
-import { byAdded } from "./storyOrder.ts";
 
 /** What a feed item needs of a story, URLs absolute: `url` is also its guid, `contentHtml` the sanitized story. */
 export interface FeedStory {
@@ -48,12 +47,20 @@ export function textAsHtml(text: string): string {
   return xmlSafe(text).replace(/[&<>]/g, (char) => XML_ENTITIES[char] ?? char);
 }
 
-/** The stories a feed carries: the `size` most recently added, newest first. */
+/**
+ * The `size` stories most recently added, newest first, then by their own date and id (stable between
+ * builds): what a feed carries and the home page's "latest" list.
+ */
 export function feedWindow<T extends { added: Date; date: Date; id: string }>(
   stories: readonly T[],
   size = FEED_WINDOW,
 ): T[] {
-  return byAdded(stories).slice(0, size);
+  return [...stories]
+    .sort(
+      (a, b) =>
+        b.added.getTime() - a.added.getTime() || b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id),
+    )
+    .slice(0, size);
 }
 
 /**
