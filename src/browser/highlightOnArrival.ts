@@ -1,6 +1,7 @@
 /* Marks the searched words on a story opened from a search result (?highlight=…), with Pagefind's highlighter. */
 
-const BASE = import.meta.env.BASE_URL.replace(/\/?$/, "/");
+import { href } from "../lib/urls.ts";
+
 const param = document.querySelector<HTMLElement>("[data-highlight-param]")?.dataset["highlightParam"];
 if (param) void highlightOnArrival(param);
 
@@ -10,7 +11,7 @@ async function highlightOnArrival(highlightParam: string): Promise<void> {
   await new Promise((loaded, failed) => {
     const script = document.createElement("script");
     script.type = "module";
-    script.src = `${BASE}pagefind/pagefind-highlight.js`;
+    script.src = href("pagefind/pagefind-highlight.js");
     script.addEventListener("load", loaded, { once: true });
     script.addEventListener("error", failed, { once: true });
     document.head.append(script);
