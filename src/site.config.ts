@@ -1,7 +1,4 @@
-/**
- * The archive's identity and the numbers every page shares: the header and footer read the same
- * navigation, list pages and feeds the same sizes, every page the same kind labels.
- */
+/* The archive's identity and the numbers every page shares (navigation, list and feed sizes, kind labels). */
 import type { StoryData } from "./schema/schema.ts";
 
 /** What a kind of story is called alone and in lists, and the labels of its date and of who asked. */

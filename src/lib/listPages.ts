@@ -1,7 +1,4 @@
-/**
- * Long lists (/stories/, /people/) split into pages of a fixed size, so a phone never downloads the
- * whole archive at once: page 1 at /<section>/, then /<section>/page/2/ (/stories/<id>/ are stories).
- */
+/* Long lists in pages of a fixed size: page 1 at /<section>/, then /<section>/page/2/ (/stories/<id>/ are stories). */
 import { positiveIntegerSetting } from "./envSetting.ts";
 import { formatNumber } from "./plural.ts";
 import { site } from "../site.config.ts";

@@ -1,7 +1,4 @@
-/**
- * The editorial vocabulary: the only JSX a story may hold (docs/stories.md), and what each element
- * accepts, so the check (liveContent.ts) and the renderer (vocabularyPlugin.ts) agree.
- */
+/* The editorial vocabulary: the only JSX a story may hold (docs/stories.md), and what each element accepts. */
 import type { TreeNode } from "./liveContent.ts";
 
 /** Class names the stylesheet (src/styles/vocabulary.css) and the heading plugin know the elements by. */

@@ -14,10 +14,7 @@ const block = (hName: string, hProperties: Node, children: unknown[]): Node => (
 
 const PHRASING = new Set(["text", "emphasis", "strong", "delete", "inlineCode", "break", "link", "image"]);
 
-/**
- * Turns the editorial vocabulary into ordinary mdast naming the HTML it stands for (`data.hName`), so an
- * `.mdx` story needs no JavaScript module. Stories reach it checked (liveContent.ts).
- */
+/** The editorial vocabulary as plain mdast naming its HTML (`data.hName`): no JavaScript module; stories arrive checked. */
 export function vocabularyPlugin(): MdastPluginDefinition {
   const asideIds = new Map<string, number>();
   return {

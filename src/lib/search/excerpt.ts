@@ -7,10 +7,7 @@ export interface ExcerptSegment {
   marked: boolean;
 }
 
-/**
- * A Pagefind excerpt as plain text runs: `<mark>` is the only markup Pagefind adds, so no other
- * tag in an excerpt can become an element.
- */
+/** A Pagefind excerpt as plain text runs: `<mark>` is the only markup Pagefind adds, so no other tag becomes an element. */
 export function parseExcerpt(excerpt: string): ExcerptSegment[] {
   const segments: ExcerptSegment[] = [];
   let marked = false;
@@ -71,10 +68,7 @@ export function longestRun(locations: number[]): Run {
 // The same word split Pagefind uses, so positions line up with its locations.
 const WORD_SEPARATORS = /[^\S\uFEFF]+/;
 
-/**
- * An excerpt in Pagefind's format (matched words in <mark>) centred on a run of matches, kept
- * inside its section: Pagefind centres its own on the densest cluster of any query word.
- */
+/** An excerpt in Pagefind's format centred on a run of matches, inside its section (Pagefind's own sits on the densest cluster). */
 export function excerptAroundRun(
   rawContent: string,
   run: Run,

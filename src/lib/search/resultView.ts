@@ -89,9 +89,8 @@ function lookedForPhrase(query: ParsedQuery): string | undefined {
 }
 
 /**
- * Sections in the order they answer the query: one that holds the phrase word for word first
- * (read from the page's own text, so the link opens where the phrase is), then the longest run
- * of matched words side by side, the most distinct query words, the most matches, page order.
+ * Sections in the order they answer the query: holding the phrase word for word (read from the page's own
+ * text), then the longest run of matched words, the most distinct query words, the most matches, page order.
  */
 function rankSections(
   sections: PagefindSubResult[],
