@@ -1,5 +1,5 @@
 import { dateOnlyLine, labelledDate } from "./dates.ts";
-import { plainText } from "./emphasis.ts";
+import { plainText } from "./inline.ts";
 import type { Detected, Guess, HeaderLine, SourceLine } from "./types.ts";
 
 export { parseMonthYear } from "./dates.ts";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { ImportError, isImportError } from "./errors.ts";
+import { ImportError } from "./types.ts";
 import { sourceExtension } from "./markup.ts";
 import { planStory, type StoryPlan } from "./planStory.ts";
 import { STORY_EXTENSION } from "./renderMarkdown.ts";
@@ -77,7 +77,7 @@ export function importBatch(files: readonly string[], options: ImportOptions, op
       checkInputFile(file, options.followSymlinks);
       plans.push(planStory(file, options.flags, options.check));
     } catch (error) {
-      if (!isImportError(error)) throw error;
+      if (!(error instanceof ImportError)) throw error;
       errors.push(error);
     }
   }

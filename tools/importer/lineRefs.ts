@@ -1,4 +1,4 @@
-import { ImportError } from "./errors.ts";
+import { ImportError } from "./types.ts";
 import type { SourceLine } from "./types.ts";
 
 /** An editor's pointer to a source line: its number, or the words it starts with. */

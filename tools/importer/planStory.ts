@@ -1,7 +1,7 @@
 import type { PersonData, StoryData } from "../../src/schema/schema.ts";
 import { findAsides } from "./asides.ts";
-import { findClutter } from "./clutter.ts";
-import { ImportError, isImportError } from "./errors.ts";
+import { detectShape, findClutter } from "./clutter.ts";
+import { ImportError } from "./types.ts";
 import { readHeader, type HeaderFindings } from "./header.ts";
 import { readMarkup } from "./markup.ts";
 import { resolveLineRefs, type LineRef } from "./lineRefs.ts";
@@ -9,11 +9,10 @@ import { readSource, type SourceText } from "./readSource.ts";
 import { renderStory } from "./renderMarkdown.ts";
 import { personYaml } from "./frontmatter.ts";
 import { checkRoundTrip, type RoundTrip, type RoundTripInput } from "./roundTrip.ts";
-import { detectShape } from "./shape.ts";
+
 import { loadSidecar, mergeSidecars, type LoadedSidecar, type Sidecar } from "./sidecar.ts";
 import { resolveMetadata, validateAgainstSchema, type StoryMetadata } from "./storyMetadata.ts";
-import { buildInterview, type SourceMarks, type Structure } from "./structure.ts";
-import { buildThread } from "./thread.ts";
+import { buildInterview, buildThread, type SourceMarks, type Structure } from "./structure.ts";
 import { buildTranscript, displayName, type TranscriptStructure } from "./transcript.ts";
 import type { Block, Guess, HeaderLine, RemovedLine, SourceLine, SourceShape } from "./types.ts";
 
@@ -93,7 +92,7 @@ export function planStory(file: string, given: Sidecar, lenient = false): StoryP
     structure = buildStructure(shape, text, header.introEnd, settings, meta, refs, markup?.marks, file);
   } catch (error) {
     // The real cause comes first; missing metadata is named after it.
-    if (isImportError(error) && meta.missing !== undefined)
+    if (error instanceof ImportError && meta.missing !== undefined)
       throw new ImportError(file, `${error.reason}. Also: ${sidecar.path}: ${meta.missing}`);
     throw error;
   }

@@ -1,5 +1,5 @@
 import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
-import { ImportError } from "./errors.ts";
+import { ImportError } from "./types.ts";
 import type { SourceLine } from "./types.ts";
 
 /** A raw transcript that passed the input checks: exact bytes for archiving, lines for parsing. */

@@ -1,5 +1,5 @@
 import type { StoryData } from "../../src/schema/schema.ts";
-import { emphasisMarkdown } from "./emphasis.ts";
+import { emphasisMarkdown } from "./inline.ts";
 import { storyFrontmatter } from "./frontmatter.ts";
 import type { Block } from "./types.ts";
 

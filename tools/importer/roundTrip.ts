@@ -1,7 +1,7 @@
 import { htmlToHast } from "satteri";
-import { plainText } from "./emphasis.ts";
-import { readListLine } from "./listItems.ts";
-import { stripPipes } from "./thread.ts";
+import { plainText } from "./inline.ts";
+import { readListLine } from "./lists.ts";
+import { stripPipes } from "./structure.ts";
 import type { HeaderLine, SourceLine } from "./types.ts";
 import { satteriOptions } from "../../src/markdown/options.ts";
 import { storyLinksPlugin } from "../../src/markdown/inertStories.ts";

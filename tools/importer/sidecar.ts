@@ -3,7 +3,7 @@ import { basename, dirname, extname, join } from "node:path";
 import type { z } from "astro/zod";
 import { Document, parseDocument } from "yaml";
 import { storyData } from "../../src/schema/schema.ts";
-import { ImportError } from "./errors.ts";
+import { ImportError } from "./types.ts";
 import { sidecarSchemaFor } from "./storyFields.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { personData, storyData, type PersonData, type StoryData } from "../../src/schema/schema.ts";
 import { slugify } from "../../src/lib/slug.ts";
-import { ImportError } from "./errors.ts";
+import { ImportError } from "./types.ts";
 import type { Sidecar } from "./sidecar.ts";
 import { otherStoryFields, SLUG } from "./storyFields.ts";
 import { shapeFormats, type Detected, type SourceShape } from "./types.ts";

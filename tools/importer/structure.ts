@@ -1,18 +1,7 @@
-import { plainText } from "./emphasis.ts";
-import { ImportError } from "./errors.ts";
-import { listBlocks, readListLine } from "./listItems.ts";
-import { findPlainLists } from "./plainLists.ts";
-import { decideQuestions } from "./questions.ts";
-import { endsWithQuestionMark } from "./questionSignals.ts";
-import type { Block, Guess, SourceLine } from "./types.ts";
-
-/** Editor corrections to the question and sub-heading guesses, as line numbers. */
-export interface StructureOverrides {
-  questions: Set<number>;
-  notQuestions: Set<number>;
-  subheadings: Set<number>;
-  notSubheadings: Set<number>;
-}
+import { plainText } from "./inline.ts";
+import { findPlainLists, listBlocks, listRun, readListLine } from "./lists.ts";
+import { decideQuestions, endsWithQuestionMark } from "./questions.ts";
+import { ImportError, type Block, type Guess, type SourceLine } from "./types.ts";
 
 /** Lines the source's own markup set apart (from .md/.html input): headings and sub-headings. */
 export interface SourceMarks {
@@ -29,16 +18,16 @@ export interface Structure {
   lineText?: Map<number, string>;
 }
 
+/** A forum quote block: the asker's words between "|" marks, as copied from a thread. */
+export const PIPE_LINE = /^\s*\|/;
 // "Q: …", "Question: …", "A: …": the page's own marks for who asks, not words to keep in a heading.
 const QA_LABEL = /^(?:(Q|Question)|A|Answer)\s*[:.]\s+(?=\S)/;
-
 const SENTENCE_END = /[.?!:;,…]["'”’»)\]]*$/u;
 const MAX_SUBHEADING_WORDS = 10;
 const MAX_SUBHEADING_CHARS = 80;
-const NO_MARKS: SourceMarks = { questions: new Set(), subheadings: new Set() };
 
 /** A short title-like line: a few words, capitalised, no sentence punctuation at the end. */
-export function looksLikeSubheading(text: string): boolean {
+function looksLikeSubheading(text: string): boolean {
   const trimmed = plainText(text).trim();
   return (
     trimmed.length <= MAX_SUBHEADING_CHARS &&
@@ -49,15 +38,16 @@ export function looksLikeSubheading(text: string): boolean {
 }
 
 /**
- * Builds an interview: questions become headings, the rest answers. Lines up to `introEnd` (the
- * header lines that stay in the text) and any line before the first question open the story.
+ * Builds an interview: questions become headings, the rest answers. Lines up to `introEnd` (the header lines
+ * that stay in the text) and any line before the first question open the story. `overrides` are the editor's
+ * corrections as line numbers.
  */
 export function buildInterview(
   body: readonly SourceLine[],
   introEnd: number,
-  overrides: StructureOverrides,
+  overrides: Record<"questions" | "notQuestions" | "subheadings" | "notSubheadings", Set<number>>,
   file: string,
-  marks: SourceMarks = NO_MARKS,
+  marks: SourceMarks = { questions: new Set(), subheadings: new Set() },
 ): Structure {
   const prose = body.filter((line) => line.text.trim() !== "");
   const plainRuns = findPlainLists(body.filter((line) => line.number > introEnd));
@@ -83,52 +73,42 @@ export function buildInterview(
   const lineText = new Map<number, string>();
   const unlabel = (line: SourceLine, text: string): string => {
     const label = labelled.length > 0 ? QA_LABEL.exec(text) : null;
-    if (!label) return text;
-    lineText.set(line.number, text.slice(label[0].length));
-    return text.slice(label[0].length);
+    if (label) lineText.set(line.number, text.slice(label[0].length));
+    return label ? text.slice(label[0].length) : text;
   };
 
   const blocks: Block[] = [];
   for (let i = 0; i < prose.length; i++) {
     const line = prose[i]!;
     const text = line.text.trim();
-    if (runStart.has(line.number)) {
-      const run = runStart.get(line.number)!;
-      blocks.push({
-        type: "list",
-        ordered: false,
-        start: 1,
-        items: run.map((l) => ({ line: l.number, text: l.text.trim() })),
-      });
-      i += run.length - 1;
-      continue;
-    }
-    if (questions.has(line.number)) {
+    const plainRun = runStart.get(line.number);
+    if (plainRun) {
+      const items = plainRun.map((l) => ({ line: l.number, text: l.text.trim() }));
+      blocks.push({ type: "list", ordered: false, start: 1, items });
+      i += plainRun.length - 1;
+    } else if (questions.has(line.number)) {
       blocks.push({ type: "question", line: line.number, text: unlabel(line, text) });
-      continue;
-    }
-    if (line.number > introEnd && readListLine(text) && !overrides.subheadings.has(line.number)) {
-      const run = [line];
-      while (i + 1 < prose.length && readListLine(prose[i + 1]!.text) && !questions.has(prose[i + 1]!.number))
-        run.push(prose[++i]!);
+    } else if (line.number > introEnd && readListLine(text) && !overrides.subheadings.has(line.number)) {
+      const run = listRun(prose, i, (next) => !questions.has(next.number));
       blocks.push(...listBlocks(run));
-      continue;
+      i += run.length - 1;
+    } else {
+      const previous = blocks.at(-1);
+      const next = prose[i + 1];
+      const heading =
+        overrides.subheadings.has(line.number) ||
+        (!overrides.notSubheadings.has(line.number) &&
+          blocks.some((b) => b.type === "question") &&
+          (marks.subheadings.has(line.number) ||
+            (previous?.type !== "subheading" &&
+              previous?.type !== "question" &&
+              next !== undefined &&
+              !questions.has(next.number) &&
+              !endsWithQuestionMark(next.text) &&
+              looksLikeSubheading(text))));
+      const type = heading ? "subheading" : "paragraph";
+      blocks.push({ type, line: line.number, text: heading ? text : unlabel(line, text) });
     }
-    const previous = blocks.at(-1);
-    const next = prose[i + 1];
-    const insideAnswer = blocks.some((b) => b.type === "question");
-    const heading =
-      overrides.subheadings.has(line.number) ||
-      (!overrides.notSubheadings.has(line.number) &&
-        insideAnswer &&
-        (marks.subheadings.has(line.number) ||
-          (previous?.type !== "subheading" &&
-            previous?.type !== "question" &&
-            next !== undefined &&
-            !questions.has(next.number) &&
-            !endsWithQuestionMark(next.text) &&
-            looksLikeSubheading(text))));
-    blocks.push(heading ? { type: "subheading", line: line.number, text } : paragraph(line, unlabel(line, text)));
   }
 
   if (!blocks.some((b) => b.type === "question")) {
@@ -141,17 +121,54 @@ export function buildInterview(
   return { blocks, warnings: colonWarnings(blocks), guesses, lineText };
 }
 
-/** Flags lines that promise a list ("...focusing on:") when no list follows: the source may have lost it. */
-export function colonWarnings(blocks: readonly Block[]): string[] {
-  const warnings: string[] = [];
-  blocks.forEach((block, index) => {
-    if (block.type === "paragraph" && plainText(block.text).endsWith(":") && blocks[index + 1]?.type !== "list") {
-      warnings.push(`line ${block.line} ends with “:” but no list follows; the list may be missing from the source`);
+/** Builds a discussion: the quoted question block ("| ... |") under one added heading, the reply under another. */
+export function buildThread(
+  body: readonly SourceLine[],
+  headings: { question: string; reply: string },
+  file: string,
+): Structure {
+  const prose = body.filter((line) => line.text.trim() !== "");
+  const first = prose.findIndex((line) => PIPE_LINE.test(line.text));
+  let end = first;
+  while (end < prose.length && PIPE_LINE.test(prose[end]!.text)) end++;
+  const asked = prose.slice(first, end);
+  const reply = prose.slice(end);
+  if (first === -1 || asked.every((line) => stripPipes(line.text) === "")) {
+    throw new ImportError(
+      file,
+      "no recognisable question: a thread needs the asker's words in a block of lines starting with “|”",
+    );
+  }
+  if (reply.length === 0)
+    throw new ImportError(file, "the quoted question has no reply after it; there is no discussion to archive");
+
+  const paragraph = (line: SourceLine, text: string): Block => ({ type: "paragraph", line: line.number, text });
+  const blocks: Block[] = prose.slice(0, first).map((line) => paragraph(line, line.text.trim()));
+  blocks.push({ type: "editorial-heading", text: headings.question });
+  for (const line of asked) if (stripPipes(line.text) !== "") blocks.push(paragraph(line, stripPipes(line.text)));
+  blocks.push({ type: "editorial-heading", text: headings.reply });
+  for (let i = 0; i < reply.length; i++) {
+    if (!readListLine(reply[i]!.text)) {
+      blocks.push(paragraph(reply[i]!, reply[i]!.text.trim()));
+      continue;
     }
-  });
-  return warnings;
+    const run = listRun(reply, i);
+    blocks.push(...listBlocks(run));
+    i += run.length - 1;
+  }
+  return { blocks, warnings: colonWarnings(blocks), guesses: [] };
 }
 
-function paragraph(line: SourceLine, text: string): Block {
-  return { type: "paragraph", line: line.number, text };
+/** "| words |" -> "words": the bars mark a quote in the thread, they are not the asker's words. */
+export function stripPipes(text: string): string {
+  return text.trim().replace(/^\|/, "").replace(/\|$/, "").trim();
+}
+
+/** Flags lines that promise a list ("...focusing on:") when no list follows: the source may have lost it. */
+function colonWarnings(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((block, index) =>
+    block.type === "paragraph" && plainText(block.text).endsWith(":") && blocks[index + 1]?.type !== "list"
+      ? [`line ${block.line} ends with “:” but no list follows; the list may be missing from the source`]
+      : [],
+  );
 }
