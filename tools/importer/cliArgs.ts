@@ -3,8 +3,7 @@ import { resolve } from "node:path";
 import { contentRoot } from "../../src/lib/contentRoot.ts";
 import type { ImportOptions } from "./importBatch.ts";
 import { storyData } from "../../src/schema/schema.ts";
-import { checkSidecar } from "./sidecar.ts";
-import { flagSpecs, flagsToSidecar, sidecarSchemaFor } from "./storyFields.ts";
+import { checkSidecar, flagSpecs, flagsToSidecar, sidecarSchemaFor } from "./sidecar.ts";
 
 type StorySchema = Parameters<typeof flagSpecs>[0];
 

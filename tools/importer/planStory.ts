@@ -4,13 +4,13 @@ import { detectShape, findClutter } from "./clutter.ts";
 import { ImportError } from "./types.ts";
 import { readHeader, type HeaderFindings } from "./header.ts";
 import { readMarkup } from "./markup.ts";
-import { resolveLineRefs, type LineRef } from "./lineRefs.ts";
+
 import { readSource, type SourceText } from "./readSource.ts";
-import { renderStory } from "./renderMarkdown.ts";
-import { personYaml } from "./frontmatter.ts";
+import { personYaml, renderStory } from "./renderMarkdown.ts";
+
 import { checkRoundTrip, type RoundTrip, type RoundTripInput } from "./roundTrip.ts";
 
-import { loadSidecar, mergeSidecars, type LoadedSidecar, type Sidecar } from "./sidecar.ts";
+import { loadSidecar, mergeSidecars, resolveLineRefs, type LoadedSidecar, type Sidecar } from "./sidecar.ts";
 import { resolveMetadata, validateAgainstSchema, type StoryMetadata } from "./storyMetadata.ts";
 import { buildInterview, buildThread, type SourceMarks, type Structure } from "./structure.ts";
 import { buildTranscript, displayName, type TranscriptStructure } from "./transcript.ts";
@@ -59,7 +59,7 @@ export function planStory(file: string, given: Sidecar, lenient = false): StoryP
   const markup = readMarkup(file, source.lines.map((line) => line.text).join("\n"));
   const lines = markup?.lines ?? source.lines;
   const refs = (field: keyof Sidecar) =>
-    resolveLineRefs((settings[field] ?? []) as LineRef[], lines, sidecar.path, field);
+    resolveLineRefs((settings[field] ?? []) as (number | string)[], lines, sidecar.path, field);
 
   const clutter = findClutter(lines, { remove: refs("clutter"), keep: refs("keep") });
   const removed = new Set(clutter.map((c) => c.line));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateOnlyLine, labelledDate, parseMonthYear } from "../../../tools/importer/dates.ts";
+import { dateOnlyLine, labelledDate, parseMonthYear } from "../../../tools/importer/header.ts";
 import { readInline, plainText } from "../../../tools/importer/inline.ts";
 import { readHeader, readRoleLine } from "../../../tools/importer/header.ts";
 import { readMarkup } from "../../../tools/importer/markup.ts";
