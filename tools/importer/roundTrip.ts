@@ -135,35 +135,27 @@ export function checkRoundTrip(input: RoundTripInput): RoundTrip {
 
 function collectBlocks(node: HastLike, blocks: string[], unsafe: string[]): void {
   for (const child of node.children ?? []) {
-    if (child.type === "text") {
-      if (child.value?.trim()) unsafe.push(`text outside any paragraph: "${child.value.trim()}"`);
-      continue;
-    }
-    if (child.type === "element" && isChrome(child)) continue;
-    if (child.type === "element" && BLOCKS.has(child.tagName!)) {
-      blocks.push(inlineText(child, unsafe, child.tagName === "li"));
-      continue;
-    }
-    if (child.type === "element" && CONTAINERS.has(child.tagName!)) {
-      collectBlocks(child, blocks, unsafe);
-      continue;
-    }
-    unsafe.push(describe(child));
+    const tag = child.type === "element" ? child.tagName! : "";
+    // A turn's speaker line: the speaker and time are attributes, checked where the importer reads them.
+    const classes = child.properties?.["className"];
+    if (Array.isArray(classes) && classes.some((name) => CHROME.has(String(name)))) continue;
+    if (child.type === "text" && child.value?.trim())
+      unsafe.push(`text outside any paragraph: "${child.value.trim()}"`);
+    else if (BLOCKS.has(tag)) blocks.push(inlineText(child, unsafe, tag === "li"));
+    else if (CONTAINERS.has(tag)) collectBlocks(child, blocks, unsafe);
+    else if (child.type !== "text") unsafe.push(describe(child));
   }
 }
 
-/** The text of one block; only text and http(s) links may occur inside. */
+/** The text of one block; only text, emphasis and http(s) links may occur inside (and a list item's paragraphs). */
 function inlineText(node: HastLike, unsafe: string[], inListItem: boolean): string {
   let text = "";
   for (const child of node.children ?? []) {
+    const tag = child.type === "element" ? child.tagName! : "";
+    const link = tag === "a" && /^https?:\/\//i.test(hrefOf(child));
     if (child.type === "text") text += child.value ?? "";
-    else if (child.type === "element" && child.tagName === "a" && /^https?:\/\//i.test(hrefOf(child))) {
-      text += inlineText(child, unsafe, false);
-    } else if (child.type === "element" && EMPHASIS.has(child.tagName!)) {
-      text += inlineText(child, unsafe, false);
-    } else if (inListItem && child.type === "element" && child.tagName === "p") {
-      text += inlineText(child, unsafe, false);
-    } else unsafe.push(describe(child));
+    else if (link || EMPHASIS.has(tag) || (inListItem && tag === "p")) text += inlineText(child, unsafe, false);
+    else unsafe.push(describe(child));
   }
   return text;
 }
@@ -174,12 +166,6 @@ function describe(node: HastLike): string {
     return `<${node.tagName}${href !== undefined ? ` href="${hrefOf(node)}"` : ""}> element`;
   }
   return `${node.type}${node.value ? ` "${node.value.slice(0, 60)}"` : ""}`;
-}
-
-/** A turn's speaker line: the speaker and time are attributes, checked where the importer reads them. */
-function isChrome(node: HastLike): boolean {
-  const classes = node.properties?.["className"];
-  return Array.isArray(classes) && classes.some((name) => CHROME.has(String(name)));
 }
 
 /** An element's href as text ("" when it has none). */
