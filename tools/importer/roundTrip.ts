@@ -25,16 +25,7 @@ export function renderStoryTree(mdx: string): HastLike {
 }
 
 /** The outcome of compiling a story and reading it back against its source. */
-export interface RoundTrip {
-  ok: boolean;
-  /** Source lines whose words are not on the page (clutter aside). */
-  missing: { line: number; text: string }[];
-  /** Anything in the compiled story that is not plain text, headings, lists and http(s) links. */
-  unsafe: string[];
-  /** Rendered blocks that do not come from the source (editorial headings aside). */
-  extra: string[];
-  checkedLines: number;
-}
+export type RoundTrip = ReturnType<typeof checkRoundTrip>;
 
 /** What the round trip needs besides the Markdown: the source and what the importer said it did with each line. */
 export interface RoundTripInput {
@@ -82,10 +73,11 @@ export function expectedText(line: string): string {
  * text, headings, lists and http(s) links came out; every kept source line is there, in
  * order; and nothing appeared that the source did not say.
  */
-export function checkRoundTrip(input: RoundTripInput): RoundTrip {
+export function checkRoundTrip(input: RoundTripInput) {
   // The renderer drops what it cannot turn into HTML (a <script>, an {expression}), so anything
   // live is found in the source first; such a story is refused without rendering it.
   const live = findLiveContent(input.markdown, "mdx");
+  // Anything in the compiled story that is not plain text, headings, lists and http(s) links.
   const unsafe = live.map((finding) => `line ${finding.line}: ${finding.message}`);
   const tree = live.length > 0 ? { type: "root" } : renderStoryTree(input.markdown);
   const blocks: string[] = [];
@@ -93,7 +85,8 @@ export function checkRoundTrip(input: RoundTripInput): RoundTrip {
   const normalized = blocks.map(normalizeSpace);
 
   const consumed = new Set(input.header.map((h) => h.line));
-  const missing: RoundTrip["missing"] = [];
+  // Source lines whose words are not on the page (clutter aside).
+  const missing: { line: number; text: string }[] = [];
   for (const header of input.header) {
     if (header.value !== input.headerValues[header.field]) missing.push({ line: header.line, text: header.text });
   }
@@ -123,6 +116,7 @@ export function checkRoundTrip(input: RoundTripInput): RoundTrip {
   }
 
   const headings = new Set(input.editorialHeadings.map(normalizeSpace));
+  // Rendered blocks that do not come from the source (editorial headings aside).
   const extra = normalized.filter((block, index) => !matched.has(index) && !headings.has(block));
   return {
     ok: missing.length === 0 && unsafe.length === 0 && extra.length === 0,

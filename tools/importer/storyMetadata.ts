@@ -3,18 +3,6 @@ import { slugify } from "../../src/lib/slug.ts";
 import { flagSpecs, otherStoryFields, SLUG, type Sidecar } from "./sidecar.ts";
 import { ImportError, shapeFormats, type Detected, type SourceShape } from "./types.ts";
 
-/** Who and what a story is about, before the transcript is attached. */
-export interface StoryMetadata {
-  slug: string;
-  personId: string;
-  person: PersonData;
-  story: Omit<StoryData, "editorialNotes">;
-  /** Notes for the editor: defaults taken from weaker evidence. */
-  warnings: string[];
-  /** Required fields nobody gave, as a refusal sentence (undefined when all are there). */
-  missing?: string;
-}
-
 // Stand-ins for missing required fields, so the outline can still be shown (and --check test the transcript).
 const PLACEHOLDERS: Record<string, string> = {
   "person.name": "Unknown",
@@ -37,7 +25,16 @@ export function resolveMetadata(
   detected: Detected,
   settings: Sidecar,
   where: string,
-): StoryMetadata {
+): {
+  slug: string;
+  personId: string;
+  person: PersonData;
+  story: Omit<StoryData, "editorialNotes">;
+  /** Notes for the editor: defaults taken from weaker evidence. */
+  warnings: string[];
+  /** Required fields nobody gave, as a refusal sentence. */
+  missing?: string;
+} {
   const warnings: string[] = [];
   const url = settings.source?.url;
   const host = url !== undefined ? new URL(url).hostname.replace(/^www\./, "") : undefined;

@@ -76,12 +76,6 @@ export type Block =
   | { type: "editorial-heading"; text: string };
 
 /** What the importer learned from the text itself, before any editor correction. */
-export interface Detected {
-  name?: string;
-  role?: string;
-  company?: string;
-  recorded?: string;
-  published?: string;
-  interviewer?: string;
-  sourceName?: string;
-}
+export type Detected = Partial<
+  Record<"name" | "role" | "company" | "recorded" | "published" | "interviewer" | "sourceName", string>
+>;
