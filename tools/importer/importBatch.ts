@@ -45,11 +45,7 @@ export interface BatchResult {
   notices: string[];
 }
 
-/**
- * Imports a batch all-or-nothing: every file is read, rendered and round-trip checked in
- * memory first; if any file is refused, nothing at all is written. With `check`, nothing is
- * ever written and the run only reports whether each round trip holds.
- */
+/** Imports a batch all-or-nothing, checking every file in memory first; with `check` it only reports the round trips. */
 export function importBatch(files: readonly string[], options: ImportOptions, ops: FileOps = nodeFileOps): BatchResult {
   const errors: ImportError[] = [];
   const plans: StoryPlan[] = [];
@@ -104,10 +100,7 @@ function isFolder(path: string): boolean {
   }
 }
 
-/**
- * Story files go in after every source, sidecar and person, so an import killed between two
- * renames leaves only whole stories: a story is published only once all it needs is there.
- */
+/** Story files last, so an import killed between two renames leaves only whole stories. */
 function storiesLast(writes: readonly PlannedWrite[], contentDir: string): PlannedWrite[] {
   const stories = resolve(contentDir, "stories") + sep;
   const isStory = (write: PlannedWrite) => resolve(write.path).startsWith(stories);

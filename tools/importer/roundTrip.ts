@@ -13,12 +13,7 @@ import { vocabularyPlugin } from "../../src/markdown/vocabularyPlugin.ts";
 /** Parser features of the site's own Markdown pipeline, so the round trip reads stories as the build does. */
 const SITE_FEATURES = satteriOptions().features;
 
-/**
- * A story as the site renders it, as HTML parsed back into a tree: the site's MDX parser and
- * features, its story-links rule (bare e-mail addresses and www. stay text) and its editorial
- * vocabulary, without the decorations (heading permalinks, rel) that do not change what the
- * transcript says.
- */
+/** A story as the site renders it (its MDX parser, story-links rule and vocabulary), parsed back into a tree. */
 export function renderStoryTree(mdx: string): HastLike {
   const { html } = mdxToHtml(mdx, { features: SITE_FEATURES, mdastPlugins: [storyLinksPlugin(), vocabularyPlugin()] });
   return htmlToHast(html, { fragment: true });
@@ -68,11 +63,7 @@ export function expectedText(line: string): string {
   return normalizeSpace(plainText(stripPipes(item ? item.text : line)));
 }
 
-/**
- * Renders the story with the site's own MDX compiler and checks three things: nothing but
- * text, headings, lists and http(s) links came out; every kept source line is there, in
- * order; and nothing appeared that the source did not say.
- */
+/** Renders the story as the site does; checks it holds only text, headings, lists and links, and every kept line, in order. */
 export function checkRoundTrip(input: RoundTripInput) {
   // The renderer drops what it cannot turn into HTML (a <script>, an {expression}), so anything
   // live is found in the source first; such a story is refused without rendering it.

@@ -1,5 +1,5 @@
 import { plainText } from "./inline.ts";
-import type { Structure } from "./structure.ts";
+import { endsWithQuestionMark } from "./questions.ts";
 import { ImportError, type Block, type Guess, type SourceLine } from "./types.ts";
 
 const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
@@ -66,28 +66,15 @@ export function isSpeakerTranscript(lines: readonly SourceLine[]): boolean {
 }
 
 /** Who the editor says asked and answered, when known. */
-export interface TranscriptHints {
-  interviewer?: string;
-  guest?: string;
-}
+type TranscriptHints = Partial<Record<"interviewer" | "guest", string>>;
 
 /** A transcript's structure plus what the round trip needs to read its lines. */
-export interface TranscriptStructure extends Structure {
-  /** The last line before the first turn: title, show notes, date. */
-  preambleEnd: number;
-  /** The words of each labelled line without its label and timestamp. */
-  lineText: Map<number, string>;
-  /** Lines that are only a label or a timestamp. */
-  structural: Set<number>;
-  hosts: string[];
-  guests: string[];
-}
+export type TranscriptStructure = ReturnType<typeof buildTranscript>;
 
 const HOST_LABEL = /^(?:Q|Question|Interviewer|Host|Moderator)$/i;
 const GUEST_LABEL = /^(?:A|Answer|Guest|Interviewee)$/i;
 // Audience members and callers ask too.
 const ASKER_LABEL = /\b(?:audience|caller|listener|attendee)\b/i;
-const QUESTION_END = /\?["'”’»)\]]*$/u;
 const QUOTED_AT_END = /\s["“‘«]([^"“”]*)\?["”’»]$/u;
 // "Note: …", "Update: …": labelled lines that are not a speaker, even in a transcript.
 const NOT_SPEAKERS =
@@ -116,11 +103,7 @@ function speakersOf(read: readonly TranscriptLine[]): Set<string> {
  * turn a Turn block with its speaker, breaks quiet markers. Hosts are the Q / Host labels or the editor's
  * interviewer; otherwise the speakers other than the one who says most.
  */
-export function buildTranscript(
-  body: readonly SourceLine[],
-  hints: TranscriptHints,
-  file: string,
-): TranscriptStructure {
+export function buildTranscript(body: readonly SourceLine[], hints: TranscriptHints, file: string) {
   const read = body.filter((line) => line.text.trim() !== "").map(readTranscriptLine);
   const speakers = speakersOf(read);
   const firstTurn = read.findIndex((r) => "speaker" in r && speakers.has(r.speaker));
@@ -129,6 +112,7 @@ export function buildTranscript(
   const blocks: Block[] = read
     .slice(0, firstTurn)
     .map((r) => ({ type: "paragraph", line: r.line.number, text: r.line.text.trim() }));
+  // The words of each labelled line without its label and timestamp; lines that are only a label or a time.
   const lineText = new Map<number, string>();
   const structural = new Set<number>();
   const guesses: Guess[] = [];
@@ -176,7 +160,7 @@ export function buildTranscript(
     const last = turn.paragraphs.at(-1)!;
     const next = turns[k + 1];
     const answered = next !== undefined && "paragraphs" in next && guests.includes(next.speaker);
-    const asks = QUESTION_END.test(plainText(last.text)) && !QUOTED_AT_END.test(plainText(last.text));
+    const asks = endsWithQuestionMark(last.text) && !QUOTED_AT_END.test(plainText(last.text));
     const before = host && asks && answered ? turn.paragraphs.slice(0, -1) : turn.paragraphs;
     if (host && asks && !answered) {
       guesses.push({ line: last.line.number, text: last.text, decision: "kept as a host turn: no guest answers it" });
@@ -198,8 +182,9 @@ export function buildTranscript(
   if (!blocks.some((b) => b.type === "question")) {
     throw new ImportError(file, "no host question found in the transcript; name the interviewer with --interviewer");
   }
+  // The last line before the first turn: title, show notes, date.
   const preambleEnd = read[firstTurn - 1]?.line.number ?? 0;
-  return { blocks, warnings: [], guesses, preambleEnd, lineText, structural, hosts, guests };
+  return { blocks, warnings: [] as string[], guesses, preambleEnd, lineText, structural, hosts, guests };
 }
 
 function speakerName(label: string, hints: TranscriptHints): string {
