@@ -100,14 +100,7 @@ const TITLE_NAME =
   /^(?:An?\s+)?(?:interview|conversation|chat|Q&A|fireside chat)\s+with\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:\s*[:,—–-].*)?$/iu;
 
 /** Header facts found at the top of a page, and the lines they came from. */
-export interface HeaderFindings {
-  detected: Detected;
-  candidates: HeaderLine[];
-  /** The last line of the header; the first question comes after it. */
-  introEnd: number;
-  /** Header lines read by a looser rule than a known shape's, for the editor to check. */
-  guesses: Guess[];
-}
+export type HeaderFindings = ReturnType<typeof readHeader>;
 
 /** Reads "Role at Company" (company may be absent); undefined when the line is no job title. */
 export function readRoleLine(text: string): { role: string; company?: string } | undefined {
@@ -129,13 +122,8 @@ function isNameLine(text: string): boolean {
 
 /** A name line counts only when a header line follows it: a role, a date, profile links. */
 function confirmsHeader(next: string): boolean {
-  return (
-    readRoleLine(next) !== undefined ||
-    dateOnlyLine(next) !== undefined ||
-    labelledDate(next) !== undefined ||
-    LINKS_LINE.test(next) ||
-    LEARN_MORE.test(next)
-  );
+  const reads = [readRoleLine, dateOnlyLine, labelledDate].some((read) => read(next) !== undefined);
+  return reads || LINKS_LINE.test(next) || LEARN_MORE.test(next);
 }
 
 /**
@@ -144,12 +132,14 @@ function confirmsHeader(next: string): boolean {
  * `lines` are the body lines left after clutter removal, in order. With `preamble` (a transcript's
  * lines before the first turn) every line is read and unknown ones (the episode title) are passed over.
  */
-export function readHeader(lines: readonly SourceLine[], preamble = false): HeaderFindings {
+export function readHeader(lines: readonly SourceLine[], preamble = false) {
   const detected: Detected = {};
   const candidates: HeaderLine[] = [];
+  // Header lines read by a looser rule than a known shape's, for the editor to check.
   const guesses: Guess[] = [];
   const nonBlank = lines.filter((line) => line.text.trim() !== "");
   const top = preamble ? nonBlank : nonBlank.slice(0, HEADER_WINDOW);
+  // The last line of the header; the first question comes after it.
   let introEnd = 0;
   let i = 0;
   const text = (k: number) => plainText(top[k]?.text ?? "").trim();

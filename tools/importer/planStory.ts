@@ -1,5 +1,4 @@
 import type { StoryData } from "../../src/schema/schema.ts";
-import { findAsides } from "./asides.ts";
 import { detectShape, findClutter } from "./clutter.ts";
 import { readHeader, type HeaderFindings } from "./header.ts";
 import { readMarkup } from "./markup.ts";
@@ -8,7 +7,7 @@ import { personYaml, renderStory } from "./renderMarkdown.ts";
 import { checkRoundTrip, type RoundTripInput } from "./roundTrip.ts";
 import { loadSidecar, mergeSidecars, resolveLineRefs, type Sidecar } from "./sidecar.ts";
 import { resolveMetadata, validateAgainstSchema } from "./storyMetadata.ts";
-import { buildInterview, buildThread, type Structure } from "./structure.ts";
+import { buildInterview, buildThread, findAsides, type Structure } from "./structure.ts";
 import { buildTranscript, displayName, type TranscriptStructure } from "./transcript.ts";
 import { ImportError, type SourceLine, type SourceShape } from "./types.ts";
 

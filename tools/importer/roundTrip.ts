@@ -1,7 +1,6 @@
 import { htmlToHast } from "satteri";
 import { plainText } from "./inline.ts";
-import { readListLine } from "./lists.ts";
-import { stripPipes } from "./structure.ts";
+import { readListLine, stripPipes } from "./structure.ts";
 import type { HeaderLine, SourceLine } from "./types.ts";
 import { satteriOptions } from "../../src/markdown/options.ts";
 import { storyLinksPlugin } from "../../src/markdown/inertStories.ts";
