@@ -24,14 +24,11 @@ const FOOTER_MARKERS: { pattern: RegExp; reason: string }[] = [
 const HEADER_WINDOW = 3;
 const FOOTER_WINDOW = 12;
 
-/** Editor corrections: extra lines to drop, and lines the rules must keep. */
-export interface ClutterOverrides {
-  remove: Set<number>;
-  keep: Set<number>;
-}
-
-/** Finds banner, header and footer lines; each comes back with the reason it was removed. */
-export function findClutter(lines: readonly SourceLine[], overrides: ClutterOverrides): RemovedLine[] {
+/** Finds banner, header and footer lines, each with the reason it was removed; `overrides` are the editor's. */
+export function findClutter(
+  lines: readonly SourceLine[],
+  overrides: Record<"remove" | "keep", ReadonlySet<number>>,
+): RemovedLine[] {
   const nonBlank = lines.filter((line) => line.text.trim() !== "");
   const removed = new Map<number, RemovedLine>();
   const remove = (line: SourceLine, reason: string) => {
@@ -44,10 +41,11 @@ export function findClutter(lines: readonly SourceLine[], overrides: ClutterOver
   }
 
   const tail = nonBlank.slice(-FOOTER_WINDOW);
-  const footerStart = tail.findIndex((line) => FOOTER_MARKERS.some((m) => m.pattern.test(line.text.trim())));
+  const markerOf = (line: SourceLine) => FOOTER_MARKERS.find((m) => m.pattern.test(line.text.trim()));
+  const footerStart = tail.findIndex(markerOf);
   if (footerStart !== -1) {
     const marker = tail[footerStart]!;
-    const reason = FOOTER_MARKERS.find((m) => m.pattern.test(marker.text.trim()))!.reason;
+    const reason = markerOf(marker)!.reason;
     remove(marker, reason);
     for (const line of tail.slice(footerStart + 1)) remove(line, `footer (after line ${marker.number})`);
   }

@@ -77,9 +77,8 @@ export function checkRoundTrip(input: RoundTripInput) {
   const consumed = new Set(input.header.map((h) => h.line));
   // Source lines whose words are not on the page (clutter aside).
   const missing: { line: number; text: string }[] = [];
-  for (const header of input.header) {
-    if (header.value !== input.headerValues[header.field]) missing.push({ line: header.line, text: header.text });
-  }
+  for (const { line, text, field, value } of input.header)
+    if (value !== input.headerValues[field]) missing.push({ line, text });
 
   const matched = new Set<number>();
   // Blocks whose whole text one line has accounted for: a later line cannot be found in them again
@@ -88,14 +87,12 @@ export function checkRoundTrip(input: RoundTripInput) {
   let cursor = 0;
   let checkedLines = 0;
   for (const line of input.lines) {
-    if (input.clutter.has(line.number) || consumed.has(line.number) || line.text.trim() === "") continue;
-    if (input.structural?.has(line.number)) continue;
+    const skipped = input.clutter.has(line.number) || consumed.has(line.number) || input.structural?.has(line.number);
+    if (skipped || line.text.trim() === "") continue;
     checkedLines++;
     const own = input.lineText?.get(line.number);
     const expected = own !== undefined ? normalizeSpace(plainText(own)) : expectedText(line.text);
-    const found = normalized.findIndex(
-      (block, index) => index >= cursor && !full.has(index) && block.includes(expected),
-    );
+    const found = normalized.findIndex((block, i) => i >= cursor && !full.has(i) && block.includes(expected));
     if (found === -1) {
       missing.push({ line: line.number, text: line.text });
       continue;
@@ -108,13 +105,8 @@ export function checkRoundTrip(input: RoundTripInput) {
   const headings = new Set(input.editorialHeadings.map(normalizeSpace));
   // Rendered blocks that do not come from the source (editorial headings aside).
   const extra = normalized.filter((block, index) => !matched.has(index) && !headings.has(block));
-  return {
-    ok: missing.length === 0 && unsafe.length === 0 && extra.length === 0,
-    missing,
-    unsafe,
-    extra,
-    checkedLines,
-  };
+  const ok = missing.length === 0 && unsafe.length === 0 && extra.length === 0;
+  return { ok, missing, unsafe, extra, checkedLines };
 }
 
 function collectBlocks(node: HastLike, blocks: string[], unsafe: string[]): void {

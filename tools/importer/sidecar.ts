@@ -66,15 +66,8 @@ export function sidecarSchemaFor<S extends typeof storyData.shape>(story: z.ZodO
 const sidecarSchema = sidecarSchemaFor(storyData);
 export type Sidecar = z.infer<typeof sidecarSchema>;
 
-/** One command-line flag, its sidecar path (["source", "url"]), whether it repeats, and its usage placeholder. */
-export interface FlagSpec {
-  flag: string;
-  path: [string] | [string, string];
-  multiple: boolean;
-  /** Line references: digits become line numbers. */
-  lines: boolean;
-  value: string;
-}
+/** One command-line flag, its sidecar path (["source", "url"]), whether it repeats or takes line references. */
+type FlagSpec = NonNullable<ReturnType<typeof spec>>;
 
 // Flags whose names predate the derivation and stay for editors' muscle memory.
 const FLAG_NAMES: Record<string, string> = {
@@ -89,13 +82,13 @@ const NO_FLAG = new Set(["person.role", "person.company", "person.links"]);
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-function spec(path: FlagSpec["path"], field: z.ZodType): FlagSpec | undefined {
+function spec(path: [string] | [string, string], field: z.ZodType) {
   const key = path.join(".");
   if (NO_FLAG.has(key)) return undefined;
   const inner = unwrap(field);
   const multiple = inner instanceof z.ZodArray;
   const item = multiple ? unwrap(inner.element as z.ZodType) : inner;
-  const lines = item === lineRef;
+  const lines = item === lineRef; // digits become line numbers
   const named =
     FLAG_NAMES[key] ??
     (path.length === 2 && path[0] !== "person" ? `${path[0]}-${kebab(path[1])}` : kebab(path.at(-1) ?? ""));
