@@ -55,22 +55,19 @@ export function labelledDate(
 ): { field: "recorded" | "published"; month: string; whole: boolean } | undefined {
   const trimmed = text.trim();
   const labelled = LABELLED.exec(trimmed);
-  if (labelled) {
-    const month = parseMonthYear(labelled[3]!);
-    // "Posted on 3 February 2024 · 6 min read" gives a date but says more than the header will show.
+  const labelledMonth = labelled && parseMonthYear(labelled[3]!);
+  // "Posted on 3 February 2024 · 6 min read" gives a date but says more than the header will show.
+  if (labelledMonth) {
     const whole = dateOnlyLine(labelled[3]!) !== undefined;
-    if (month) return { field: labelled[1] ? "recorded" : "published", month, whole };
+    return { field: labelled[1] ? "recorded" : "published", month: labelledMonth, whole };
   }
   const sentence = SENTENCE.exec(trimmed);
-  if (sentence) {
-    const month = parseMonthYear(sentence[1]!);
-    if (month) return { field: "recorded", month, whole: false };
-  }
+  const sentenceMonth = sentence && parseMonthYear(sentence[1]!);
+  if (sentenceMonth) return { field: "recorded", month: sentenceMonth, whole: false };
   // "Recorded live at DevOpsDays Lisbon, 14 October 2023".
   const loose = LOOSE.exec(trimmed);
-  const month = loose ? parseMonthYear(trimmed) : undefined;
-  if (loose && month) return { field: loose[1] ? "recorded" : "published", month, whole: false };
-  return undefined;
+  const month = loose && parseMonthYear(trimmed);
+  return loose && month ? { field: loose[1] ? "recorded" : "published", month, whole: false } : undefined;
 }
 
 // A name is a few capitalised words (particles such as "van" or "de" allowed), no sentence punctuation.

@@ -35,22 +35,16 @@ export interface WriteOutcome {
   what: string;
 }
 
-/** The result of a run: the plans, every refusal, and the files written (none when refused). */
-export interface BatchResult {
-  plans: StoryPlan[];
-  errors: ImportError[];
-  writes: WriteOutcome[];
-  written: boolean;
-  /** Things worth a look that do not stop the import (a story that may already be archived). */
-  notices: string[];
-}
+/** The result of a run: the plans, every refusal, the files written (none when refused) and notices worth a look. */
+export type BatchResult = ReturnType<typeof importBatch>;
 
 /** Imports a batch all-or-nothing, checking every file in memory first; with `check` it only reports the round trips. */
-export function importBatch(files: readonly string[], options: ImportOptions, ops: FileOps = nodeFileOps): BatchResult {
+export function importBatch(files: readonly string[], options: ImportOptions, ops: FileOps = nodeFileOps) {
   const errors: ImportError[] = [];
   const plans: StoryPlan[] = [];
+  // Things worth a look that do not stop the import (a story that may already be archived).
   const notices: string[] = [];
-  const refused = { plans, errors, writes: [], written: false, notices };
+  const refused = { plans, errors, writes: [] as WriteOutcome[], written: false, notices };
   if (!options.check && !isFolder(options.contentDir)) {
     const why =
       "the content folder does not exist; pass --content with the folder that holds stories/ and people/ (or create it first)";
