@@ -18,9 +18,6 @@ export function renderStoryTree(mdx: string): HastLike {
   return htmlToHast(html, { fragment: true });
 }
 
-/** The outcome of compiling a story and reading it back against its source. */
-export type RoundTrip = ReturnType<typeof checkRoundTrip>;
-
 /** What the round trip needs besides the Markdown: the source and what the importer said it did with each line. */
 export interface RoundTripInput {
   markdown: string;

@@ -46,9 +46,7 @@ export function readTranscriptLine(line: SourceLine): TranscriptLine {
 
 /** "0:03" -> "00:00:03", "12:34" -> "00:12:34": one form for the Turn's `time`. */
 function pad(time: string): string {
-  const parts = time.split(":").map((p) => p.padStart(2, "0"));
-  while (parts.length < 3) parts.unshift("00");
-  return parts.join(":");
+  return ["00", "00", ...time.split(":").map((part) => part.padStart(2, "0"))].slice(-3).join(":");
 }
 
 /** How often each label speaks (turns and labels alone on a line). */
