@@ -187,7 +187,7 @@ export function readListLine(text: string): { ordered: boolean; number: number; 
 }
 
 /** The run of list lines that starts at `lines[from]`, ending before a line that is no list line or `more` rejects. */
-export function listRun(lines: readonly SourceLine[], from: number, more = (_: SourceLine) => true): SourceLine[] {
+function listRun(lines: readonly SourceLine[], from: number, more = (_: SourceLine) => true): SourceLine[] {
   let end = from + 1;
   while (end < lines.length && readListLine(lines[end]!.text) && more(lines[end]!)) end++;
   return lines.slice(from, end);
@@ -197,7 +197,7 @@ export function listRun(lines: readonly SourceLine[], from: number, more = (_: S
  * The list blocks for a run of list lines. A numbered list continues only while the numbers count up by
  * one (Markdown renumbers items); a lone numbered line not starting at 1 ("3. Measure…") stays a paragraph.
  */
-export function listBlocks(lines: readonly SourceLine[]): Block[] {
+function listBlocks(lines: readonly SourceLine[]): Block[] {
   const runs: { ordered: boolean; start: number; items: ListItem[]; text: string }[] = [];
   let expected = 0;
   for (const line of lines) {
@@ -222,7 +222,7 @@ export function listBlocks(lines: readonly SourceLine[]): Block[] {
  * Lists whose bullets a copy lost: after a line ending in ":" (one blank line allowed), two or more short
  * lines with no blank line between them, up to a blank line. `body` holds blank lines too.
  */
-export function findPlainLists(body: readonly SourceLine[]): SourceLine[][] {
+function findPlainLists(body: readonly SourceLine[]): SourceLine[][] {
   const runs: SourceLine[][] = [];
   for (let i = 0; i < body.length; i++) {
     if (!plainText(body[i]!.text).trim().endsWith(":")) continue;
