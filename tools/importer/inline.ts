@@ -92,11 +92,7 @@ const URL_TRAILING = /[?!.,:;*_~"'”’»]$/u;
 // Text GFM would autolink from (www., a scheme, an e-mail address's @), up to the next space.
 const AUTOLINK_RUN = /(?:www\.|:\/\/|@)\S*$/i;
 // MDX syntax written as named references inside such a run, where an autolink may swallow a backslash.
-const MDX_SYNTAX: ReadonlyMap<string, string> = new Map([
-  ["<", "&lt;"],
-  ["{", "&lbrace;"],
-  ["}", "&rbrace;"],
-]);
+const MDX_SYNTAX: Readonly<Record<string, string>> = { "<": "&lt;", "{": "&lbrace;", "}": "&rbrace;" };
 
 /** Escapes one line of text for use inside a paragraph, heading or list item; http(s) URLs become `[text](<url>)`. */
 function escapeInline(text: string): string {
@@ -129,7 +125,7 @@ function escapePlain(text: string): string {
   for (const char of text) {
     // A GFM autolink just before `\&amp;` can swallow its backslash (a Sätteri quirk), so a closing `;` is escaped too.
     const closesEntity = char === ";" && ENTITY_BODY.test(out);
-    const reference = MDX_SYNTAX.get(char);
+    const reference = MDX_SYNTAX[char];
     if (reference && AUTOLINK_RUN.test(out)) out += reference;
     else out += SPECIAL.has(char) || closesEntity ? `\\${char}` : char;
   }
