@@ -29,11 +29,7 @@ export interface ImportOptions {
 }
 
 /** A file the run wrote (or would write), and whether it is new, replaced or already identical. */
-export interface WriteOutcome {
-  path: string;
-  action: "create" | "replace" | "unchanged" | "kept";
-  what: string;
-}
+type WriteOutcome = { path: string; action: "create" | "replace" | "unchanged" | "kept"; what: string };
 
 /** The result of a run: the plans, every refusal, the files written (none when refused) and notices worth a look. */
 export type BatchResult = ReturnType<typeof importBatch>;

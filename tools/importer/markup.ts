@@ -16,12 +16,7 @@ const INLINE = new Set("a em i strong b span code time abbr cite q small sup sub
 const EMPHASIS: Record<string, string> = { em: "*", i: "*", strong: "**", b: "**" };
 const PAGES = [".html", ".htm", ".md", ".markdown"];
 
-interface Piece {
-  text: string;
-  level?: number;
-  bold?: boolean;
-  item?: string;
-}
+type Piece = { text: string; level?: number; bold?: boolean; item?: string };
 
 /** The extension a source is archived under: its own for a page (.html, .md), else .txt. */
 export function sourceExtension(path: string): string {

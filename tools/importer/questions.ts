@@ -99,13 +99,7 @@ function asksThenRequests(text: string, parts: readonly string[]): boolean {
   );
 }
 
-interface Scored {
-  line: SourceLine;
-  score: number;
-  reasons: string[];
-  settledBy?: string;
-  guessedBy?: string;
-}
+type Scored = { line: SourceLine; score: number; reasons: string[]; settledBy?: string; guessedBy?: string };
 
 /**
  * Decides which paragraphs are prompts, as an editor reads the page: each line's score, the first prompt after

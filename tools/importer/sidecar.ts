@@ -145,11 +145,7 @@ export function otherStoryFields(settings: object, handled: readonly string[]): 
 }
 
 /** A sidecar as read from disk: its path, its text (to keep comments on rewrite) and its checked fields. */
-export interface LoadedSidecar {
-  path: string;
-  text: string | undefined;
-  data: Sidecar;
-}
+export type LoadedSidecar = { path: string; text: string | undefined; data: Sidecar };
 
 /** Reads and checks the sidecar next to a source (`jane.txt` -> `jane.import.yaml`); an absent one is empty. */
 export function loadSidecar(sourcePath: string): LoadedSidecar {
@@ -213,27 +209,19 @@ export function resolveLineRefs(
   where: string,
   field: string,
 ): Set<number> {
-  const numbers = new Set<number>();
-  for (const ref of refs) {
-    if (typeof ref === "number") {
-      const line = lines[ref - 1];
-      if (!Number.isInteger(ref) || !line || line.text.trim() === "") {
+  return new Set(
+    refs.map((ref) => {
+      if (typeof ref === "number") {
+        if (Number.isInteger(ref) && lines[ref - 1] && lines[ref - 1]!.text.trim() !== "") return ref;
         throw new ImportError(where, `"${field}" names line ${ref}, which is not a non-blank line of the source`);
       }
-      numbers.add(ref);
-      continue;
-    }
-    const start = ref.trim();
-    const matches = lines.filter((line) => start !== "" && line.text.trim().startsWith(start));
-    if (matches.length !== 1) {
+      const start = ref.trim();
+      const matches = lines.filter((line) => start !== "" && line.text.trim().startsWith(start));
+      if (matches.length === 1) return matches[0]!.number;
       const found =
         matches.length === 0 ? "matches no line" : `matches lines ${matches.map((m) => m.number).join(", ")}`;
-      throw new ImportError(
-        where,
-        `"${field}" entry "${start}" ${found}; quote the first words of exactly one line, or give its number`,
-      );
-    }
-    numbers.add(matches[0]!.number);
-  }
-  return numbers;
+      const fix = "quote the first words of exactly one line, or give its number";
+      throw new ImportError(where, `"${field}" entry "${start}" ${found}; ${fix}`);
+    }),
+  );
 }

@@ -3,19 +3,10 @@ import { decideQuestions, endsWithQuestionMark } from "./questions.ts";
 import { ImportError, type Block, type Guess, type ListItem, type SourceLine } from "./types.ts";
 
 /** Lines the source's own markup set apart (from .md/.html input): headings and sub-headings. */
-export interface SourceMarks {
-  questions: ReadonlySet<number>;
-  subheadings: ReadonlySet<number>;
-}
+export type SourceMarks = Record<"questions" | "subheadings", ReadonlySet<number>>;
 
-/** The transcript's blocks, notes for the editor, and the decisions no known rule settled. */
-export interface Structure {
-  blocks: Block[];
-  warnings: string[];
-  guesses: Guess[];
-  /** The words of lines whose label ("Q:", "A:") is structure, without it. */
-  lineText?: Map<number, string>;
-}
+/** The blocks, notes for the editor, decisions no known rule settled, and the words of lines without their "Q:" label. */
+export type Structure = { blocks: Block[]; warnings: string[]; guesses: Guess[]; lineText?: Map<number, string> };
 
 /** A forum quote block: the asker's words between "|" marks, as copied from a thread. */
 export const PIPE_LINE = /^\s*\|/;

@@ -78,12 +78,7 @@ const QUOTED_AT_END = /\s["“‘«]([^"“”]*)\?["”’»]$/u;
 const NOT_SPEAKERS =
   /^(?:note|notes|edit|update|example|recorded|published|posted|date|guest|guests|with|featuring|source|title|link|links|tip|warning|ps|tl;dr|transcript|episode|summary|sponsor|sponsors)$/i;
 
-interface Turn {
-  speaker: string;
-  line: SourceLine;
-  time?: string;
-  paragraphs: { line: SourceLine; text: string }[];
-}
+type Turn = { speaker: string; line: SourceLine; time?: string; paragraphs: { line: SourceLine; text: string }[] };
 
 /** Who speaks: labels used at least twice, and after the first of those every other label (a thread's askers speak once). */
 function speakersOf(read: readonly TranscriptLine[]): Set<string> {

@@ -27,17 +27,10 @@ export class ImportError extends Error {
 }
 
 /** One line of the source, numbered from 1 as an editor's text editor shows it. */
-export interface SourceLine {
-  number: number;
-  text: string;
-}
+export type SourceLine = { number: number; text: string };
 
 /** A line the importer leaves out of the story, and why. */
-export interface RemovedLine {
-  line: number;
-  text: string;
-  reason: string;
-}
+export type RemovedLine = { line: number; text: string; reason: string };
 
 /** A line whose words moved into the page header; `value` is what the header must show for that ("2021-01"). */
 export interface HeaderLine {
@@ -48,17 +41,10 @@ export interface HeaderLine {
 }
 
 /** A structural decision no rule of a known shape settled: the editor should look at it. */
-export interface Guess {
-  line: number;
-  text: string;
-  decision: string;
-}
+export type Guess = { line: number; text: string; decision: string };
 
 /** One list entry; `text` is the line without its bullet or number. */
-export interface ListItem {
-  line: number;
-  text: string;
-}
+export type ListItem = { line: number; text: string };
 
 /** A piece of the transcript, in reading order. `line` points back into the source. */
 export type Block =

@@ -3,10 +3,7 @@ import { dirname, join } from "node:path";
 import { isRunning } from "../pipeline/buildLock.ts";
 
 /** One file the importer means to write. */
-export interface PlannedWrite {
-  path: string;
-  contents: string | Uint8Array;
-}
+export type PlannedWrite = { path: string; contents: string | Uint8Array };
 
 /** The real file system; tests pass a copy with one operation failing part-way. */
 export const nodeFileOps = {
