@@ -111,7 +111,6 @@ const report = await checkSite({
   site: config.site,
   stories: content.stories,
 });
-for (const warning of report.warnings) console.warn(`warning: ${warning}`);
 if (report.problems.length > 0) {
   const count = report.problems.length === 1 ? "1 problem" : `${report.problems.length} problems`;
   fail(`The built site has ${count}:\n\n${report.problems.map((p) => `- ${p}`).join("\n")}`);
