@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { contentRoot } from "../src/lib/contentRoot.ts";
 import { outputPaths } from "./pipeline/outputSwap.ts";
 import { displayPath } from "./preflight/problems.ts";
-import { createSiteServer, normaliseBase } from "./server/siteServer.ts";
+import { normaliseBase } from "./integrity/siteUrls.ts";
+import { createSiteServer } from "./server/siteServer.ts";
 
 const { live } = outputPaths();
 let building: ChildProcess | undefined;
@@ -69,7 +70,7 @@ if (stale) {
 const port = Number(process.env["PORT"] || 4321);
 const host = process.env["HOST"] || "localhost";
 const base = normaliseBase(process.env["BASE_PATH"]);
-const server = createSiteServer({ dir: live, base });
+const server = createSiteServer(live, base);
 server.on("error", (error: NodeJS.ErrnoException) => {
   const why = error.code === "EADDRINUSE" ? `port ${port} is in use; stop what runs there or set PORT` : error.message;
   console.error(`Cannot serve ${displayPath(live)}/: ${why}.`);
