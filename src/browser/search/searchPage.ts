@@ -73,6 +73,7 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let searching = false;
   let searchAgain = false;
+  let pagefindLoaded = false;
   const pageTitle = document.title;
 
   /**
@@ -98,10 +99,11 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
 
   const run = async (): Promise<void> => {
     const current = ++generation;
-    const isCurrent = () => current === generation;
-    syncUrl();
     // The reader may type on while this search runs; its results are labelled with its own words.
     const asked = state;
+    // A newer keystroke makes this search stale: it stops before loading results nobody will see.
+    const isCurrent = () => current === generation && asked === state;
+    syncUrl();
     const query = parseQuery(asked.query);
     const wantsFilters = filterPanel.open || hasFilters(asked);
     if (!isSearchable(asked) || (asked.query !== "" && query.text.replace(/"/g, "").trim() === "")) {
@@ -178,6 +180,7 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
   const withPagefind = async (isCurrent: () => boolean, work: (pagefind: PagefindModule) => Promise<void>) => {
     try {
       const pagefind = await loadPagefind();
+      pagefindLoaded = true;
       if (isCurrent()) await work(pagefind);
     } catch (error) {
       if (!isCurrent()) return;
@@ -231,6 +234,18 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     document.title = state.query === "" ? pageTitle : `“${state.query}” · ${pageTitle}`;
   };
 
+  /**
+   * Fetches the index chunks of the words typed so far, even inside an open quote, so the search
+   * that follows the last keystroke has only to rank. Only once Pagefind is loaded: typing does not start the load.
+   */
+  const preload = (raw: string) => {
+    const words = parseQuery(raw).text.replace(/"/g, " ").trim();
+    if (words === "" || endsInShortWord(raw) || !pagefindLoaded) return;
+    void loadPagefind()
+      .then((pagefind) => pagefind.preload(words, pagefindSearchOptions(state)))
+      .catch(() => undefined);
+  };
+
   const clear = () => {
     input.value = "";
     state = { ...state, query: "" };
@@ -247,6 +262,7 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     clearTimeout(typingTimer);
     const unfinished = endsInShortWord(input.value) || inOpenPhrase(input.value);
     typingTimer = setTimeout(search, unfinished ? UNFINISHED_PAUSE_MS : TYPING_PAUSE_MS);
+    preload(input.value);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
