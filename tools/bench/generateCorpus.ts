@@ -142,10 +142,8 @@ export function personFile(person: PersonData): string {
 export async function writeCorpus(
   root: string,
   count: number,
-  options: { seed?: string; extension?: StoryExtension } = {},
+  { seed, extension }: { seed: string; extension: StoryExtension },
 ): Promise<CorpusSummary> {
-  const seed = options.seed ?? "staff-archive";
-  const extension = options.extension ?? "md";
   const vocabulary = corpusVocabulary(seed);
   await Promise.all(["stories", "people", "sources"].map((dir) => mkdir(join(root, dir), { recursive: true })));
   const people = new Set<string>();
@@ -159,13 +157,9 @@ export async function writeCorpus(
       const markdown = storyFile(story);
       words += story.words;
       bytes += Buffer.byteLength(markdown);
+      const source = `${story.person.name}\n\n${blocksToPlainText(story.blocks)}\n`;
       writes.push(writeFile(join(root, "stories", `${story.id}.${extension}`), markdown));
-      writes.push(
-        writeFile(
-          join(root, "sources", `${story.id}.txt`),
-          `${story.person.name}\n\n${blocksToPlainText(story.blocks)}\n`,
-        ),
-      );
+      writes.push(writeFile(join(root, "sources", `${story.id}.txt`), source));
       if (!people.has(story.personId)) {
         people.add(story.personId);
         writes.push(writeFile(join(root, "people", `${story.personId}.yaml`), personFile(story.person)));

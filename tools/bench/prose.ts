@@ -40,26 +40,21 @@ function sentence(random: Random, words: WordSource, length: number): string {
   return capitalize(parts.join(" ")).replace(/,$/, "") + ending;
 }
 
-function paragraph(random: Random, words: WordSource, targetWords: number): { text: string; words: number } {
-  const sentences: string[] = [];
+/** Sentences of `min` to `max` words for as long as `more(words so far, sentences so far)` says. */
+function sentences(
+  random: Random,
+  words: WordSource,
+  [min, max]: [number, number],
+  more: (count: number, made: number) => boolean,
+): { made: string[]; words: number } {
+  const made: string[] = [];
   let count = 0;
-  while (count < targetWords) {
-    const length = random.int(6, 28);
-    sentences.push(sentence(random, words, length));
+  while (more(count, made.length)) {
+    const length = random.int(min, max);
+    made.push(sentence(random, words, length));
     count += length;
   }
-  return { text: sentences.join(" "), words: count };
-}
-
-function list(random: Random, words: WordSource): { block: Block; words: number } {
-  const items: string[] = [];
-  let count = 0;
-  for (let i = random.int(3, 6); i > 0; i--) {
-    const length = random.int(5, 24);
-    items.push(sentence(random, words, length));
-    count += length;
-  }
-  return { block: { kind: "list", ordered: random.chance(0.25), items }, words: count };
+  return { made, words: count };
 }
 
 /** An answer of about `targetWords` words: paragraphs, maybe a list, maybe sub-headings. */
@@ -83,14 +78,16 @@ function answer(
     let listed = false;
     while (sectionCount < sectionTarget) {
       if (!listed && sectionCount > 0 && random.chance(0.3)) {
-        const made = list(random, words);
-        blocks.push(made.block);
+        const items = random.int(3, 6);
+        const made = sentences(random, words, [5, 24], (_, n) => n < items);
+        blocks.push({ kind: "list", ordered: random.chance(0.25), items: made.made });
         sectionCount += made.words;
         listed = true;
         continue;
       }
-      const made = paragraph(random, words, random.int(40, 140));
-      blocks.push({ kind: "paragraph", text: made.text });
+      const target = random.int(40, 140);
+      const made = sentences(random, words, [6, 28], (count) => count < target);
+      blocks.push({ kind: "paragraph", text: made.made.join(" ") });
       sectionCount += made.words;
     }
     count += sectionCount;
