@@ -54,12 +54,8 @@ export function classifyUrl(raw: string, fromPath: string, site: SiteLocation): 
   // Everything else is resolved against a stand-in origin, so relative and absolute URLs read alike.
   // The site's own scheme, so a protocol-relative //host link reads as it would on the live site.
   const local = `${site.origin?.startsWith("https:") ? "https" : "http"}://site.invalid`;
-  let url: URL;
-  try {
-    url = new URL(value, new URL(site.base + fromPath, local));
-  } catch {
-    return { kind: "unsafe", scheme: "malformed" };
-  }
+  const url = URL.parse(value, URL.parse(site.base + fromPath, local) ?? "");
+  if (!url) return { kind: "unsafe", scheme: "malformed" };
   if (url.origin !== local && (site.origin === undefined || url.origin !== site.origin)) return { kind: "external" };
   return withinBase(safeDecode(url.pathname), url.hash ? safeDecode(url.hash.slice(1)) : undefined, site);
 }
