@@ -62,12 +62,8 @@ function archived(
 
 /** http/https, host case, a trailing slash and a fragment do not make another page. */
 function normaliseUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.host.toLowerCase()}${parsed.pathname.replace(/\/+$/, "")}${parsed.search}`;
-  } catch {
-    return url;
-  }
+  const parsed = URL.parse(url);
+  return parsed ? `${parsed.host.toLowerCase()}${parsed.pathname.replace(/\/+$/, "")}${parsed.search}` : url;
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -142,12 +142,8 @@ function readHttpUrl(text: string, start: number): { text: string; href: string 
     if (URL_TRAILING.test(last) || unbalanced) candidate = candidate.slice(0, -1);
     else break;
   }
-  let url: URL;
-  try {
-    url = new URL(candidate);
-  } catch {
-    return undefined;
-  }
+  const url = URL.parse(candidate);
+  if (!url) return undefined;
   // Hostnames come back lower-cased and punycoded, so a real one is letters, digits, hyphens and dots.
   const realHost = url.hostname === "localhost" || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(url.hostname);
   if (!/^https?:$/.test(url.protocol) || !realHost || url.username !== "" || url.password !== "") return undefined;
