@@ -27,7 +27,7 @@ import { feedSizes, treeSize } from "./bench/sizes.ts";
 
 const USAGE = `Usage: npm run bench -- --stories N [options]
   --stories N        stories to generate (default 100)
-  --ext md|mdx       file format of the stories (default md, what the importer writes)
+  --ext md|mdx       file format of the stories (default mdx, what the importer writes)
   --seed TEXT        corpus seed (default staff-archive)
   --port P           port for the search measurement (default 4416)
   --index shards|shards:P|api|cli|none  how to index the site Astro built:
@@ -43,7 +43,7 @@ const USAGE = `Usage: npm run bench -- --stories N [options]
 const { values } = parseArgs({
   options: {
     stories: { type: "string", default: "100" },
-    ext: { type: "string", default: "md" },
+    ext: { type: "string", default: "mdx" },
     seed: { type: "string", default: "staff-archive" },
     port: { type: "string", default: "4416" },
     index: { type: "string", default: "shards" },
