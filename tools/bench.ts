@@ -27,7 +27,7 @@ import { feedSizes, treeSize } from "./bench/sizes.ts";
 
 const USAGE = `Usage: npm run bench -- --stories N [options]
   --stories N        stories to generate (default 100)
-  --ext md|mdx       file format of the stories (default md, what the importer writes)
+  --ext md|mdx       file format of the stories (default mdx, what the importer writes)
   --seed TEXT        corpus seed (default staff-archive)
   --port P           port for the search measurement (default 4416)
   --index shards|shards:P|api|cli|none  how to index the site Astro built:
@@ -43,7 +43,7 @@ const USAGE = `Usage: npm run bench -- --stories N [options]
 const { values } = parseArgs({
   options: {
     stories: { type: "string", default: "100" },
-    ext: { type: "string", default: "md" },
+    ext: { type: "string", default: "mdx" },
     seed: { type: "string", default: "staff-archive" },
     port: { type: "string", default: "4416" },
     index: { type: "string", default: "shards" },
@@ -92,60 +92,47 @@ function failIfBroken(step: string, run: Measured, logFile: string): void {
 function phasesOf(marksFile: string, timerFile: string, run: Measured): SiteRun["phases"] {
   if (!existsSync(marksFile)) return [];
   const { memory = [], ...marks } = JSON.parse(readFileSync(marksFile, "utf8")) as Record<string, number> & {
-    memory?: [number, number, number, number][];
+    memory?: [number, number][];
   };
   const timers = existsSync(timerFile)
     ? (JSON.parse(readFileSync(timerFile, "utf8")) as Record<string, { elapsedTime: number }>)
     : {};
-  const spans: [string, number, number][] = [];
-  const span = (name: string, from: number | undefined, to: number | undefined) => {
-    if (from !== undefined && to !== undefined) spans.push([name, from, to]);
-  };
   const ms = (key: string) => timers[key]?.elapsedTime ?? 0;
-  const { processStart, configDone, buildStart, generated } = marks;
-  span("startup + config", processStart, configDone);
+  const { processStart, configDone, buildStart, generated, buildDone, exit } = marks;
   // setup() creates Vite, then syncs the content layer last; the bundles are built next, then pages rendered.
   const syncStart = buildStart === undefined ? undefined : buildStart - ms("Sync content layer");
-  span("Vite setup", configDone, syncStart);
-  span("content sync", syncStart, buildStart);
   const bundled =
     buildStart === undefined ? undefined : buildStart + ms("Prerender build") + ms("SSR build") + ms("Client build");
-  span("bundle", buildStart, bundled);
-  span("render pages", bundled, generated);
-  span("build:done hooks (index, sitemap, feeds)", marks["generated"], marks["buildDone"]);
-  span("exit", marks["buildDone"], marks["exit"]);
+  const spans: [string, number | undefined, number | undefined][] = [
+    ["startup + config", processStart, configDone],
+    ["Vite setup", configDone, syncStart],
+    ["content sync", syncStart, buildStart],
+    ["bundle", buildStart, bundled],
+    ["render pages", bundled, generated],
+    ["build:done hooks (index, sitemap, feeds)", generated, buildDone],
+    ["exit", buildDone, exit],
+  ];
   const peakIn = (series: [number, number][], a: number, b: number) =>
     series.filter(([t]) => t >= a && t <= b).reduce((max, [, v]) => Math.max(max, v), 0);
-  const heap = memory.map(([t, , used]): [number, number] => [t, used]);
-  return spans.map(([name, a, b]) => ({
-    name,
-    seconds: (b - a) / 1000,
-    peakRss: peakIn(run.samples, a, b),
-    peakHeap: peakIn(heap, a, b),
-  }));
-}
-
-const INDEX_LABELS: Record<string, string> = { api: "Node API", cli: "CLI" };
-
-function indexLabel(how: string): string {
-  return (
-    INDEX_LABELS[how] ??
-    `Node API after Astro exits as npm run build does, an index per ${how.replace(/^shards:?/, "") || PAGES_PER_SHARD} pages`
+  return spans.flatMap(([name, a, b]) =>
+    a === undefined || b === undefined
+      ? []
+      : [{ name, seconds: (b - a) / 1000, peakRss: peakIn(run.samples, a, b), peakHeap: peakIn(memory, a, b) }],
   );
 }
 
+/** The Pagefind step for `how` (shards[:P], api or cli), described and run on a built site. */
+const pagesPerShard = (how: string) => how.replace(/^shards:?/, "") || PAGES_PER_SHARD;
+function indexLabel(how: string): string {
+  if (how === "api") return "Node API";
+  if (how === "cli") return "CLI";
+  return `Node API after Astro exits as npm run build does, an index per ${pagesPerShard(how)} pages`;
+}
+
 async function indexSeparately(site: string, how: string, logFile: string): Promise<Measured> {
-  const options = { cwd: repo, env: process.env, logFile };
-  const run =
-    how === "api"
-      ? await measureCommand(node, [join(repo, "tools/bench/pagefindIndex.ts"), site], options)
-      : how === "cli"
-        ? await measureCommand(pagefindBin, ["--site", site], options)
-        : await measureCommand(
-            node,
-            [join(repo, "tools/bench/pagefindShards.ts"), site, how.replace(/^shards:?/, "")].filter(Boolean),
-            options,
-          );
+  const [command, args] =
+    how === "cli" ? [pagefindBin, ["--site", site]] : [node, [join(repo, "tools/bench/indexSite.ts"), site, how]];
+  const run = await measureCommand(command, args, { cwd: repo, env: process.env, logFile });
   failIfBroken(`Pagefind (${how})`, run, logFile);
   return run;
 }
@@ -155,12 +142,7 @@ async function runAstro(contentRoot: string): Promise<SiteRun> {
   const marksFile = join(work, "astro-phases.json");
   const timerFile = join(work, "astro-timer.json");
   const logFile = join(work, "astro-build.log");
-  const nodeOptions = [
-    process.env["NODE_OPTIONS"] ?? "",
-    values["cpu-prof"] ? `--cpu-prof --cpu-prof-dir=${join(work, "cpu-prof")}` : "",
-  ]
-    .join(" ")
-    .trim();
+  const cpuProf = values["cpu-prof"] ? `--cpu-prof --cpu-prof-dir=${join(work, "cpu-prof")}` : "";
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ARCHIVE_CONTENT_DIR: contentRoot,
@@ -171,7 +153,7 @@ async function runAstro(contentRoot: string): Promise<SiteRun> {
     BENCH_PHASES_FILE: marksFile,
     ASTRO_TIMER_PATH: timerFile,
     SITE_URL: `http://127.0.0.1:${values.port}`,
-    NODE_OPTIONS: nodeOptions,
+    NODE_OPTIONS: `${process.env["NODE_OPTIONS"] ?? ""} ${cpuProf}`.trim(),
     ...(values.concurrency ? { BENCH_CONCURRENCY: values.concurrency } : {}),
     ...(values["astro-config"] ? { BENCH_ASTRO_CONFIG: values["astro-config"] } : {}),
   };
@@ -203,24 +185,22 @@ async function runAstro(contentRoot: string): Promise<SiteRun> {
 
 async function runHugo(contentRoot: string): Promise<SiteRun> {
   const site = join(work, "hugo");
+  const output = join(site, "public");
   await writeHugoSite(site, contentRoot);
   const logFile = join(work, "hugo-build.log");
   log(`hugo build of the same corpus (log: ${logFile})`);
-  const build = await measureCommand("hugo", ["--source", site, "--destination", join(site, "public"), "--quiet"], {
-    cwd: site,
-    env: process.env,
-    logFile,
-  });
+  const args = ["--source", site, "--destination", output, "--quiet"];
+  const build = await measureCommand("hugo", args, { cwd: site, env: process.env, logFile });
   failIfBroken("hugo", build, logFile);
-  const index = await indexSeparately(join(site, "public"), "cli", join(work, "hugo-pagefind.log"));
+  const index = await indexSeparately(output, "cli", join(work, "hugo-pagefind.log"));
   return {
     label: "Hugo",
     build,
     indexLabel: "separate step, Pagefind CLI",
     index,
     phases: [],
-    dist: await treeSize(join(site, "public")),
-    indexSize: await treeSize(join(site, "public", "pagefind")),
+    dist: await treeSize(output),
+    indexSize: await treeSize(join(output, "pagefind")),
     feeds: [],
   };
 }

@@ -1,9 +1,7 @@
 /**
- * `npm run build`: check the content, build into a staging folder, check the built site,
- * and only then swap it in for dist/. Any failure leaves dist/ exactly as it was and exits 1
- * with what to fix. ARCHIVE_OUT_DIR moves dist/ (tests use it); ARCHIVE_CACHE_DIR moves
- * Astro's cache (tests use it so fixture builds do not share a content cache). One build per
- * output folder at a time (a lock beside it); an unwritable output folder is refused first.
+ * `npm run build`: check the content, build into a staging folder, check the built site, and only
+ * then swap it in for dist/ (docs/reliability.md). Any failure leaves dist/ exactly as it was and
+ * exits 1 with what to fix. ARCHIVE_OUT_DIR moves dist/, ARCHIVE_CACHE_DIR moves Astro's cache.
  */
 import { existsSync } from "node:fs";
 import { acquireBuildLock, type BuildLock } from "./pipeline/buildLock.ts";
@@ -26,12 +24,11 @@ import { contentCacheDir, contentRoot } from "../src/lib/contentRoot.ts";
 import { siteSetting, type SiteSetting } from "../src/lib/siteUrl.ts";
 
 const paths = outputPaths();
+const live = displayPath(paths.live);
 let lock: BuildLock | undefined;
 const interrupted = new AbortController();
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function fail(report: string, exitCode = 1): never {
   if (lock) {
@@ -43,19 +40,10 @@ function fail(report: string, exitCode = 1): never {
     }
     lock.release();
   }
-  const live = displayPath(paths.live);
   const kept = existsSync(paths.live) ? `${live}/ was left as it was.` : `Nothing was written to ${live}/.`;
   process.stderr.write(`\nBuild failed.\n\n${report.trimEnd()}\n\n${kept}\n`);
   process.exit(exitCode);
 }
-
-let site: SiteSetting;
-try {
-  site = siteSetting(process.env, "build");
-} catch (error) {
-  fail(`${message(error)}\n\nNothing was built.`);
-}
-if (site.local) console.log(`Local build: links point at ${site.site} (ARCHIVE_LOCAL). Not for publishing.`);
 
 // Ctrl-C or a SIGTERM (from `npm start`, a CI timeout) stops the Astro child too and cleans up.
 for (const [signal, number] of [
@@ -69,75 +57,64 @@ for (const [signal, number] of [
   });
 }
 
-try {
+/** Every step of the build; throws a sentence for the user when one fails. Returns the closing summary. */
+async function build(site: SiteSetting): Promise<string> {
+  if (site.local) console.log(`Local build: links point at ${site.site} (ARCHIVE_LOCAL). Not for publishing.`);
   checkWriteAccess(paths);
-  lock = await acquireBuildLock(paths.lock, `${displayPath(paths.live)}/`, {
-    timeoutMs: 15 * 60_000,
-    pollMs: 500,
-    onWait: (text) => console.log(text),
-  });
-  if (lock.tookOver) console.log(lock.tookOver);
-  const recovered = recoverInterruptedSwap(paths);
-  if (recovered) console.log(recovered);
-} catch (error) {
-  fail(message(error));
-}
+  const wait = { timeoutMs: 15 * 60_000, pollMs: 500, onWait: (text: string) => console.log(text) };
+  lock = await acquireBuildLock(paths.lock, `${live}/`, wait);
+  for (const note of [lock.tookOver, recoverInterruptedSwap(paths)]) if (note) console.log(note);
 
-let root: string;
-try {
-  root = contentRoot();
-} catch (error) {
-  fail(message(error));
-}
-const content = checkContent(root);
-if (content.problems.length > 0) fail(`${formatProblems(content.problems)}\nNothing was built.`);
-const cleared = clearStaleContentCache(process.cwd(), contentCacheDir());
-if (cleared) console.log(cleared);
+  const content = checkContent(contentRoot());
+  if (content.problems.length > 0) throw new Error(`${formatProblems(content.problems)}\nNothing was built.`);
+  const cleared = clearStaleContentCache(process.cwd(), contentCacheDir());
+  if (cleared) console.log(cleared);
 
-let config: { base: string; site: string | undefined };
-try {
   // Astro in its own process, then the search index once it has exited: the two never hold
   // memory at the same time (docs/performance.md).
-  config = await runAstroBuild(paths.build, interrupted.signal);
+  const config = await runAstroBuild(paths.build, interrupted.signal);
   moveBuildToStaging(paths);
   console.log(`[pagefind] ${await buildSearchIndex(paths.staging)}`);
-} catch (error) {
-  fail(message(error));
-}
 
-const report = await checkSite({
-  dir: paths.staging,
-  base: config.base,
-  site: config.site,
-  stories: content.stories,
-});
-for (const warning of report.warnings) console.warn(`warning: ${warning}`);
-if (report.problems.length > 0) {
-  const count = report.problems.length === 1 ? "1 problem" : `${report.problems.length} problems`;
-  fail(`The built site has ${count}:\n\n${report.problems.map((p) => `- ${p}`).join("\n")}`);
-}
-
-// Removing stories can be right, so this only warns; the count makes an accident visible.
-const before = publishedStoryCount(paths.live);
-if (before > content.stories.length) {
-  console.warn(`warning: this build publishes ${content.stories.length} stories; the site it replaces had ${before}.`);
-}
-let leftOver: string | undefined;
-try {
-  leftOver = swapIntoPlace(paths);
-} catch (error) {
-  fail(`The checked site could not be moved into place: ${message(error)}`);
-}
-if (leftOver) console.warn(`warning: ${leftOver}`);
-lock?.release();
-const { stats } = report;
-console.log(
-  [
+  const report = await checkSite({ dir: paths.staging, ...config, stories: content.stories });
+  if (report.problems.length > 0) {
+    const count = report.problems.length === 1 ? "1 problem" : `${report.problems.length} problems`;
+    throw new Error(`The built site has ${count}:\n\n${report.problems.map((p) => `- ${p}`).join("\n")}`);
+  }
+  // Removing stories can be right, so this only warns; the count makes an accident visible.
+  const before = publishedStoryCount(paths.live);
+  if (before > content.stories.length) {
+    console.warn(
+      `warning: this build publishes ${content.stories.length} stories; the site it replaces had ${before}.`,
+    );
+  }
+  let leftOver: string | undefined;
+  try {
+    leftOver = swapIntoPlace(paths);
+  } catch (error) {
+    throw new Error(`The checked site could not be moved into place: ${message(error)}`, { cause: error });
+  }
+  if (leftOver) console.warn(`warning: ${leftOver}`);
+  lock.release();
+  const { stats } = report;
+  return [
     `\nIntegrity check passed in ${stats.ms} ms: ${stats.pages} pages, ${stats.files} files, ${stats.stories} stories,`,
     `${stats.links} links (${stats.internal} internal, ${stats.anchors} to anchors, ${stats.external} external),`,
     `search index: ${stats.searchIndexed ?? "not built"}, feed items: ${stats.feedItems ?? "no feed"}.`,
-    `Published to ${displayPath(paths.live)}/${site.local ? ` (a local build for ${site.site})` : ""}.`,
-  ].join("\n"),
-);
+    `Published to ${live}/${site.local ? ` (a local build for ${site.site})` : ""}.`,
+  ].join("\n");
+}
+
+let site: SiteSetting;
+try {
+  site = siteSetting(process.env, "build");
+} catch (error) {
+  fail(`${message(error)}\n\nNothing was built.`);
+}
+try {
+  console.log(await build(site));
+} catch (error) {
+  fail(message(error));
+}
 // Vite can leave handles open after a programmatic build; the work is done.
 process.exit(0);

@@ -3,7 +3,7 @@
  * Raw transcripts in, faithful MDX stories out; see docs/importer.md.
  */
 import { parseCli, USAGE } from "./importer/cliArgs.ts";
-import { isImportError } from "./importer/errors.ts";
+import { ImportError } from "./importer/types.ts";
 import { importBatch } from "./importer/importBatch.ts";
 import { formatReport } from "./importer/report.ts";
 
@@ -30,6 +30,6 @@ try {
   console.log(report);
 } catch (error) {
   // Write failures (disk full, permissions) arrive here after the batch has been rolled back.
-  console.error(isImportError(error) ? error.message : `Import stopped, nothing was changed: ${String(error)}`);
+  console.error(error instanceof ImportError ? error.message : `Import stopped, nothing was changed: ${String(error)}`);
   process.exit(1);
 }

@@ -53,37 +53,25 @@ async function pagesToAudit(): Promise<string[]> {
   return [BASE_PATH, `${BASE_PATH}stories/`, medianStory().path].map((path) => origin + path);
 }
 
-interface PageScores {
-  url: string;
-  scores: Record<string, number>;
-  lost: string[];
-}
-
-async function runOnce(url: string, chromePort: number): Promise<Result> {
-  const result = await lighthouse(url, {
-    port: chromePort,
-    output: "json",
-    logLevel: "error",
-    onlyCategories: [...CATEGORIES],
-  });
-  if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`);
-  if (result.lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${result.lhr.runtimeError.message}`);
-  return result.lhr;
-}
-
-async function audit(url: string, chromePort: number): Promise<PageScores> {
-  // One run on a shared two-core machine is noisy (a stray 100 ms task costs performance points),
-  // so score the run with the median performance score, as Lighthouse's docs advise.
-  const lhrs: Result[] = [];
-  for (let run = 0; run < RUNS; run++) lhrs.push(await runOnce(url, chromePort));
-  const byPerformance = lhrs.sort(
-    (a, b) => (a.categories["performance"]?.score ?? 0) - (b.categories["performance"]?.score ?? 0),
-  );
-  const median = byPerformance[Math.floor(byPerformance.length / 2)];
+/**
+ * Audits `url` LIGHTHOUSE_RUNS times and keeps the run with the median performance score (one run on
+ * a shared two-core machine is noisy, as Lighthouse's docs say): its scores, and the weighted audits
+ * that cost points.
+ */
+async function audit(url: string, chromePort: number): Promise<{ scores: Record<string, number>; lost: string[] }> {
+  const runs: Result[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const result = await lighthouse(url, { port: chromePort, logLevel: "error", onlyCategories: [...CATEGORIES] });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`);
+    if (result.lhr.runtimeError)
+      throw new Error(`Lighthouse could not audit ${url}: ${result.lhr.runtimeError.message}`);
+    runs.push(result.lhr);
+  }
+  const score = (lhr: Result) => lhr.categories["performance"]?.score ?? 0;
+  const median = runs.sort((a, b) => score(a) - score(b))[Math.floor(runs.length / 2)];
   if (!median) throw new Error("LIGHTHOUSE_RUNS must be at least 1.");
   const { categories, audits } = median;
   const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)]));
-  // Only audits that carry weight in a category can cost points; the rest are advice.
   const weighted = new Set(
     CATEGORIES.flatMap((id) => (categories[id]?.auditRefs ?? []).filter((ref) => ref.weight > 0).map((ref) => ref.id)),
   );
@@ -92,7 +80,7 @@ async function audit(url: string, chromePort: number): Promise<PageScores> {
     .map(
       (a) => `${a.id} (${Math.round((a.score ?? 0) * 100)}): ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ""}`,
     );
-  return { url, scores, lost };
+  return { scores, lost };
 }
 
 async function main(): Promise<number> {

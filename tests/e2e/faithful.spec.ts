@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { plainText } from "../../tools/importer/emphasis.ts";
+import { plainText } from "../../tools/importer/inline.ts";
 import { planStory } from "../../tools/importer/planStory.ts";
 
 // Issue 2's promise: every sentence of each raw source is on its story page. The only

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerPolicy, policySources } from "../../tools/integrity/inlineCode.ts";
+import { headerPolicy, policySources } from "../../tools/integrity/csp.ts";
 import { headersFor, parseHeadersFile } from "../../tools/server/headersFile.ts";
 import {
   contentSecurityPolicy,

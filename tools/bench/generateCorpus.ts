@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { PersonData, StoryData } from "../../src/schema/schema.ts";
 import { createRandom, type Random } from "./prng.ts";
 import { blocksToMarkdown, blocksToPlainText, interviewBlocks, type Block } from "./prose.ts";
-import { DOMAIN_WORDS, FIRST_NAMES, ROLES, TOPICS, longTail, pseudoWord, zipfIndex } from "./vocabulary.ts";
+import { capitalize, DOMAIN_WORDS, FIRST_NAMES, ROLES, TOPICS, longTail, pseudoWord, zipfIndex } from "./vocabulary.ts";
 
 export type StoryExtension = "md" | "mdx";
 
@@ -21,7 +21,6 @@ export interface GeneratedStory {
   data: StoryData;
   blocks: Block[];
   words: number;
-  questions: number;
 }
 
 /** What was written, for the report. */
@@ -52,10 +51,6 @@ export function corpusVocabulary(seed: string): CorpusVocabulary {
     (_, i) => `${capitalize(pseudoWord(random, 1, 3))}${i % 3 === 0 ? " Labs" : ""}`,
   );
   return { tail, companies: [...new Set(companies)] };
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Every tenth story is a second interview with the person of the story before it. */
@@ -91,7 +86,7 @@ export function generateStory(seed: string, index: number, vocabulary: CorpusVoc
   const companies = vocabulary.companies;
   const company = random.chance(0.5) ? companies[zipfIndex(random, companies.length)] : random.pick(companies);
   const local = Array.from({ length: 5 }, () => capitalize(pseudoWord(random, 2, 3)));
-  const { blocks, words, questions } = interviewBlocks(random, { tail: vocabulary.tail, local });
+  const { blocks, words } = interviewBlocks(random, { tail: vocabulary.tail, local });
   const recorded = month(random, 2016, 2025);
   const subject = random.pick(DOMAIN_WORDS);
   const data: StoryData = {
@@ -107,7 +102,7 @@ export function generateStory(seed: string, index: number, vocabulary: CorpusVoc
   };
   if (random.chance(0.4)) data.published = `${recorded}-${String(random.int(1, 28)).padStart(2, "0")}`;
   if (random.chance(0.5)) data.interviewer = `${random.pick(FIRST_NAMES)} ${capitalize(pseudoWord(random, 2, 2))}`;
-  return { id, personId: person.id, person: person.data, data, blocks, words, questions };
+  return { id, personId: person.id, person: person.data, data, blocks, words };
 }
 
 /** YAML frontmatter; every string is JSON-quoted, which YAML reads as the same string. */
@@ -147,10 +142,8 @@ export function personFile(person: PersonData): string {
 export async function writeCorpus(
   root: string,
   count: number,
-  options: { seed?: string; extension?: StoryExtension } = {},
+  { seed, extension }: { seed: string; extension: StoryExtension },
 ): Promise<CorpusSummary> {
-  const seed = options.seed ?? "staff-archive";
-  const extension = options.extension ?? "md";
   const vocabulary = corpusVocabulary(seed);
   await Promise.all(["stories", "people", "sources"].map((dir) => mkdir(join(root, dir), { recursive: true })));
   const people = new Set<string>();
@@ -164,13 +157,9 @@ export async function writeCorpus(
       const markdown = storyFile(story);
       words += story.words;
       bytes += Buffer.byteLength(markdown);
+      const source = `${story.person.name}\n\n${blocksToPlainText(story.blocks)}\n`;
       writes.push(writeFile(join(root, "stories", `${story.id}.${extension}`), markdown));
-      writes.push(
-        writeFile(
-          join(root, "sources", `${story.id}.txt`),
-          `${story.person.name}\n\n${blocksToPlainText(story.blocks)}\n`,
-        ),
-      );
+      writes.push(writeFile(join(root, "sources", `${story.id}.txt`), source));
       if (!people.has(story.personId)) {
         people.add(story.personId);
         writes.push(writeFile(join(root, "people", `${story.personId}.yaml`), personFile(story.person)));

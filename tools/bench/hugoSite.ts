@@ -56,19 +56,16 @@ const HOME = `{{ define "main" }}<h1>{{ site.Title }}</h1><ul>
  * Hugo reads) and people (as data files) so no text is copied.
  */
 export async function writeHugoSite(dir: string, contentRoot: string): Promise<void> {
-  const layouts = join(dir, "layouts");
-  await Promise.all([
-    mkdir(join(layouts, "_default"), { recursive: true }),
-    mkdir(join(dir, "content", "stories"), { recursive: true }),
-    mkdir(join(dir, "data", "people"), { recursive: true }),
-  ]);
-  await Promise.all([
-    writeFile(join(dir, "hugo.toml"), CONFIG),
-    writeFile(join(layouts, "_default", "baseof.html"), BASEOF),
-    writeFile(join(layouts, "_default", "single.html"), SINGLE),
-    writeFile(join(layouts, "_default", "list.html"), LIST),
-    writeFile(join(layouts, "index.html"), HOME),
-  ]);
+  const files = {
+    "hugo.toml": CONFIG,
+    "layouts/_default/baseof.html": BASEOF,
+    "layouts/_default/single.html": SINGLE,
+    "layouts/_default/list.html": LIST,
+    "layouts/index.html": HOME,
+  };
+  for (const folder of ["layouts/_default", "content/stories", "data/people"])
+    await mkdir(join(dir, folder), { recursive: true });
+  await Promise.all(Object.entries(files).map(([path, text]) => writeFile(join(dir, path), text)));
   for (const name of await readdir(join(contentRoot, "stories"))) {
     await link(join(contentRoot, "stories", name), join(dir, "content", "stories", name.replace(/\.mdx?$/, ".md")));
   }

@@ -52,7 +52,7 @@ const { stats } = report;
 console.log(
   `${stats.pages} pages, ${stats.links} links (${stats.anchors} to anchors) checked in ${stats.ms} ms ` +
     `(${((stats.ms / stats.pages) * 1000).toFixed(0)} µs a page); peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; ` +
-    `${report.problems.length} problems, ${report.warnings.length} warnings.`,
+    `${report.problems.length} problems.`,
 );
 if (!process.env["KEEP"]) rmSync(dir, { recursive: true, force: true });
 else console.log(dir);

@@ -3,21 +3,17 @@
  * `###` sub-heading, about as long and as varied as a real long-form interview.
  */
 import type { Random } from "./prng.ts";
-import { DOMAIN_WORDS, FUNCTION_WORDS, QUESTIONS, pseudoWord, zipfIndex } from "./vocabulary.ts";
+import { capitalize, DOMAIN_WORDS, FUNCTION_WORDS, QUESTIONS, pseudoWord, zipfIndex } from "./vocabulary.ts";
 
-/** What a story's words are drawn from: shared lists plus this story's own names. */
+/** What a story's words are drawn from: the shared rare-word tail, and names this one story repeats. */
 export interface WordSource {
   tail: readonly string[];
-  /** Proper nouns this one story keeps repeating (its team, its product). */
   local: readonly string[];
 }
 
 /** One block of a story, kept structured so the same text can be written as Markdown or plain text. */
 export type Block =
-  | { kind: "question"; text: string }
-  | { kind: "subheading"; text: string }
-  | { kind: "paragraph"; text: string }
-  | { kind: "list"; ordered: boolean; items: string[] };
+  { kind: "question" | "subheading" | "paragraph"; text: string } | { kind: "list"; ordered: boolean; items: string[] };
 
 function word(random: Random, words: WordSource): string {
   const roll = random.next();
@@ -27,12 +23,8 @@ function word(random: Random, words: WordSource): string {
   return random.pick(words.local);
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** A sentence of `length` words with commas, the odd quoted phrase, and an ending. */
-export function sentence(random: Random, words: WordSource, length: number): string {
+function sentence(random: Random, words: WordSource, length: number): string {
   const parts: string[] = [];
   for (let i = 0; i < length; i++) {
     let w = word(random, words);
@@ -48,26 +40,21 @@ export function sentence(random: Random, words: WordSource, length: number): str
   return capitalize(parts.join(" ")).replace(/,$/, "") + ending;
 }
 
-function paragraph(random: Random, words: WordSource, targetWords: number): { text: string; words: number } {
-  const sentences: string[] = [];
+/** Sentences of `min` to `max` words for as long as `more(words so far, sentences so far)` says. */
+function sentences(
+  random: Random,
+  words: WordSource,
+  [min, max]: [number, number],
+  more: (count: number, made: number) => boolean,
+): { made: string[]; words: number } {
+  const made: string[] = [];
   let count = 0;
-  while (count < targetWords) {
-    const length = random.int(6, 28);
-    sentences.push(sentence(random, words, length));
+  while (more(count, made.length)) {
+    const length = random.int(min, max);
+    made.push(sentence(random, words, length));
     count += length;
   }
-  return { text: sentences.join(" "), words: count };
-}
-
-function list(random: Random, words: WordSource): { block: Block; words: number } {
-  const items: string[] = [];
-  let count = 0;
-  for (let i = random.int(3, 6); i > 0; i--) {
-    const length = random.int(5, 24);
-    items.push(sentence(random, words, length));
-    count += length;
-  }
-  return { block: { kind: "list", ordered: random.chance(0.25), items }, words: count };
+  return { made, words: count };
 }
 
 /** An answer of about `targetWords` words: paragraphs, maybe a list, maybe sub-headings. */
@@ -91,14 +78,16 @@ function answer(
     let listed = false;
     while (sectionCount < sectionTarget) {
       if (!listed && sectionCount > 0 && random.chance(0.3)) {
-        const made = list(random, words);
-        blocks.push(made.block);
+        const items = random.int(3, 6);
+        const made = sentences(random, words, [5, 24], (_, n) => n < items);
+        blocks.push({ kind: "list", ordered: random.chance(0.25), items: made.made });
         sectionCount += made.words;
         listed = true;
         continue;
       }
-      const made = paragraph(random, words, random.int(40, 140));
-      blocks.push({ kind: "paragraph", text: made.text });
+      const target = random.int(40, 140);
+      const made = sentences(random, words, [6, 28], (count) => count < target);
+      blocks.push({ kind: "paragraph", text: made.made.join(" ") });
       sectionCount += made.words;
     }
     count += sectionCount;
@@ -107,10 +96,7 @@ function answer(
 }
 
 /** The whole interview: 13 to 17 questions, 3,400 to 4,600 words, sub-headings in about a third of stories. */
-export function interviewBlocks(
-  random: Random,
-  words: WordSource,
-): { blocks: Block[]; words: number; questions: number } {
+export function interviewBlocks(random: Random, words: WordSource): { blocks: Block[]; words: number } {
   const targetWords = random.int(3400, 4600);
   const questions = random.int(13, 17);
   const withSubheadings = random.chance(0.35);
@@ -131,24 +117,18 @@ export function interviewBlocks(
     blocks.push(...made.blocks);
     count += made.words;
   }
-  return { blocks, words: count, questions };
+  return { blocks, words: count };
 }
 
 /** Blocks as Markdown that is also valid MDX: no raw HTML or entities (`<`, `&`) and no `{` or `}` in the text. */
 export function blocksToMarkdown(blocks: readonly Block[]): string {
+  const prefix = { question: "## ", subheading: "### ", paragraph: "" };
   return blocks
-    .map((block) => {
-      switch (block.kind) {
-        case "question":
-          return `## ${block.text}`;
-        case "subheading":
-          return `### ${block.text}`;
-        case "paragraph":
-          return block.text;
-        case "list":
-          return block.items.map((item, i) => (block.ordered ? `${i + 1}. ${item}` : `- ${item}`)).join("\n");
-      }
-    })
+    .map((block) =>
+      block.kind === "list"
+        ? block.items.map((item, i) => (block.ordered ? `${i + 1}. ${item}` : `- ${item}`)).join("\n")
+        : prefix[block.kind] + block.text,
+    )
     .join("\n\n");
 }
 

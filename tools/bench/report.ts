@@ -33,60 +33,37 @@ export interface BenchResult {
 /** "1.23 GB", "456 KB". */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  return `${(bytes / 1e3).toFixed(1)} KB`;
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} KB`;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** Wall time of build plus separate indexing step. */
-export function totalMs(run: SiteRun): number {
-  return run.build.ms + (run.index?.ms ?? 0);
-}
-
-/** Highest tree RSS of either step (they run one after the other). */
-export function peakBytes(run: SiteRun): number {
-  return Math.max(run.build.peakRssBytes, run.index?.peakRssBytes ?? 0);
-}
-
-/** CPU seconds of build plus separate indexing step. */
-export function totalCpu(run: SiteRun): number {
-  return run.build.cpuSeconds + (run.index?.cpuSeconds ?? 0);
-}
-
-function cpuSeconds(run: SiteRun): string {
-  const split = run.index
-    ? ` (build ${run.build.cpuSeconds.toFixed(1)} s + index ${run.index.cpuSeconds.toFixed(1)} s)`
-    : "";
-  return `${totalCpu(run).toFixed(1)} s${split}`;
-}
+/** Build and separate index step together: wall time, CPU time, and the higher peak (they run one after the other). */
+const totalMs = (run: SiteRun) => run.build.ms + (run.index?.ms ?? 0);
+const totalCpu = (run: SiteRun) => run.build.cpuSeconds + (run.index?.cpuSeconds ?? 0);
+const peakBytes = (run: SiteRun) => Math.max(run.build.peakRssBytes, run.index?.peakRssBytes ?? 0);
 
 function siteRows(run: SiteRun): [string, string][] {
-  const pages = run.dist.htmlPages;
-  const feedTotal = run.feeds.reduce((sum, f) => sum + f.bytes, 0);
-  const mainFeed = run.feeds.find((f) => f.path === "/rss.xml");
+  const { build, index, dist, indexSize, feeds } = run;
+  const split = index ? ` (build ${build.cpuSeconds.toFixed(1)} s + index ${index.cpuSeconds.toFixed(1)} s)` : "";
+  const loads = [build, ...(index ? [index] : [])].map((m) => m.loadBefore.toFixed(1)).join(", ");
+  const mainFeed = feeds.find((f) => f.path === "/rss.xml");
+  const feedTotal = formatBytes(feeds.reduce((sum, f) => sum + f.bytes, 0));
   return [
-    ["build", seconds(run.build.ms)],
-    ["search index", run.index ? `${seconds(run.index.ms)} (${run.indexLabel})` : run.indexLabel],
+    ["build", seconds(build.ms)],
+    ["search index", index ? `${seconds(index.ms)} (${run.indexLabel})` : run.indexLabel],
     ["build + index", seconds(totalMs(run))],
-    ["CPU time (user + system)", cpuSeconds(run)],
-    [
-      "load average at start (build, index)",
-      [run.build.loadBefore, run.index?.loadBefore]
-        .filter((l) => l !== undefined)
-        .map((l) => l.toFixed(1))
-        .join(", "),
-    ],
+    ["CPU time (user + system)", `${totalCpu(run).toFixed(1)} s${split}`],
+    ["load average at start (build, index)", loads],
     ["peak RSS (process tree)", formatBytes(peakBytes(run))],
-    ["HTML pages", String(pages)],
-    ["pages / second (build + index)", (pages / (totalMs(run) / 1000)).toFixed(1)],
-    ["dist size", `${formatBytes(run.dist.bytes)} in ${run.dist.files} files`],
-    ["index size", `${formatBytes(run.indexSize.bytes)} in ${run.indexSize.files} files`],
+    ["HTML pages", String(dist.htmlPages)],
+    ["pages / second (build + index)", (dist.htmlPages / (totalMs(run) / 1000)).toFixed(1)],
+    ["dist size", `${formatBytes(dist.bytes)} in ${dist.files} files`],
+    ["index size", `${formatBytes(indexSize.bytes)} in ${indexSize.files} files`],
     [
       "feeds",
-      run.feeds.length === 0
+      feeds.length === 0
         ? "none built"
-        : `${run.feeds.length}, ${formatBytes(feedTotal)} total${mainFeed ? `; /rss.xml ${formatBytes(mainFeed.bytes)}` : ""}`,
+        : `${feeds.length}, ${feedTotal} total${mainFeed ? `; /rss.xml ${formatBytes(mainFeed.bytes)}` : ""}`,
     ],
   ];
 }
@@ -109,32 +86,24 @@ export function targetChecks(result: BenchResult): string[] {
     check(peak <= 1.5e9, `peak ≤ 1.5 GB (${formatBytes(peak)})`);
   }
   for (const q of result.search ?? []) {
-    check(
-      q.typedMs <= 100,
-      `typed search ${q.query}: first results ≤ 100 ms after the last keystroke (${q.typedMs.toFixed(0)} ms)`,
-    );
+    const typed = `typed search ${q.query}: first results ≤ 100 ms after the last keystroke (${q.typedMs.toFixed(0)} ms)`;
+    check(q.typedMs <= 100, typed);
     if (n >= 10_000)
       check(q.coldBytes <= 150_000, `first query ${q.query}: ≤ 150 KB fetched (${formatBytes(q.coldBytes)})`);
   }
   return checks;
 }
 
-function busy(result: BenchResult): boolean {
-  const runs = [result.astro, result.hugo].flatMap((r) => (r ? [r.build, ...(r.index ? [r.index] : [])] : []));
-  return runs.some((m) => m.loadBefore > result.machine.cores);
-}
-
 /** The run as Markdown: machine, a side-by-side table, phases, search, target checks. */
 export function markdownSection(result: BenchResult): string {
-  const { machine, corpus, astro, hugo } = result;
-  const versions = Object.entries(machine.versions)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(", ");
+  const { machine, corpus, astro, hugo, search = [] } = result;
+  const versions = Object.entries(machine.versions).map(([k, v]) => `${k} ${v}`);
+  const runs = [astro, hugo].flatMap((r) => (r ? [r.build, ...(r.index ? [r.index] : [])] : []));
   const lines = [
     `## ${corpus.stories.toLocaleString("en")} stories (.${corpus.extension}) — ${result.date}`,
     "",
-    `Machine: ${machine.cores} cores (${machine.cpu}), ${formatBytes(machine.memoryBytes)} RAM; ${versions}.`,
-    ...(busy(result)
+    `Machine: ${machine.cores} cores (${machine.cpu}), ${formatBytes(machine.memoryBytes)} RAM; ${versions.join(", ")}.`,
+    ...(runs.some((m) => m.loadBefore > machine.cores)
       ? [
           `Warning: the load average was above the core count during this run, so wall times include waiting for other work; CPU times are steadier.`,
         ]
@@ -159,34 +128,29 @@ export function markdownSection(result: BenchResult): string {
       "",
       "Astro phases (wall time; peak RSS of the process tree and peak V8 heap of the build process during the phase):",
       "",
+      "| phase | time | peak RSS | peak heap |",
+      "|---|---|---|---|",
+      ...astro.phases.map(
+        (p) => `| ${p.name} | ${p.seconds.toFixed(1)} s | ${formatBytes(p.peakRss)} | ${formatBytes(p.peakHeap)} |`,
+      ),
     );
-    lines.push("| phase | time | peak RSS | peak heap |", "|---|---|---|---|");
-    for (const p of astro.phases)
-      lines.push(`| ${p.name} | ${p.seconds.toFixed(1)} s | ${formatBytes(p.peakRss)} | ${formatBytes(p.peakHeap)} |`);
   }
-  if (result.search?.length) {
+  const [first] = search;
+  if (first) {
+    const kinds = Object.entries(first.coldByKind).sort((a, b) => b[1] - a[1]);
     lines.push(
       "",
       "Search in Chromium (cold and warm: Pagefind's API, first 5 results loaded; typed: the real /search/ page, one key every 120 ms after a warm-up search; bytes as transferred, text gzipped):",
       "",
-    );
-    lines.push(
       "| query | results | cold: time | cold: fetched | warm: time | warm: fetched | typed: last key to results |",
       "|---|---|---|---|---|---|---|",
+      ...search.map(
+        (q) =>
+          `| \`${q.query}\` | ${q.results} | ${q.coldMs.toFixed(0)} ms | ${formatBytes(q.coldBytes)} | ${q.warmMs.toFixed(0)} ms | ${formatBytes(q.warmBytes)} | ${q.typedMs.toFixed(0)} ms |`,
+      ),
+      "",
+      `Where the first query's bytes go (\`${first.query}\`, cold): ${kinds.map(([k, b]) => `${k} ${formatBytes(b)}`).join(", ")}.`,
     );
-    for (const q of result.search) {
-      lines.push(
-        `| \`${q.query}\` | ${q.results} | ${q.coldMs.toFixed(0)} ms | ${formatBytes(q.coldBytes)} | ${q.warmMs.toFixed(0)} ms | ${formatBytes(q.warmBytes)} | ${q.typedMs.toFixed(0)} ms |`,
-      );
-    }
-    const first = result.search[0];
-    if (first) {
-      const kinds = Object.entries(first.coldByKind).sort((a, b) => b[1] - a[1]);
-      lines.push(
-        "",
-        `Where the first query's bytes go (\`${first.query}\`, cold): ${kinds.map(([k, b]) => `${k} ${formatBytes(b)}`).join(", ")}.`,
-      );
-    }
   }
   const checks = targetChecks(result);
   if (checks.length > 0) lines.push("", "Targets:", "", ...checks.map((c) => `- ${c}`));
@@ -203,15 +167,15 @@ machine named in the section, memory is the peak resident set of the whole proce
 /** Replaces (or adds) this run's section in BENCHMARKS.md, keeping other sizes' sections. */
 export function updateBenchmarksFile(path: string, result: BenchResult): void {
   const key = `${result.corpus.stories}-${result.corpus.extension}`;
-  const start = `<!-- bench:${key} -->`;
-  const end = `<!-- /bench:${key} -->`;
+  const [start, end] = [`<!-- bench:${key} -->`, `<!-- /bench:${key} -->`];
   const block = `${start}\n${markdownSection(result)}\n${end}`;
-  let text = existsSync(path) ? readFileSync(path, "utf8") : HEADER;
+  const text = existsSync(path) ? readFileSync(path, "utf8") : HEADER;
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  text =
+  writeFileSync(
+    path,
     from >= 0 && to > from
       ? text.slice(0, from) + block + text.slice(to + end.length)
-      : `${text.trimEnd()}\n\n${block}\n`;
-  writeFileSync(path, text);
+      : `${text.trimEnd()}\n\n${block}\n`,
+  );
 }

@@ -3,24 +3,24 @@
  * into a page served from the temp dist/, then times `pagefind.search()` plus loading the
  * first results, and counts the bytes that crossed the network (CDP encodedDataLength).
  */
-import { chromium, type BrowserContext, type Page } from "playwright";
+import { chromium, type BrowserContext } from "playwright";
 import { chromiumLaunchOptions } from "../../tests/support/browser.ts";
 import { serveStatic } from "../../tests/support/staticServer.ts";
 import { measureTyping } from "./typingInBrowser.ts";
 
-/** One query's numbers. */
+/**
+ * One query's numbers. Cold: a fresh browser context loads pagefind.js and WASM, searches and loads
+ * the first results (bytes also by kind of file). Warm: after an earlier search loaded Pagefind.
+ * Typed: the real search page, typed key by key once warm, last keystroke to results shown.
+ */
 export interface QueryTiming {
   query: string;
   results: number;
-  /** Fresh browser context: load pagefind.js and WASM, search, load the first results. */
   coldMs: number;
   coldBytes: number;
-  /** Cold bytes by kind of file (script, wasm, meta, index, fragment), to see what a first query pays for. */
   coldByKind: Record<string, number>;
-  /** After an earlier search loaded Pagefind; index chunks and fragments for this query still fetched. */
   warmMs: number;
   warmBytes: number;
-  /** In the real search page, typed key by key once Pagefind is warm: last keystroke to results shown. */
   typedMs: number;
 }
 
@@ -29,13 +29,13 @@ const FIRST_RESULTS = 5;
 const BLANK_PAGE = "/__bench__/";
 const WARM_UP_QUERY = "staff";
 
-interface PagefindRun {
-  ms: number;
-  results: number;
-}
-
 /** Runs inside the page: imports Pagefind once, searches, loads the first results' data. */
-async function runQuery(args: { bundle: string; merge: string[]; query: string; first: number }): Promise<PagefindRun> {
+async function runQuery(args: {
+  bundle: string;
+  merge: string[];
+  query: string;
+  first: number;
+}): Promise<{ ms: number; results: number }> {
   type Result = { data: () => Promise<unknown> };
   type Pagefind = {
     search: (q: string) => Promise<{ results: Result[] }>;
@@ -54,46 +54,35 @@ async function runQuery(args: { bundle: string; merge: string[]; query: string; 
   return { ms: performance.now() - started, results: search.results.length };
 }
 
-/** A page whose network bytes (its own and its Web Workers', where Pagefind 1.6 searches) are counted. */
 /** What a Pagefind bundle file is for, from its name. */
-export function fileKind(url: string): string {
+function fileKind(url: string): string {
   const name = new URL(url).pathname.split("/").pop() ?? "";
   if (name.endsWith(".pf_fragment")) return "fragments";
   if (name.endsWith(".pf_index")) return "index chunks";
   if (name.endsWith(".pf_meta") || name.endsWith(".json")) return "metadata";
   if (name.startsWith("wasm.")) return "wasm";
-  if (name.endsWith(".js")) return "scripts";
-  return "other";
+  return name.endsWith(".js") ? "scripts" : "other";
 }
 
-interface ByteCounter {
-  page: Page;
-  bytes: () => Promise<number>;
-  byKind: () => Promise<Record<string, number>>;
-  reset: () => void;
-}
-
-async function countBytes(context: BrowserContext): Promise<ByteCounter> {
-  const page = await context.newPage();
+/** A page whose network bytes (its own and its Web Workers', where Pagefind 1.6 searches) are counted by kind. */
+async function countBytes(context: BrowserContext) {
   let kinds: Record<string, number> = {};
   let pending: Promise<void>[] = [];
   context.on("requestfinished", (request) => {
-    pending.push(
-      request.sizes().then((sizes) => {
-        const kind = fileKind(request.url());
-        kinds[kind] = (kinds[kind] ?? 0) + sizes.responseBodySize + sizes.responseHeadersSize;
-      }),
-    );
+    const counted = request.sizes().then((sizes) => {
+      const kind = fileKind(request.url());
+      kinds[kind] = (kinds[kind] ?? 0) + sizes.responseBodySize + sizes.responseHeadersSize;
+    });
+    pending.push(counted);
   });
   const byKind = async () => {
     await Promise.all(pending);
     return { ...kinds };
   };
-  const bytes = async () => Object.values(await byKind()).reduce((sum, b) => sum + b, 0);
   return {
-    page,
-    bytes,
+    page: await context.newPage(),
     byKind,
+    bytes: async () => Object.values(await byKind()).reduce((sum, b) => sum + b, 0),
     reset: () => {
       kinds = {};
       pending = [];

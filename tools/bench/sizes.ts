@@ -9,34 +9,27 @@ export interface TreeSize {
   htmlPages: number;
 }
 
-async function walk(dir: string, visit: (path: string, bytes: number) => void): Promise<void> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) await walk(path, visit);
-    else if (entry.isFile()) visit(path, (await stat(path)).size);
-  }
+/** Every file under `dir` with its size; none when the folder does not exist. */
+async function filesUnder(dir: string): Promise<{ path: string; bytes: number }[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return Promise.all(files.map(async (path) => ({ path, bytes: (await stat(path)).size })));
 }
 
 /** Total size of a folder; zeros when it does not exist. */
 export async function treeSize(dir: string): Promise<TreeSize> {
-  const size: TreeSize = { bytes: 0, files: 0, htmlPages: 0 };
-  try {
-    await walk(dir, (path, bytes) => {
-      size.bytes += bytes;
-      size.files += 1;
-      if (path.endsWith(".html")) size.htmlPages += 1;
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  return size;
+  const files = await filesUnder(dir);
+  const bytes = files.reduce((sum, file) => sum + file.bytes, 0);
+  return { bytes, files: files.length, htmlPages: files.filter((file) => file.path.endsWith(".html")).length };
 }
 
-/** Every RSS/Atom feed in a built site (`rss.xml`, `*.rss`, `atom.xml`), by site path. */
+/** Every RSS/Atom feed in a built site (`rss.xml`, `*.rss`, `atom.xml`), by site path, largest first. */
 export async function feedSizes(dist: string): Promise<{ path: string; bytes: number }[]> {
-  const feeds: { path: string; bytes: number }[] = [];
-  await walk(dist, (path, bytes) => {
-    if (/(^|\/)(rss|atom|feed)\.xml$|\.rss$/.test(path)) feeds.push({ path: `/${relative(dist, path)}`, bytes });
-  });
-  return feeds.sort((a, b) => b.bytes - a.bytes);
+  const feeds = (await filesUnder(dist)).filter((file) => /(^|\/)(rss|atom|feed)\.xml$|\.rss$/.test(file.path));
+  return feeds
+    .map((file) => ({ path: `/${relative(dist, file.path)}`, bytes: file.bytes }))
+    .sort((a, b) => b.bytes - a.bytes);
 }

@@ -5,18 +5,21 @@
  */
 import type { Random } from "./prng.ts";
 
+/** The words of a space- or newline-separated list. */
+const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
+/** The entries of a comma-separated list. */
+const phrases = (text: string): string[] => text.replace(/\s+/g, " ").split(", ");
+
 /** The glue of English prose, most frequent first. */
-export const FUNCTION_WORDS = `the of and to a in that is it for i was on with as be this have
+export const FUNCTION_WORDS = words(`the of and to a in that is it for i was on with as be this have
 are at but not you we they so or what by from an do if about more all can there when which their
 one my would some them like just also been how our into very because out up had then were much
 these time those other more than who really most it's i'm we're don't lot things way think make
 get know see going well even over where work only new people should could might good first
-many any both each every often still never always same through while here after before most`
-  .split(/\s+/)
-  .filter(Boolean);
+many any both each every often still never always same through while here after before most`);
 
 /** Words of the trade that Staff+ interviews keep coming back to. */
-export const DOMAIN_WORDS = `engineer engineering staff principal distinguished architect architecture
+export const DOMAIN_WORDS = words(`engineer engineering staff principal distinguished architect architecture
 team teams manager management director leadership leader lead technical strategy vision roadmap
 project projects migration migrations platform infrastructure reliability incident incidents
 outage postmortem oncall latency throughput database databases schema index indexes shard
@@ -41,42 +44,9 @@ automation toolchain framework frameworks library libraries open source communit
 talk blog newsletter book books reading learning failure success mistake lesson lessons
 advice patience empathy judgment taste context clarity simplicity complexity abstraction
 boundaries ownership accountability autonomy delegation escalation negotiation persuasion
-narrative memo memos review committee forum guild working group council charter mandate`
-  .split(/\s+/)
-  .filter(Boolean);
+narrative memo memos review committee forum guild working group council charter mandate`);
 
-const ONSETS = [
-  "b",
-  "br",
-  "c",
-  "ch",
-  "cl",
-  "d",
-  "dr",
-  "f",
-  "fl",
-  "g",
-  "gr",
-  "h",
-  "j",
-  "k",
-  "l",
-  "m",
-  "n",
-  "p",
-  "pl",
-  "qu",
-  "r",
-  "s",
-  "sh",
-  "st",
-  "t",
-  "th",
-  "tr",
-  "v",
-  "w",
-  "z",
-];
+const ONSETS = words("b br c ch cl d dr f fl g gr h j k l m n p pl qu r s sh st t th tr v w z");
 const VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "io", "ou", "y"];
 const CODAS = ["", "", "n", "r", "l", "s", "t", "m", "nd", "rk", "st", "x", "ng"];
 
@@ -88,6 +58,11 @@ export function pseudoWord(random: Random, minSyllables = 2, maxSyllables = 4): 
   return word;
 }
 
+/** "word" -> "Word". */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** The rare-word tail: many distinct words, each used by few stories (like names, jargon, typos). */
 export function longTail(random: Random, size: number): string[] {
   const words = new Set<string>();
@@ -95,71 +70,26 @@ export function longTail(random: Random, size: number): string[] {
   return [...words];
 }
 
-/**
- * Picks an index in [0, size) with probability falling as 1/rank (Zipf's law),
- * so a few words are everywhere and most are rare.
- */
+/** An index in [0, size) with probability falling as 1/rank (Zipf's law): a few words everywhere, most rare. */
 export function zipfIndex(random: Random, size: number): number {
   return Math.min(size - 1, Math.floor(Math.exp(random.next() * Math.log(size + 1))) - 1);
 }
 
-export const FIRST_NAMES = `Aisha Alex Amara Ana Andrea Arjun Ben Bianca Carlos Chen Chloe Dana Daniel
+export const FIRST_NAMES = words(`Aisha Alex Amara Ana Andrea Arjun Ben Bianca Carlos Chen Chloe Dana Daniel
 Deepa Diego Elena Emeka Eva Fatima Felix Grace Hana Hugo Ines Ivan Jamal Jana Jorge Julia Kai Kenji
 Lars Leila Lina Luca Maya Mei Mohamed Nadia Nia Noah Olga Omar Priya Rafael Rhea Rosa Sam Sara Sofia
-Tariq Tess Theo Uma Victor Wei Yara Yusuf Zoe`
-  .split(/\s+/)
-  .filter(Boolean);
+Tariq Tess Theo Uma Victor Wei Yara Yusuf Zoe`);
 
-export const ROLES = [
-  "Staff Engineer",
-  "Senior Staff Engineer",
-  "Principal Engineer",
-  "Distinguished Engineer",
-  "Staff Software Engineer",
-  "Principal Architect",
-  "Technical Lead",
-  "Staff Data Engineer",
-  "Staff Security Engineer",
-  "Fellow",
-];
+export const ROLES =
+  phrases(`Staff Engineer, Senior Staff Engineer, Principal Engineer, Distinguished Engineer, Staff Software
+Engineer, Principal Architect, Technical Lead, Staff Data Engineer, Staff Security Engineer, Fellow`);
 
-export const TOPICS = [
-  "Architecture",
-  "Sponsorship",
-  "Promotion",
-  "Mentorship",
-  "Writing",
-  "Strategy",
-  "Migrations",
-  "Reliability",
-  "Incidents",
-  "Hiring",
-  "Culture",
-  "Technical Debt",
-  "Platform Teams",
-  "Career Ladders",
-  "Decision Making",
-  "Influence",
-  "Staff Projects",
-  "Glue Work",
-  "Onboarding",
-  "Performance Reviews",
-  "Observability",
-  "Security",
-  "Data Infrastructure",
-  "Developer Productivity",
-  "Open Source",
-  "Remote Work",
-  "Management Transition",
-  "Burnout",
-  "Focus Time",
-  "Estimation",
-  "Design Reviews",
-  "Roadmaps",
-  "Calibration",
-  "Consensus",
-  "Public Speaking",
-];
+export const TOPICS =
+  phrases(`Architecture, Sponsorship, Promotion, Mentorship, Writing, Strategy, Migrations, Reliability,
+Incidents, Hiring, Culture, Technical Debt, Platform Teams, Career Ladders, Decision Making,
+Influence, Staff Projects, Glue Work, Onboarding, Performance Reviews, Observability, Security, Data
+Infrastructure, Developer Productivity, Open Source, Remote Work, Management Transition, Burnout,
+Focus Time, Estimation, Design Reviews, Roadmaps, Calibration, Consensus, Public Speaking`);
 
 /** Questions in the shape staffeng.com asks them; some are reused, some are per-story variants. */
 export const QUESTIONS = [

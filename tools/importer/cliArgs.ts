@@ -3,8 +3,7 @@ import { resolve } from "node:path";
 import { contentRoot } from "../../src/lib/contentRoot.ts";
 import type { ImportOptions } from "./importBatch.ts";
 import { storyData } from "../../src/schema/schema.ts";
-import { checkSidecar } from "./sidecar.ts";
-import { flagSpecs, flagsToSidecar, sidecarSchemaFor } from "./storyFields.ts";
+import { checkSidecar, flagSpecs, flagsToSidecar, sidecarSchemaFor } from "./sidecar.ts";
 
 type StorySchema = Parameters<typeof flagSpecs>[0];
 
@@ -49,18 +48,11 @@ function wrap(items: readonly string[], width = 96): string {
   return lines.join("\n");
 }
 
-/** A parsed command line: what to import and how. */
-export interface CliRequest {
-  help: boolean;
-  files: string[];
-  options: ImportOptions;
-}
-
 /**
  * Parses argv (without node and script); throws with a readable message on unknown or bad flags.
  * `story` is the story schema the flags come from (tests pass an extended one).
  */
-export function parseCli(argv: readonly string[], story: StorySchema = storyData): CliRequest {
+export function parseCli(argv: readonly string[], story: StorySchema = storyData) {
   const specs = flagSpecs(story);
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -76,17 +68,13 @@ export function parseCli(argv: readonly string[], story: StorySchema = storyData
       ...Object.fromEntries(specs.map(({ flag, multiple }) => [flag, { type: "string" as const, multiple }])),
     },
   });
-  const content = values.content;
-  return {
-    help: values.help === true,
-    files: positionals,
-    options: {
-      contentDir: typeof content === "string" ? resolve(content) : contentRoot(),
-      force: values.force === true,
-      dryRun: values["dry-run"] === true,
-      check: values.check === true,
-      followSymlinks: values["follow-symlinks"] === true,
-      flags: checkSidecar(flagsToSidecar(specs, values), "(command line)", sidecarSchemaFor(story)),
-    },
+  const options: ImportOptions = {
+    contentDir: typeof values.content === "string" ? resolve(values.content) : contentRoot(),
+    force: values.force === true,
+    dryRun: values["dry-run"] === true,
+    check: values.check === true,
+    followSymlinks: values["follow-symlinks"] === true,
+    flags: checkSidecar(flagsToSidecar(specs, values), "(command line)", sidecarSchemaFor(story)),
   };
+  return { help: values.help === true, files: positionals, options };
 }

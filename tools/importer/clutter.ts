@@ -1,4 +1,6 @@
-import type { RemovedLine, SourceLine } from "./types.ts";
+import { PIPE_LINE } from "./structure.ts";
+import { isSpeakerTranscript } from "./transcript.ts";
+import type { RemovedLine, SourceLine, SourceShape } from "./types.ts";
 
 /** Page furniture that opens a copied page or email: banners and newsletter headers. */
 const HEADER_RULES: { pattern: RegExp; reason: string }[] = [
@@ -22,14 +24,11 @@ const FOOTER_MARKERS: { pattern: RegExp; reason: string }[] = [
 const HEADER_WINDOW = 3;
 const FOOTER_WINDOW = 12;
 
-/** Editor corrections: extra lines to drop, and lines the rules must keep. */
-export interface ClutterOverrides {
-  remove: Set<number>;
-  keep: Set<number>;
-}
-
-/** Finds banner, header and footer lines; each comes back with the reason it was removed. */
-export function findClutter(lines: readonly SourceLine[], overrides: ClutterOverrides): RemovedLine[] {
+/** Finds banner, header and footer lines, each with the reason it was removed; `overrides` are the editor's. */
+export function findClutter(
+  lines: readonly SourceLine[],
+  overrides: Record<"remove" | "keep", ReadonlySet<number>>,
+): RemovedLine[] {
   const nonBlank = lines.filter((line) => line.text.trim() !== "");
   const removed = new Map<number, RemovedLine>();
   const remove = (line: SourceLine, reason: string) => {
@@ -42,10 +41,11 @@ export function findClutter(lines: readonly SourceLine[], overrides: ClutterOver
   }
 
   const tail = nonBlank.slice(-FOOTER_WINDOW);
-  const footerStart = tail.findIndex((line) => FOOTER_MARKERS.some((m) => m.pattern.test(line.text.trim())));
+  const markerOf = (line: SourceLine) => FOOTER_MARKERS.find((m) => m.pattern.test(line.text.trim()));
+  const footerStart = tail.findIndex(markerOf);
   if (footerStart !== -1) {
     const marker = tail[footerStart]!;
-    const reason = FOOTER_MARKERS.find((m) => m.pattern.test(marker.text.trim()))!.reason;
+    const reason = markerOf(marker)!.reason;
     remove(marker, reason);
     for (const line of tail.slice(footerStart + 1)) remove(line, `footer (after line ${marker.number})`);
   }
@@ -55,4 +55,26 @@ export function findClutter(lines: readonly SourceLine[], overrides: ClutterOver
     removed.set(number, { line: number, text: line.text, reason: "marked as clutter by the editor" });
   }
   return [...removed.values()].sort((a, b) => a.line - b.line);
+}
+
+/** Guesses where a text was copied from (and the site's name when it says); clutter lines are evidence too. */
+export function detectShape(
+  lines: readonly SourceLine[],
+  clutter: readonly RemovedLine[],
+): { shape: SourceShape; sourceName?: string } {
+  const removed = new Set(clutter.map((c) => c.line));
+  const kept = lines.filter((line) => !removed.has(line.number) && line.text.trim() !== "");
+  const opens = (pattern: RegExp) => kept.slice(0, 4).some((line) => pattern.test(line.text.trim()));
+  const named = (shape: SourceShape, name: string | undefined) => (name ? { shape, sourceName: name } : { shape });
+  // A thread copy opens with the quoted question; a "|" later on is just a character someone typed.
+  if (kept[0] && PIPE_LINE.test(kept[0].text)) return { shape: "thread" };
+  // "The Staff Hour, Episode 42: …" names its show.
+  const show = /^(.{2,60}?)\s*[,:—–-]+\s*(?:episode|ep\.?)\s*\d+/i.exec(kept[0]?.text.trim() ?? "");
+  if (isSpeakerTranscript(kept)) return named("transcript", show?.[1]);
+  const banner = clutter.map((c) => /^(.+) Banner$/u.exec(c.text.trim())).find(Boolean);
+  if (banner || opens(/^This story was recorded in\b/i)) return named("story-page", banner?.[1]);
+  const newsletter = clutter.map((c) => /^New content is up on (.+?)\.(?:\s|$)/.exec(c.text.trim())).find(Boolean);
+  const emailFooter = clutter.some((c) => c.reason === "newsletter footer" || c.reason === "newsletter header");
+  if (newsletter || opens(/^Written interview in\b/i) || emailFooter) return named("newsletter", newsletter?.[1]);
+  return { shape: "plain" };
 }

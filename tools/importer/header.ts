@@ -1,8 +1,74 @@
-import { dateOnlyLine, labelledDate } from "./dates.ts";
-import { plainText } from "./emphasis.ts";
+/** The page header at the top of a source: name, role line, dates, links; how dates are written in it. */
+import { MONTHS } from "../../src/lib/dates.ts";
+import { plainText } from "./inline.ts";
 import type { Detected, Guess, HeaderLine, SourceLine } from "./types.ts";
 
-export { parseMonthYear } from "./dates.ts";
+const MONTH_WORD = String.raw`([A-Za-z]{3,9})\.?`;
+const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+// "2021-02" or "2021-02-14"; "May 2020", "May, 2020", "May 14, 2020", "Sept. 2021"; "14 May 2020".
+const ISO = /\b(\d{4})-(0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?\b/;
+const MONTH_FIRST = new RegExp(String.raw`\b${MONTH_WORD}(?:\s+${DAY})?,?\s+(\d{4})\b`);
+const DAY_FIRST = new RegExp(String.raw`\b${DAY}\s+${MONTH_WORD},?\s+(\d{4})\b`);
+
+function monthNumber(word: string): number {
+  const lower = word.toLowerCase();
+  return MONTHS.findIndex((m) => lower.length >= 3 && m.toLowerCase().startsWith(lower));
+}
+
+/** "May, 2020", "early February, 2021", "Sept 2021", "14 May 2020" or "2021-02-14" -> "2021-02"; undefined when unsure. */
+export function parseMonthYear(text: string): string | undefined {
+  const iso = ISO.exec(text);
+  if (iso) return `${iso[1]}-${iso[2]}`;
+  for (const pattern of [MONTH_FIRST, DAY_FIRST]) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const month = monthNumber(match[1]!);
+    if (month !== -1) return `${match[2]}-${String(month + 1).padStart(2, "0")}`;
+  }
+  return undefined;
+}
+
+// A line that is nothing but a date: "January, 2021", "Feb 2023", "2022-06-14", "late March 2022".
+const DATE_ONLY = new RegExp(
+  String.raw`^(?:(?:early|mid|late)[- ])?(?:${ISO.source}|${MONTH_FIRST.source}|${DAY_FIRST.source})\.?$`,
+  "i",
+);
+
+/** The month a line gives when the whole line is a date, else undefined. */
+export function dateOnlyLine(text: string): string | undefined {
+  const trimmed = text.trim();
+  return DATE_ONLY.test(trimmed) ? parseMonthYear(trimmed) : undefined;
+}
+
+// "Recorded: 2023-04-18", "Published March 2023", "Posted on 12 May 2022", "Date: …".
+const LABELLED =
+  /^(?:(recorded|interviewed)|(published|posted|released|aired|date))(?:\s+(?:on|in))?\s*[:\-–—]?\s+(.{4,40}?)\.?$/i;
+// "This story was recorded in May, 2020. Learn more…", "Story recorded in …", "Written interview in …".
+const SENTENCE =
+  /^(?:This story was recorded in|Story recorded in|Written interview in|Recorded in|Interviewed in|Interview recorded in)\s+([^.]+)\./i;
+
+const LOOSE = /^(?:(recorded|interviewed)|published|posted|aired)\b.{0,80}$/i;
+
+/** A dated header line: which date it gives, and the month, or undefined. */
+export function labelledDate(
+  text: string,
+): { field: "recorded" | "published"; month: string; whole: boolean } | undefined {
+  const trimmed = text.trim();
+  const labelled = LABELLED.exec(trimmed);
+  const labelledMonth = labelled && parseMonthYear(labelled[3]!);
+  // "Posted on 3 February 2024 · 6 min read" gives a date but says more than the header will show.
+  if (labelledMonth) {
+    const whole = dateOnlyLine(labelled[3]!) !== undefined;
+    return { field: labelled[1] ? "recorded" : "published", month: labelledMonth, whole };
+  }
+  const sentence = SENTENCE.exec(trimmed);
+  const sentenceMonth = sentence && parseMonthYear(sentence[1]!);
+  if (sentenceMonth) return { field: "recorded", month: sentenceMonth, whole: false };
+  // "Recorded live at DevOpsDays Lisbon, 14 October 2023".
+  const loose = LOOSE.exec(trimmed);
+  const month = loose && parseMonthYear(trimmed);
+  return loose && month ? { field: loose[1] ? "recorded" : "published", month, whole: false } : undefined;
+}
 
 // A name is a few capitalised words (particles such as "van" or "de" allowed), no sentence punctuation.
 const NAME_LINE = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|di|du|la|le|bin|al)){0,4}$/u;
@@ -31,14 +97,7 @@ const TITLE_NAME =
   /^(?:An?\s+)?(?:interview|conversation|chat|Q&A|fireside chat)\s+with\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:\s*[:,—–-].*)?$/iu;
 
 /** Header facts found at the top of a page, and the lines they came from. */
-export interface HeaderFindings {
-  detected: Detected;
-  candidates: HeaderLine[];
-  /** The last line of the header; the first question comes after it. */
-  introEnd: number;
-  /** Header lines read by a looser rule than a known shape's, for the editor to check. */
-  guesses: Guess[];
-}
+export type HeaderFindings = ReturnType<typeof readHeader>;
 
 /** Reads "Role at Company" (company may be absent); undefined when the line is no job title. */
 export function readRoleLine(text: string): { role: string; company?: string } | undefined {
@@ -60,13 +119,8 @@ function isNameLine(text: string): boolean {
 
 /** A name line counts only when a header line follows it: a role, a date, profile links. */
 function confirmsHeader(next: string): boolean {
-  return (
-    readRoleLine(next) !== undefined ||
-    dateOnlyLine(next) !== undefined ||
-    labelledDate(next) !== undefined ||
-    LINKS_LINE.test(next) ||
-    LEARN_MORE.test(next)
-  );
+  const reads = [readRoleLine, dateOnlyLine, labelledDate].some((read) => read(next) !== undefined);
+  return reads || LINKS_LINE.test(next) || LEARN_MORE.test(next);
 }
 
 /**
@@ -75,15 +129,23 @@ function confirmsHeader(next: string): boolean {
  * `lines` are the body lines left after clutter removal, in order. With `preamble` (a transcript's
  * lines before the first turn) every line is read and unknown ones (the episode title) are passed over.
  */
-export function readHeader(lines: readonly SourceLine[], preamble = false): HeaderFindings {
+export function readHeader(lines: readonly SourceLine[], preamble = false) {
   const detected: Detected = {};
   const candidates: HeaderLine[] = [];
+  // Header lines read by a looser rule than a known shape's, for the editor to check.
   const guesses: Guess[] = [];
   const nonBlank = lines.filter((line) => line.text.trim() !== "");
   const top = preamble ? nonBlank : nonBlank.slice(0, HEADER_WINDOW);
+  // The last line of the header; the first question comes after it.
   let introEnd = 0;
   let i = 0;
   const text = (k: number) => plainText(top[k]?.text ?? "").trim();
+  const takeRole = (line: SourceLine, words: string, { role, company }: { role: string; company?: string }) => {
+    detected.role = role;
+    if (company !== undefined) detected.company = company;
+    const value = company !== undefined ? `${role} at ${company}` : role;
+    candidates.push({ line: line.number, text: words, field: "role", value });
+  };
 
   // Title lines can stand above the name ("Principal Path", "Staff Notes, issue 31").
   const nameAt = [0, 1, 2].find((k) => isNameLine(text(k)) && confirmsHeader(text(k + 1)));
@@ -102,10 +164,7 @@ export function readHeader(lines: readonly SourceLine[], preamble = false): Head
     i++;
     const role = readRoleLine(text(i));
     if (role && top[i]) {
-      detected.role = role.role;
-      if (role.company !== undefined) detected.company = role.company;
-      const value = role.company !== undefined ? `${role.role} at ${role.company}` : role.role;
-      candidates.push({ line: top[i]!.number, text: text(i), field: "role", value });
+      takeRole(top[i]!, text(i), role);
       introEnd = top[i]!.number;
       i++;
     }
@@ -123,11 +182,7 @@ export function readHeader(lines: readonly SourceLine[], preamble = false): Head
       if (dated.whole) candidates.push({ line: line.number, text: words, field: dated.field, value: dated.month });
     } else if (detected.name !== undefined && detected.role === undefined && readRoleLine(words)) {
       // The role line after the date ("Jane Doe", "May 2021", "Staff Engineer at Acme").
-      const role = readRoleLine(words)!;
-      detected.role = role.role;
-      if (role.company !== undefined) detected.company = role.company;
-      const value = role.company !== undefined ? `${role.role} at ${role.company}` : role.role;
-      candidates.push({ line: line.number, text: words, field: "role", value });
+      takeRole(line, words, readRoleLine(words)!);
     } else if (INTERVIEWER.test(words)) {
       detected.interviewer = INTERVIEWER.exec(words)![1]!;
     } else if (GUEST.test(words)) {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { ImportError, isImportError } from "./errors.ts";
+import { ImportError } from "./types.ts";
 import { sourceExtension } from "./markup.ts";
 import { planStory, type StoryPlan } from "./planStory.ts";
 import { STORY_EXTENSION } from "./renderMarkdown.ts";
@@ -29,47 +29,28 @@ export interface ImportOptions {
 }
 
 /** A file the run wrote (or would write), and whether it is new, replaced or already identical. */
-export interface WriteOutcome {
-  path: string;
-  action: "create" | "replace" | "unchanged" | "kept";
-  what: string;
-}
+type WriteOutcome = { path: string; action: "create" | "replace" | "unchanged" | "kept"; what: string };
 
-/** The result of a run: the plans, every refusal, and the files written (none when refused). */
-export interface BatchResult {
-  plans: StoryPlan[];
-  errors: ImportError[];
-  writes: WriteOutcome[];
-  written: boolean;
-  /** Things worth a look that do not stop the import (a story that may already be archived). */
-  notices: string[];
-}
+/** The result of a run: the plans, every refusal, the files written (none when refused) and notices worth a look. */
+export type BatchResult = ReturnType<typeof importBatch>;
 
-/**
- * Imports a batch all-or-nothing: every file is read, rendered and round-trip checked in
- * memory first; if any file is refused, nothing at all is written. With `check`, nothing is
- * ever written and the run only reports whether each round trip holds.
- */
-export function importBatch(files: readonly string[], options: ImportOptions, ops: FileOps = nodeFileOps): BatchResult {
+/** Imports a batch all-or-nothing, checking every file in memory first; with `check` it only reports the round trips. */
+export function importBatch(files: readonly string[], options: ImportOptions, ops: FileOps = nodeFileOps) {
   const errors: ImportError[] = [];
   const plans: StoryPlan[] = [];
+  // Things worth a look that do not stop the import (a story that may already be archived).
   const notices: string[] = [];
+  const refused = { plans, errors, writes: [] as WriteOutcome[], written: false, notices };
   if (!options.check && !isFolder(options.contentDir)) {
-    const error = new ImportError(
-      options.contentDir,
-      "the content folder does not exist; pass --content with the folder that holds stories/ and people/ (or create it first)",
-    );
-    return { plans, errors: [error], writes: [], written: false, notices };
+    const why =
+      "the content folder does not exist; pass --content with the folder that holds stories/ and people/ (or create it first)";
+    return { ...refused, errors: [new ImportError(options.contentDir, why)] };
   }
-  if (files.length === 0)
-    errors.push(new ImportError("(command line)", "no FILE given; name one or more transcripts to import"));
-  const hasFlags = Object.keys(options.flags).length > 0;
-  if (hasFlags && files.length > 1) {
-    errors.push(
-      new ImportError(
-        "(command line)",
-        "story flags (--slug, --name, --summary, ...) apply to one story; give exactly one FILE, or put them in each file's .import.yaml",
-      ),
+  const commandLine = (reason: string) => errors.push(new ImportError("(command line)", reason));
+  if (files.length === 0) commandLine("no FILE given; name one or more transcripts to import");
+  if (Object.keys(options.flags).length > 0 && files.length > 1) {
+    commandLine(
+      "story flags (--slug, --name, --summary, ...) apply to one story; give exactly one FILE, or put them in each file's .import.yaml",
     );
   }
   for (const file of files) {
@@ -77,7 +58,7 @@ export function importBatch(files: readonly string[], options: ImportOptions, op
       checkInputFile(file, options.followSymlinks);
       plans.push(planStory(file, options.flags, options.check));
     } catch (error) {
-      if (!isImportError(error)) throw error;
+      if (!(error instanceof ImportError)) throw error;
       errors.push(error);
     }
   }
@@ -87,12 +68,12 @@ export function importBatch(files: readonly string[], options: ImportOptions, op
   }
   if (options.check) {
     for (const plan of plans) errors.push(...staleContent(plan, options.contentDir));
-    return { plans, errors, writes: [], written: false, notices };
+    return refused;
   }
 
   const { writes, outcomes } = planWrites(plans, options, errors, ops);
   notices.push(...archivedDuplicates(plans, options.contentDir));
-  if (errors.length > 0) return { plans, errors, writes: [], written: false, notices };
+  if (errors.length > 0) return refused;
   if (!options.dryRun) {
     const stale = removeStaleTempFiles(options.contentDir);
     if (stale.length > 0) notices.push(`removed ${stale.length} temporary file(s) left by an interrupted import`);
@@ -109,10 +90,7 @@ function isFolder(path: string): boolean {
   }
 }
 
-/**
- * Story files go in after every source, sidecar and person, so an import killed between two
- * renames leaves only whole stories: a story is published only once all it needs is there.
- */
+/** Story files last, so an import killed between two renames leaves only whole stories. */
 function storiesLast(writes: readonly PlannedWrite[], contentDir: string): PlannedWrite[] {
   const stories = resolve(contentDir, "stories") + sep;
   const isStory = (write: PlannedWrite) => resolve(write.path).startsWith(stories);
@@ -158,31 +136,22 @@ function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors:
   const slugs = new Map<string, string>();
   const people = new Map<string, StoryPlan>();
   for (const plan of plans) {
-    const dir = options.contentDir;
-    const storyPath = join(dir, "stories", `${plan.slug}${STORY_EXTENSION}`);
+    const refuse = (reason: string) => errors.push(new ImportError(plan.file, reason));
+    const at = (folder: string, name: string) => join(options.contentDir, folder, name);
+    const storyPath = at("stories", `${plan.slug}${STORY_EXTENSION}`);
     // A story of the other format at the same slug (hand-written, or from before the importer wrote .mdx).
-    const handWritten = join(dir, "stories", `${plan.slug}${STORY_EXTENSION === ".mdx" ? ".md" : ".mdx"}`);
-    const sourcePath = join(dir, "sources", `${plan.slug}${sourceExtension(plan.file)}`);
-    const sidecarPath = join(dir, "sources", `${plan.slug}.import.yaml`);
-    const personPath = join(dir, "people", `${plan.personId}.yaml`);
+    const handWritten = at("stories", `${plan.slug}${STORY_EXTENSION === ".mdx" ? ".md" : ".mdx"}`);
+    const sourcePath = at("sources", `${plan.slug}${sourceExtension(plan.file)}`);
+    const personPath = at("people", `${plan.personId}.yaml`);
     const inPlace = resolve(sourcePath) === resolve(plan.file);
 
     const twin = slugs.get(plan.slug);
-    if (twin)
-      errors.push(
-        new ImportError(
-          plan.file,
-          `has the same slug "${plan.slug}" as ${twin} in this batch; give one of them --slug`,
-        ),
-      );
+    if (twin) refuse(`has the same slug "${plan.slug}" as ${twin} in this batch; give one of them --slug`);
     slugs.set(plan.slug, plan.file);
     if (ops.exists(handWritten)) {
       // Both files would be published at the same URL; --force must not leave two stories behind.
-      errors.push(
-        new ImportError(
-          plan.file,
-          `the slug "${plan.slug}" is taken by ${handWritten}, and the importer writes ${STORY_EXTENSION}; delete or rename that file first, or import under another --slug`,
-        ),
+      refuse(
+        `the slug "${plan.slug}" is taken by ${handWritten}, and the importer writes ${STORY_EXTENSION}; delete or rename that file first, or import under another --slug`,
       );
       continue;
     }
@@ -191,11 +160,8 @@ function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors:
       !inPlace && ops.exists(sourcePath) && !Buffer.from(ops.read(sourcePath)).equals(Buffer.from(plan.source.bytes));
     const taken = ops.exists(storyPath) ? storyPath : otherSource ? sourcePath : undefined;
     if (taken && !options.force) {
-      errors.push(
-        new ImportError(
-          plan.file,
-          `the slug "${plan.slug}" already exists (${taken}); pass --force to replace that story, or --slug to import it under a new one`,
-        ),
+      refuse(
+        `the slug "${plan.slug}" already exists (${taken}); pass --force to replace that story, or --slug to import it under a new one`,
       );
       continue;
     }
@@ -204,20 +170,12 @@ function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors:
     if (!inPlace) add(sourcePath, plan.source.bytes, "raw source, byte for byte");
     const hasFlags = Object.keys(plan.flags).length > 0;
     if (hasFlags || (!inPlace && plan.sidecar.text !== undefined)) {
-      add(
-        sidecarPath,
-        hasFlags ? sidecarText(plan.sidecar.text, plan.flags) : plan.sidecar.text!,
-        "editorial corrections",
-      );
+      const text = hasFlags ? sidecarText(plan.sidecar.text, plan.flags) : plan.sidecar.text!;
+      add(at("sources", `${plan.slug}.import.yaml`), text, "editorial corrections");
     }
     const sharing = people.get(plan.personId);
     if (sharing && sharing.personText !== plan.personText) {
-      errors.push(
-        new ImportError(
-          plan.file,
-          `describes person "${plan.personId}" differently from ${sharing.file}; make their person blocks agree`,
-        ),
-      );
+      refuse(`describes person "${plan.personId}" differently from ${sharing.file}; make their person blocks agree`);
     } else if (ops.exists(personPath)) {
       outcomes.push({ path: personPath, action: "kept", what: "person (already in the archive; edit it there)" });
     } else if (!sharing) {

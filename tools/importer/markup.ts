@@ -8,68 +8,38 @@ import { gfm } from "micromark-extension-gfm";
 import type { SourceMarks } from "./structure.ts";
 import type { SourceLine } from "./types.ts";
 
-/** The text of a saved web page or Markdown file as lines, and the headings its markup set. */
-export interface MarkupText {
-  format: "html" | "markdown";
-  lines: SourceLine[];
-  marks: SourceMarks;
-}
-
 // Page furniture and code that is never part of an interview.
-const SKIP = new Set([
-  "head",
-  "script",
-  "style",
-  "noscript",
-  "template",
-  "nav",
-  "footer",
-  "aside",
-  "form",
-  "button",
-  "svg",
-  "iframe",
-  "select",
-]);
+const SKIP = new Set("head script style noscript template nav footer aside form button svg iframe select".split(" "));
 const HEADING = /^h([1-6])$/;
 const BLOCK = new Set(["p", "li", "dt", "dd", "figcaption", "caption", "pre", "td", "th", "blockquote"]);
+const INLINE = new Set("a em i strong b span code time abbr cite q small sup sub mark u s".split(" "));
+const EMPHASIS: Record<string, string> = { em: "*", i: "*", strong: "**", b: "**" };
+const PAGES = [".html", ".htm", ".md", ".markdown"];
 
-interface Piece {
-  text: string;
-  level?: number;
-  bold?: boolean;
-  item?: string;
-}
+type Piece = { text: string; level?: number; bold?: boolean; item?: string };
 
 /** The extension a source is archived under: its own for a page (.html, .md), else .txt. */
 export function sourceExtension(path: string): string {
   const ext = extname(path).toLowerCase();
-  return [".html", ".htm", ".md", ".markdown"].includes(ext) ? ext : ".txt";
+  return PAGES.includes(ext) ? ext : ".txt";
 }
 
 /**
- * Reads `.html`/`.htm` (parse5, via hast-util-from-html) and `.md`/`.markdown` (micromark with GFM)
- * into lines of text, one paragraph, heading or list item each; undefined for any other file. Emphasis
- * comes back as `*x*`/`**x**` so it is read like a plain-text source's; links keep their words.
+ * Reads `.html`/`.htm` (parse5, via hast-util-from-html) and `.md`/`.markdown` (micromark with GFM) into lines,
+ * one paragraph, heading or list item each, with the headings its markup set; undefined for any other file.
+ * Emphasis comes back as `*x*`/`**x**` so it is read like a plain-text source's; links keep their words.
  */
-export function readMarkup(path: string, text: string): MarkupText | undefined {
-  const ext = extname(path).toLowerCase();
-  let tree: Root;
-  let format: MarkupText["format"];
-  if (ext === ".html" || ext === ".htm") {
-    tree = fromHtml(text);
-    format = "html";
-  } else if (ext === ".md" || ext === ".markdown") {
-    const mdast = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-    tree = toHast(mdast) as Root;
-    format = "markdown";
-  } else return undefined;
-
+export function readMarkup(path: string, text: string): { lines: SourceLine[]; marks: SourceMarks } | undefined {
+  const ext = sourceExtension(path);
+  if (ext === ".txt") return undefined;
+  const tree = ext.startsWith(".htm")
+    ? fromHtml(text)
+    : (toHast(fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })) as Root);
   const pieces: Piece[] = [];
   collect(mainOf(tree), pieces);
   const lines: SourceLine[] = [];
   const levels = new Map<number, number>();
-  const bold = new Set<number>();
+  const questions = new Set<number>();
   for (const piece of pieces) {
     for (const part of piece.text.split("\n")) {
       const words = part.replace(/\s+/g, " ").trim();
@@ -78,21 +48,20 @@ export function readMarkup(path: string, text: string): MarkupText | undefined {
       const number = lines.length + 1;
       lines.push({ number, text: piece.item ? `${piece.item} ${words}` : words });
       if (piece.level !== undefined) levels.set(number, piece.level);
-      if (piece.bold) bold.add(number);
+      if (piece.bold) questions.add(number);
     }
   }
   // The page's question level is its highest heading level below the title (h2, or h3 when there is no h2).
-  const used = [...new Set([...levels.values()].filter((l) => l > 1))].sort();
-  const questionLevel = used[0];
-  const questions = new Set([...levels].filter(([, l]) => l === questionLevel).map(([n]) => n));
-  for (const n of bold) questions.add(n);
-  const subheadings = new Set(
-    [...levels].filter(([, l]) => questionLevel !== undefined && l > questionLevel).map(([n]) => n),
-  );
-  return { format, lines, marks: { questions, subheadings } };
+  const questionLevel = Math.min(...[...levels.values()].filter((l) => l > 1));
+  const subheadings = new Set<number>();
+  for (const [n, level] of levels) {
+    if (level === questionLevel) questions.add(n);
+    else if (level > questionLevel) subheadings.add(n);
+  }
+  return { lines, marks: { questions, subheadings } };
 }
 
-/** The page's main content when it marks one (`<main>`, `<article>`), else the whole document. */
+/** The page's main content when it marks one (`<main>`, `<article>`, an article in main), else the whole document. */
 function mainOf(tree: Root): Root | Element {
   let found: Element | undefined;
   const visit = (node: Root | Element) => {
@@ -103,12 +72,11 @@ function mainOf(tree: Root): Root | Element {
     }
   };
   visit(tree);
-  if (found?.tagName === "main") {
-    const article = found.children.find((c): c is Element => c.type === "element" && c.tagName === "article");
-    return article ?? found;
-  }
-  return found ?? tree;
+  const article = found?.tagName === "main" ? found.children.find((c) => isElement(c, "article")) : undefined;
+  return (article as Element | undefined) ?? found ?? tree;
 }
+
+const isElement = (node: RootContent | ElementContent, tag: string) => node.type === "element" && node.tagName === tag;
 
 function collect(node: Root | Element, pieces: Piece[], ordered?: { next: number }): void {
   let loose = "";
@@ -117,20 +85,17 @@ function collect(node: Root | Element, pieces: Piece[], ordered?: { next: number
     loose = "";
   };
   for (const child of node.children as (RootContent | ElementContent)[]) {
-    if (child.type === "text") {
-      loose += spaced(child.value);
-      continue;
-    }
+    if (child.type === "text") loose += child.value.replace(/\s+/g, " ");
     if (child.type !== "element" || SKIP.has(child.tagName)) continue;
     const heading = HEADING.exec(child.tagName);
-    if (heading || BLOCK.has(child.tagName)) {
+    if (child.tagName === "br") loose += "\n";
+    else if (INLINE.has(child.tagName)) loose += inline({ ...child, children: [child] });
+    else if ((heading || BLOCK.has(child.tagName)) && child.tagName !== "blockquote" && !hasBlocks(child)) {
       flush();
-      if (child.tagName === "blockquote" || hasBlocks(child)) {
-        collect(child, pieces, child.tagName === "ol" ? { next: 1 } : undefined);
-        continue;
-      }
       const text = inline(child);
-      const onlyBold = isOnlyBold(child);
+      const meaningful = child.children.filter((c) => !(c.type === "text" && c.value.trim() === ""));
+      const onlyBold =
+        meaningful.length === 1 && (isElement(meaningful[0]!, "strong") || isElement(meaningful[0]!, "b"));
       const item = child.tagName === "li" ? (ordered ? `${ordered.next++}.` : "•") : undefined;
       pieces.push({
         text: onlyBold ? text.replace(/^\*\*|\*\*$/g, "") : text,
@@ -138,55 +103,17 @@ function collect(node: Root | Element, pieces: Piece[], ordered?: { next: number
         ...(onlyBold && !item ? { bold: true } : {}),
         ...(item ? { item } : {}),
       });
-    } else if (child.tagName === "ul" || child.tagName === "ol") {
-      flush();
-      collect(child, pieces, child.tagName === "ol" ? { next: Number(child.properties["start"] ?? 1) } : undefined);
-    } else if (child.tagName === "br") {
-      loose += "\n";
-    } else if (isInline(child)) {
-      loose += inline({ ...child, children: [child] });
     } else {
       flush();
-      collect(child, pieces);
+      collect(child, pieces, child.tagName === "ol" ? { next: Number(child.properties["start"] ?? 1) } : undefined);
     }
   }
   flush();
 }
 
-/** Whitespace in markup is one space; only `<br>` (written "\n" here) breaks a line. */
-function spaced(text: string): string {
-  return text.replace(/\s+/g, " ");
-}
-
-const INLINE = new Set([
-  "a",
-  "em",
-  "i",
-  "strong",
-  "b",
-  "span",
-  "code",
-  "time",
-  "abbr",
-  "cite",
-  "q",
-  "small",
-  "sup",
-  "sub",
-  "mark",
-  "u",
-  "s",
-]);
-
-function isInline(node: Element): boolean {
-  return INLINE.has(node.tagName);
-}
-
 function hasBlocks(node: Element): boolean {
   return node.children.some(
-    (c) =>
-      c.type === "element" &&
-      (BLOCK.has(c.tagName) || HEADING.test(c.tagName) || c.tagName === "ul" || c.tagName === "ol"),
+    (c) => c.type === "element" && (BLOCK.has(c.tagName) || HEADING.test(c.tagName) || /^[uo]l$/.test(c.tagName)),
   );
 }
 
@@ -194,11 +121,11 @@ function hasBlocks(node: Element): boolean {
 function inline(node: Element): string {
   let out = "";
   for (const child of node.children) {
-    if (child.type === "text") out += spaced(child.value);
-    else if (child.type !== "element" || SKIP.has(child.tagName)) continue;
-    else if (child.tagName === "br") out += "\n";
-    else if (child.tagName === "em" || child.tagName === "i") out += wrap(inline(child), "*");
-    else if (child.tagName === "strong" || child.tagName === "b") out += wrap(inline(child), "**");
+    if (child.type === "text") out += child.value.replace(/\s+/g, " ");
+    if (child.type !== "element" || SKIP.has(child.tagName)) continue;
+    const marker = EMPHASIS[child.tagName];
+    if (child.tagName === "br") out += "\n";
+    else if (marker) out += wrap(inline(child), marker);
     else out += inline(child);
   }
   return out;
@@ -208,11 +135,4 @@ function inline(node: Element): string {
 function wrap(text: string, marker: string): string {
   const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
   return match[2] === "" ? text : `${match[1]}${marker}${match[2]}${marker}${match[3]}`;
-}
-
-function isOnlyBold(node: Element): boolean {
-  const meaningful = node.children.filter((c) => !(c.type === "text" && c.value.trim() === ""));
-  return (
-    meaningful.length === 1 && meaningful[0]!.type === "element" && ["strong", "b"].includes(meaningful[0]!.tagName)
-  );
 }

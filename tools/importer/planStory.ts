@@ -1,56 +1,25 @@
-import type { PersonData, StoryData } from "../../src/schema/schema.ts";
-import { findAsides } from "./asides.ts";
-import { findClutter } from "./clutter.ts";
-import { ImportError, isImportError } from "./errors.ts";
+import type { StoryData } from "../../src/schema/schema.ts";
+import { detectShape, findClutter } from "./clutter.ts";
 import { readHeader, type HeaderFindings } from "./header.ts";
 import { readMarkup } from "./markup.ts";
-import { resolveLineRefs, type LineRef } from "./lineRefs.ts";
-import { readSource, type SourceText } from "./readSource.ts";
-import { renderStory } from "./renderMarkdown.ts";
-import { personYaml } from "./frontmatter.ts";
-import { checkRoundTrip, type RoundTrip, type RoundTripInput } from "./roundTrip.ts";
-import { detectShape } from "./shape.ts";
-import { loadSidecar, mergeSidecars, type LoadedSidecar, type Sidecar } from "./sidecar.ts";
-import { resolveMetadata, validateAgainstSchema, type StoryMetadata } from "./storyMetadata.ts";
-import { buildInterview, type SourceMarks, type Structure } from "./structure.ts";
-import { buildThread } from "./thread.ts";
+import { readSource } from "./readSource.ts";
+import { personYaml, renderStory } from "./renderMarkdown.ts";
+import { checkRoundTrip, type RoundTripInput } from "./roundTrip.ts";
+import { loadSidecar, mergeSidecars, resolveLineRefs, type Sidecar } from "./sidecar.ts";
+import { resolveMetadata, validateAgainstSchema } from "./storyMetadata.ts";
+import { buildInterview, buildThread, findAsides, type Structure } from "./structure.ts";
 import { buildTranscript, displayName, type TranscriptStructure } from "./transcript.ts";
-import type { Block, Guess, HeaderLine, RemovedLine, SourceLine, SourceShape } from "./types.ts";
+import { ImportError, type SourceLine, type SourceShape } from "./types.ts";
 
 /** Everything one source turns into, computed in memory; nothing is written yet. */
-export interface StoryPlan {
-  file: string;
-  source: SourceText;
-  /** The lines the importer read: the file's own, or the text of a parsed .md/.html page. */
-  readLines: SourceLine[];
-  sidecar: LoadedSidecar;
-  /** Flag values the editor gave for this file (stored into the sidecar on import). */
-  flags: Sidecar;
-  shape: SourceShape;
-  slug: string;
-  personId: string;
-  story: StoryData;
-  person: PersonData;
-  /** The story file as the importer writes it (MDX). */
-  markdown: string;
-  personText: string;
-  clutter: RemovedLine[];
-  header: HeaderLine[];
-  blocks: Block[];
-  /** Structural decisions no rule of a known shape settled, for the editor to review. */
-  guesses: Guess[];
-  warnings: string[];
-  /** Why this story may not be written (missing metadata); the outline is still complete. */
-  refusals: ImportError[];
-  roundTrip: RoundTrip;
-}
+export type StoryPlan = ReturnType<typeof planStory>;
 
 /**
  * Reads one transcript and its corrections and renders the story. Missing metadata does not stop
  * the reading: the plan carries it as a refusal (or, with `lenient` for --check, as a note), so the
  * whole outline can be shown. A text with no questions is refused first, with every other problem.
  */
-export function planStory(file: string, given: Sidecar, lenient = false): StoryPlan {
+export function planStory(file: string, given: Sidecar, lenient = false) {
   const source = readSource(file);
   const sidecar = loadSidecar(file);
   // A first import is dated today and the day is saved with the corrections, so a re-import
@@ -60,7 +29,7 @@ export function planStory(file: string, given: Sidecar, lenient = false): StoryP
   const markup = readMarkup(file, source.lines.map((line) => line.text).join("\n"));
   const lines = markup?.lines ?? source.lines;
   const refs = (field: keyof Sidecar) =>
-    resolveLineRefs((settings[field] ?? []) as LineRef[], lines, sidecar.path, field);
+    resolveLineRefs((settings[field] ?? []) as (number | string)[], lines, sidecar.path, field);
 
   const clutter = findClutter(lines, { remove: refs("clutter"), keep: refs("keep") });
   const removed = new Set(clutter.map((c) => c.line));
@@ -88,12 +57,29 @@ export function planStory(file: string, given: Sidecar, lenient = false): StoryP
   const consumedLines = new Set(consumed.map((c) => c.line));
   const text: SourceLine[] = body.filter((line) => !consumedLines.has(line.number));
 
-  let structure: Structure & Partial<TranscriptStructure>;
+  const interviewer = meta.story.interviewer;
+  const build = (): Structure & Partial<TranscriptStructure> => {
+    if (shape === "transcript") return buildTranscript(text, transcriptHints(interviewer, settings), file);
+    if (shape !== "thread") {
+      const fields = ["questions", "notQuestions", "subheadings", "notSubheadings"] as const;
+      const overrides = Object.fromEntries(fields.map((field) => [field, refs(field)]));
+      return buildInterview(
+        text,
+        header.introEnd,
+        overrides as Record<(typeof fields)[number], Set<number>>,
+        file,
+        markup?.marks,
+      );
+    }
+    const question = settings.headings?.question ?? (interviewer ? `Question from ${interviewer}` : "Question");
+    return buildThread(text, { question, reply: settings.headings?.reply ?? `Reply from ${meta.person.name}` }, file);
+  };
+  let structure: ReturnType<typeof build>;
   try {
-    structure = buildStructure(shape, text, header.introEnd, settings, meta, refs, markup?.marks, file);
+    structure = build();
   } catch (error) {
     // The real cause comes first; missing metadata is named after it.
-    if (isImportError(error) && meta.missing !== undefined)
+    if (error instanceof ImportError && meta.missing !== undefined)
       throw new ImportError(file, `${error.reason}. Also: ${sidecar.path}: ${meta.missing}`);
     throw error;
   }
@@ -124,8 +110,10 @@ export function planStory(file: string, given: Sidecar, lenient = false): StoryP
   return {
     file,
     source,
+    /** The lines the importer read: the file's own, or the text of a parsed .md/.html page. */
     readLines: lines,
     sidecar,
+    /** Flag values the editor gave for this file (stored into the sidecar on import). */
     flags,
     shape,
     slug: meta.slug,
@@ -143,6 +131,7 @@ export function planStory(file: string, given: Sidecar, lenient = false): StoryP
       ...meta.warnings,
       ...structure.warnings,
     ],
+    /** Why this story may not be written (missing metadata); the outline is still complete. */
     refusals: missing && !lenient ? [missing] : [],
     roundTrip,
   };
@@ -150,16 +139,13 @@ export function planStory(file: string, given: Sidecar, lenient = false): StoryP
 
 const NO_HEADER: HeaderFindings = { detected: {}, candidates: [], introEnd: 0, guesses: [] };
 
-/**
- * The page header: a thread has none; a transcript's is everything before the first turn, and its
- * guest's label names the person when it is a full name.
- */
+/** The page header: a thread has none; a transcript's is before the first turn, its guest's full-name label names the person. */
 function readHeaderFor(shape: SourceShape, body: readonly SourceLine[], settings: Sidecar): HeaderFindings {
   if (shape === "thread") return NO_HEADER;
   if (shape !== "transcript") return readHeader(body);
   let pre: TranscriptStructure | undefined;
   try {
-    pre = buildTranscript(body, transcriptHints(settings.interviewer, settings.person?.name), "");
+    pre = buildTranscript(body, transcriptHints(settings.interviewer, settings), "");
   } catch {
     return NO_HEADER;
   }
@@ -172,41 +158,9 @@ function readHeaderFor(shape: SourceShape, body: readonly SourceLine[], settings
   return header;
 }
 
-function transcriptHints(interviewer: string | undefined, guest: string | undefined) {
+function transcriptHints(interviewer: string | undefined, settings: Sidecar) {
+  const guest = settings.person?.name;
   return { ...(interviewer !== undefined ? { interviewer } : {}), ...(guest !== undefined ? { guest } : {}) };
-}
-
-function buildStructure(
-  shape: SourceShape,
-  text: readonly SourceLine[],
-  introEnd: number,
-  settings: Sidecar,
-  meta: StoryMetadata,
-  refs: (field: keyof Sidecar) => Set<number>,
-  marks: SourceMarks | undefined,
-  file: string,
-): Structure & Partial<TranscriptStructure> {
-  if (shape === "thread") {
-    const interviewer = meta.story.interviewer;
-    return buildThread(
-      text,
-      {
-        question: settings.headings?.question ?? (interviewer ? `Question from ${interviewer}` : "Question"),
-        reply: settings.headings?.reply ?? `Reply from ${meta.person.name}`,
-      },
-      file,
-    );
-  }
-  if (shape === "transcript") {
-    return buildTranscript(text, transcriptHints(meta.story.interviewer, settings.person?.name), file);
-  }
-  const overrides = {
-    questions: refs("questions"),
-    notQuestions: refs("notQuestions"),
-    subheadings: refs("subheadings"),
-    notSubheadings: refs("notSubheadings"),
-  };
-  return buildInterview(text, introEnd, overrides, file, marks);
 }
 
 /** Today's date in UTC, `2026-12-07`: the day a story enters the archive. */

@@ -1,13 +1,5 @@
 import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
-import { ImportError } from "./errors.ts";
-import type { SourceLine } from "./types.ts";
-
-/** A raw transcript that passed the input checks: exact bytes for archiving, lines for parsing. */
-export interface SourceText {
-  path: string;
-  bytes: Uint8Array;
-  lines: SourceLine[];
-}
+import { ImportError, type SourceLine } from "./types.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -16,30 +8,23 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 
-/**
- * The largest transcript the importer takes: 2 MB, about seventy times the longest interview
- * in the archive. Anything bigger is almost surely not one transcript, and would strain the build.
- */
-export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+// The largest transcript the importer takes: about seventy times the longest interview in the archive.
+// Anything bigger is almost surely not one transcript, and would strain the build.
+const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 /** "1.5 MB", "340 KB": a size as a person reads it. */
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /**
- * Checks an input path before it is read: a symbolic link is refused unless `followSymlinks`
- * (a "transcript" linking to ~/.ssh/id_rsa would otherwise be archived and published), and a
- * file over MAX_SOURCE_BYTES is refused with its size. A missing file is left to readSource.
+ * Checks an input path before it is read: a symbolic link is refused unless `followSymlinks` (a "transcript"
+ * linking to ~/.ssh/id_rsa would otherwise be archived and published), so is a device or pipe (read forever)
+ * and a file over MAX_SOURCE_BYTES. A missing file is left to readSource.
  */
 export function checkInputFile(path: string, followSymlinks = false): void {
-  let link;
-  try {
-    link = lstatSync(path);
-  } catch {
-    return;
-  }
-  if (link.isSymbolicLink() && !followSymlinks) {
+  const link = quietly(() => lstatSync(path));
+  if (link?.isSymbolicLink() && !followSymlinks) {
     let target = "a file that does not exist";
     try {
       target = realpathSync(path);
@@ -51,30 +36,29 @@ export function checkInputFile(path: string, followSymlinks = false): void {
       `is a symbolic link (to ${target}); the importer reads only real files, so copy the transcript here or pass --follow-symlinks`,
     );
   }
-  const file = link.isSymbolicLink() ? statOrUndefined(path) : link;
+  const file = link?.isSymbolicLink() ? quietly(() => statSync(path)) : link;
   if (file && !file.isFile() && !file.isDirectory()) {
-    // A device or pipe (/dev/zero, a FIFO) could be read forever.
     throw new ImportError(path, "is not a regular file (a device, pipe or socket); pass the path of a .txt transcript");
   }
-  const size = file?.size ?? 0;
-  if (size > MAX_SOURCE_BYTES) {
+  if ((file?.size ?? 0) > MAX_SOURCE_BYTES) {
     throw new ImportError(
       path,
-      `is ${formatSize(size)}; the importer takes transcripts up to ${formatSize(MAX_SOURCE_BYTES)}, so this is probably not one transcript (split it, or check the file)`,
+      `is ${formatSize(file!.size)}; the importer takes transcripts up to ${formatSize(MAX_SOURCE_BYTES)}, so this is probably not one transcript (split it, or check the file)`,
     );
   }
 }
 
-function statOrUndefined(path: string): Stats | undefined {
+/** A path's stats, or undefined when they cannot be read (the read that follows says why). */
+function quietly(stat: () => Stats): Stats | undefined {
   try {
-    return statSync(path);
+    return stat();
   } catch {
     return undefined;
   }
 }
 
-/** Reads a file and refuses anything that is not non-empty UTF-8 text. */
-export function readSource(path: string): SourceText {
+/** Reads a file and refuses anything that is not non-empty UTF-8 text: exact bytes for archiving, lines for parsing. */
+export function readSource(path: string): { path: string; bytes: Uint8Array; lines: SourceLine[] } {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -83,11 +67,6 @@ export function readSource(path: string): SourceText {
     const why = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, not a file" : String(error);
     throw new ImportError(path, `${why}; pass the path of a .txt transcript`);
   }
-  return { path, bytes, lines: decodeSource(path, bytes) };
-}
-
-/** Decodes and validates source bytes; `path` only names the file in messages. */
-export function decodeSource(path: string, bytes: Uint8Array): SourceLine[] {
   if (bytes.length === 0) throw new ImportError(path, "the file is empty; there is nothing to import");
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
@@ -110,20 +89,16 @@ export function decodeSource(path: string, bytes: Uint8Array): SourceLine[] {
   const lines = text.split("\n").map((line, index) => ({ number: index + 1, text: line }));
   for (const line of lines) {
     const match = CONTROL.exec(line.text);
-    if (match) {
-      const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-      throw new ImportError(
-        path,
-        `line ${line.number}, column ${match.index + 1}: control character U+${code}; remove it (it is not text)`,
-      );
-    }
+    if (!match) continue;
+    const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+    const where = `line ${line.number}, column ${match.index + 1}`;
+    throw new ImportError(path, `${where}: control character U+${code}; remove it (it is not text)`);
   }
-  return lines;
+  return { path, bytes, lines };
 }
 
-/** Offset of the first byte that breaks UTF-8, for an error message an editor can follow. */
+/** Offset of the first byte that breaks UTF-8, found by walking the sequences (decoding growing prefixes is quadratic). */
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  // Decoding growing prefixes would be quadratic; walk the sequences instead.
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;

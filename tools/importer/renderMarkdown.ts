@@ -1,6 +1,6 @@
-import type { StoryData } from "../../src/schema/schema.ts";
-import { emphasisMarkdown } from "./emphasis.ts";
-import { storyFrontmatter } from "./frontmatter.ts";
+import { Document, Scalar, YAMLSeq } from "yaml";
+import { storyData, type PersonData, type StoryData } from "../../src/schema/schema.ts";
+import { emphasisMarkdown } from "./inline.ts";
 import type { Block } from "./types.ts";
 
 /** The file extension the importer writes stories with: MDX, so side boxes and turns can use the vocabulary. */
@@ -12,74 +12,37 @@ export function renderStory(story: StoryData, blocks: readonly Block[]): string 
 }
 
 /**
- * Questions as `##`, sub-headings as `###`, lists as Markdown lists; one blank line between
- * blocks. Turns, breaks and side boxes use the editorial vocabulary (src/markdown/vocabulary.ts):
- * `<Turn>` and `<Aside>` wrap their blocks between blank lines, so what is inside stays Markdown.
+ * Questions as `##`, sub-headings as `###`, lists as Markdown lists; one blank line between blocks. Turns,
+ * breaks and side boxes use the editorial vocabulary (src/markdown/vocabulary.ts), their blocks inside as Markdown.
  */
 export function renderBlocks(blocks: readonly Block[]): string {
   const parts: string[] = [];
   let previous: Block | undefined;
+  let variant = 0;
   for (const block of blocks) {
-    switch (block.type) {
-      case "question":
-      case "editorial-heading":
-        parts.push(`## ${emphasisMarkdown(block.text)}`);
-        break;
-      case "subheading":
-        parts.push(`### ${emphasisMarkdown(block.text)}`);
-        break;
-      case "paragraph":
-        parts.push(emphasisMarkdown(block.text));
-        break;
-      case "turn": {
-        const attributes = { speaker: block.speaker, role: block.role, time: block.time };
-        parts.push(`<Turn${attributesOf(attributes)}>\n\n${renderBlocks(block.blocks)}\n</Turn>`);
-        break;
-      }
-      case "break":
-        parts.push(`<Break${attributesOf({ label: block.label })} />`);
-        break;
-      case "aside":
-        parts.push(`<Aside${attributesOf({ title: block.title })}>\n\n${renderBlocks(block.blocks)}\n</Aside>`);
-        break;
-      case "list": {
-        // Two lists in a row merge in Markdown unless their markers differ.
-        const alternate =
-          previous?.type === "list" && previous.ordered === block.ordered && markerOf(previous, parts) === 0;
-        parts.push(renderList(block, alternate ? 1 : 0));
-        break;
-      }
+    if (block.type === "question" || block.type === "editorial-heading")
+      parts.push(`## ${emphasisMarkdown(block.text)}`);
+    else if (block.type === "subheading") parts.push(`### ${emphasisMarkdown(block.text)}`);
+    else if (block.type === "paragraph") parts.push(emphasisMarkdown(block.text));
+    else if (block.type === "break") parts.push(`<Break${attributesOf({ label: block.label })} />`);
+    else if (block.type === "turn") {
+      const attributes = attributesOf({ speaker: block.speaker, role: block.role, time: block.time });
+      parts.push(`<Turn${attributes}>\n\n${renderBlocks(block.blocks)}\n</Turn>`);
+    } else if (block.type === "aside") {
+      parts.push(`<Aside${attributesOf({ title: block.title })}>\n\n${renderBlocks(block.blocks)}\n</Aside>`);
+    } else {
+      // Two lists in a row merge in Markdown unless their markers differ.
+      variant = previous?.type === "list" && previous.ordered === block.ordered ? 1 - variant : 0;
+      const marker = (index: number) => (block.ordered ? `${block.start + index}${".)"[variant]}` : "-*"[variant]);
+      parts.push(block.items.map((item, index) => `${marker(index)} ${emphasisMarkdown(item.text)}`).join("\n"));
     }
     previous = block;
   }
   return parts.map((part) => `${part}\n`).join("\n");
 }
 
-const BULLETS = ["-", "*"];
-const DELIMITERS = [".", ")"];
-
-function renderList(list: Extract<Block, { type: "list" }>, variant: number): string {
-  return list.items
-    .map((item, index) => {
-      const marker = list.ordered ? `${list.start + index}${DELIMITERS[variant]}` : BULLETS[variant]!;
-      return `${marker} ${emphasisMarkdown(item.text)}`;
-    })
-    .join("\n");
-}
-
-/** Which marker variant the last rendered list used, read back from its text. */
-function markerOf(list: Extract<Block, { type: "list" }>, parts: readonly string[]): number {
-  const last = parts.at(-1) ?? "";
-  if (list.ordered) return /^\d+\)/.test(last) ? 1 : 0;
-  return last.startsWith("*") ? 1 : 0;
-}
-
-/**
- * JSX attributes as plain strings. MDX decodes character references in an attribute value and
- * ends it at its quote, so `&` and `"` are written as references; anything else, `{` and `<`
- * included, is text inside quotes.
- */
-export function attributesOf(values: Record<string, string | undefined>): string {
+/** JSX attributes as plain strings: MDX decodes references in them and ends them at `"`, so `&` and `"` are references. */
+function attributesOf(values: Record<string, string | undefined>): string {
   return Object.entries(values)
     .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "")
     .map(
@@ -87,4 +50,36 @@ export function attributesOf(values: Record<string, string | undefined>): string
         ` ${name}="${value.replace(/\s+/g, " ").trim().replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`,
     )
     .join("");
+}
+
+/** The YAML between a story's `---` fences, in the schema's field order (a test's extra fields after) so re-imports diff cleanly. */
+export function storyFrontmatter(story: StoryData): string {
+  const fields = [...new Set([...Object.keys(storyData.shape), ...Object.keys(story)])];
+  const ordered = Object.fromEntries(
+    fields
+      .map((field) => [field, (story as Record<string, unknown>)[field]] as const)
+      .filter(
+        ([field, value]) =>
+          value !== undefined && !(field === "editorialNotes" && Array.isArray(value) && !value.length),
+      ),
+  );
+  const doc = new Document(ordered);
+  // Dates stay strings: unquoted, YAML 1.1 readers would turn "2021-05-14" into a Date.
+  for (const field of ["recorded", "published", "added"]) {
+    const node = doc.get(field, true);
+    if (node instanceof Scalar) node.type = Scalar.QUOTE_DOUBLE;
+  }
+  const topics = doc.get("topics", true);
+  if (topics instanceof YAMLSeq) topics.flow = true;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** A person file, `people/<id>.yaml`. */
+export function personYaml({ name, role, company, links }: PersonData): string {
+  return new Document({
+    name,
+    ...(role !== undefined ? { role } : {}),
+    ...(company !== undefined ? { company } : {}),
+    links,
+  }).toString({ lineWidth: 0 });
 }

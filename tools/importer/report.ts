@@ -81,9 +81,8 @@ function describe(plan: StoryPlan): string {
   const guessed = plan.guesses.filter((g) => questionLines.has(g.line) || g.decision.startsWith("answer")).length;
   const asked = plural(questions, plan.story.kind === "discussion" ? "section" : "question");
   const parts = [plan.shape, guessed > 0 ? `${asked} (${guessed} guessed — review)` : asked];
-  if (count("turn") > 0) parts.push(plural(count("turn"), "speaker turn"));
-  if (count("subheading") > 0) parts.push(plural(count("subheading"), "sub-heading"));
-  if (count("list") > 0) parts.push(plural(count("list"), "list"));
+  const kinds = { turn: "speaker turn", subheading: "sub-heading", list: "list" };
+  for (const [type, word] of Object.entries(kinds)) if (count(type) > 0) parts.push(plural(count(type), word));
   return parts.join(", ");
 }
 

@@ -1,7 +1,6 @@
 import { htmlToHast } from "satteri";
-import { plainText } from "./emphasis.ts";
-import { readListLine } from "./listItems.ts";
-import { stripPipes } from "./thread.ts";
+import { plainText } from "./inline.ts";
+import { readListLine, stripPipes } from "./structure.ts";
 import type { HeaderLine, SourceLine } from "./types.ts";
 import { satteriOptions } from "../../src/markdown/options.ts";
 import { storyLinksPlugin } from "../../src/markdown/inertStories.ts";
@@ -13,27 +12,10 @@ import { vocabularyPlugin } from "../../src/markdown/vocabularyPlugin.ts";
 /** Parser features of the site's own Markdown pipeline, so the round trip reads stories as the build does. */
 const SITE_FEATURES = satteriOptions().features;
 
-/**
- * A story as the site renders it, as HTML parsed back into a tree: the site's MDX parser and
- * features, its story-links rule (bare e-mail addresses and www. stay text) and its editorial
- * vocabulary, without the decorations (heading permalinks, rel) that do not change what the
- * transcript says.
- */
+/** A story as the site renders it (its MDX parser, story-links rule and vocabulary), parsed back into a tree. */
 export function renderStoryTree(mdx: string): HastLike {
   const { html } = mdxToHtml(mdx, { features: SITE_FEATURES, mdastPlugins: [storyLinksPlugin(), vocabularyPlugin()] });
   return htmlToHast(html, { fragment: true });
-}
-
-/** The outcome of compiling a story and reading it back against its source. */
-export interface RoundTrip {
-  ok: boolean;
-  /** Source lines whose words are not on the page (clutter aside). */
-  missing: { line: number; text: string }[];
-  /** Anything in the compiled story that is not plain text, headings, lists and http(s) links. */
-  unsafe: string[];
-  /** Rendered blocks that do not come from the source (editorial headings aside). */
-  extra: string[];
-  checkedLines: number;
 }
 
 /** What the round trip needs besides the Markdown: the source and what the importer said it did with each line. */
@@ -77,15 +59,12 @@ export function expectedText(line: string): string {
   return normalizeSpace(plainText(stripPipes(item ? item.text : line)));
 }
 
-/**
- * Renders the story with the site's own MDX compiler and checks three things: nothing but
- * text, headings, lists and http(s) links came out; every kept source line is there, in
- * order; and nothing appeared that the source did not say.
- */
-export function checkRoundTrip(input: RoundTripInput): RoundTrip {
+/** Renders the story as the site does; checks it holds only text, headings, lists and links, and every kept line, in order. */
+export function checkRoundTrip(input: RoundTripInput) {
   // The renderer drops what it cannot turn into HTML (a <script>, an {expression}), so anything
   // live is found in the source first; such a story is refused without rendering it.
   const live = findLiveContent(input.markdown, "mdx");
+  // Anything in the compiled story that is not plain text, headings, lists and http(s) links.
   const unsafe = live.map((finding) => `line ${finding.line}: ${finding.message}`);
   const tree = live.length > 0 ? { type: "root" } : renderStoryTree(input.markdown);
   const blocks: string[] = [];
@@ -93,10 +72,10 @@ export function checkRoundTrip(input: RoundTripInput): RoundTrip {
   const normalized = blocks.map(normalizeSpace);
 
   const consumed = new Set(input.header.map((h) => h.line));
-  const missing: RoundTrip["missing"] = [];
-  for (const header of input.header) {
-    if (header.value !== input.headerValues[header.field]) missing.push({ line: header.line, text: header.text });
-  }
+  // Source lines whose words are not on the page (clutter aside).
+  const missing: { line: number; text: string }[] = [];
+  for (const { line, text, field, value } of input.header)
+    if (value !== input.headerValues[field]) missing.push({ line, text });
 
   const matched = new Set<number>();
   // Blocks whose whole text one line has accounted for: a later line cannot be found in them again
@@ -105,14 +84,12 @@ export function checkRoundTrip(input: RoundTripInput): RoundTrip {
   let cursor = 0;
   let checkedLines = 0;
   for (const line of input.lines) {
-    if (input.clutter.has(line.number) || consumed.has(line.number) || line.text.trim() === "") continue;
-    if (input.structural?.has(line.number)) continue;
+    const skipped = input.clutter.has(line.number) || consumed.has(line.number) || input.structural?.has(line.number);
+    if (skipped || line.text.trim() === "") continue;
     checkedLines++;
     const own = input.lineText?.get(line.number);
     const expected = own !== undefined ? normalizeSpace(plainText(own)) : expectedText(line.text);
-    const found = normalized.findIndex(
-      (block, index) => index >= cursor && !full.has(index) && block.includes(expected),
-    );
+    const found = normalized.findIndex((block, i) => i >= cursor && !full.has(i) && block.includes(expected));
     if (found === -1) {
       missing.push({ line: line.number, text: line.text });
       continue;
@@ -123,47 +100,35 @@ export function checkRoundTrip(input: RoundTripInput): RoundTrip {
   }
 
   const headings = new Set(input.editorialHeadings.map(normalizeSpace));
+  // Rendered blocks that do not come from the source (editorial headings aside).
   const extra = normalized.filter((block, index) => !matched.has(index) && !headings.has(block));
-  return {
-    ok: missing.length === 0 && unsafe.length === 0 && extra.length === 0,
-    missing,
-    unsafe,
-    extra,
-    checkedLines,
-  };
+  const ok = missing.length === 0 && unsafe.length === 0 && extra.length === 0;
+  return { ok, missing, unsafe, extra, checkedLines };
 }
 
 function collectBlocks(node: HastLike, blocks: string[], unsafe: string[]): void {
   for (const child of node.children ?? []) {
-    if (child.type === "text") {
-      if (child.value?.trim()) unsafe.push(`text outside any paragraph: "${child.value.trim()}"`);
-      continue;
-    }
-    if (child.type === "element" && isChrome(child)) continue;
-    if (child.type === "element" && BLOCKS.has(child.tagName!)) {
-      blocks.push(inlineText(child, unsafe, child.tagName === "li"));
-      continue;
-    }
-    if (child.type === "element" && CONTAINERS.has(child.tagName!)) {
-      collectBlocks(child, blocks, unsafe);
-      continue;
-    }
-    unsafe.push(describe(child));
+    const tag = child.type === "element" ? child.tagName! : "";
+    // A turn's speaker line: the speaker and time are attributes, checked where the importer reads them.
+    const classes = child.properties?.["className"];
+    if (Array.isArray(classes) && classes.some((name) => CHROME.has(String(name)))) continue;
+    if (child.type === "text" && child.value?.trim())
+      unsafe.push(`text outside any paragraph: "${child.value.trim()}"`);
+    else if (BLOCKS.has(tag)) blocks.push(inlineText(child, unsafe, tag === "li"));
+    else if (CONTAINERS.has(tag)) collectBlocks(child, blocks, unsafe);
+    else if (child.type !== "text") unsafe.push(describe(child));
   }
 }
 
-/** The text of one block; only text and http(s) links may occur inside. */
+/** The text of one block; only text, emphasis and http(s) links may occur inside (and a list item's paragraphs). */
 function inlineText(node: HastLike, unsafe: string[], inListItem: boolean): string {
   let text = "";
   for (const child of node.children ?? []) {
+    const tag = child.type === "element" ? child.tagName! : "";
+    const link = tag === "a" && /^https?:\/\//i.test(hrefOf(child));
     if (child.type === "text") text += child.value ?? "";
-    else if (child.type === "element" && child.tagName === "a" && /^https?:\/\//i.test(hrefOf(child))) {
-      text += inlineText(child, unsafe, false);
-    } else if (child.type === "element" && EMPHASIS.has(child.tagName!)) {
-      text += inlineText(child, unsafe, false);
-    } else if (inListItem && child.type === "element" && child.tagName === "p") {
-      text += inlineText(child, unsafe, false);
-    } else unsafe.push(describe(child));
+    else if (link || EMPHASIS.has(tag) || (inListItem && tag === "p")) text += inlineText(child, unsafe, false);
+    else unsafe.push(describe(child));
   }
   return text;
 }
@@ -174,12 +139,6 @@ function describe(node: HastLike): string {
     return `<${node.tagName}${href !== undefined ? ` href="${hrefOf(node)}"` : ""}> element`;
   }
   return `${node.type}${node.value ? ` "${node.value.slice(0, 60)}"` : ""}`;
-}
-
-/** A turn's speaker line: the speaker and time are attributes, checked where the importer reads them. */
-function isChrome(node: HastLike): boolean {
-  const classes = node.properties?.["className"];
-  return Array.isArray(classes) && classes.some((name) => CHROME.has(String(name)));
 }
 
 /** An element's href as text ("" when it has none). */

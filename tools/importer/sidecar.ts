@@ -1,35 +1,155 @@
+/**
+ * The editor's corrections for one source, kept next to it as `<name>.import.yaml` so a re-import gives the
+ * same story; flags of the same name win. Its schema and the command-line flags are derived from the story
+ * schema (src/schema/schema.ts), so a field declared there reaches `npm run import` with no edit here.
+ */
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
-import type { z } from "astro/zod";
+import { z } from "astro/zod";
 import { Document, parseDocument } from "yaml";
-import { storyData } from "../../src/schema/schema.ts";
-import { ImportError } from "./errors.ts";
-import { sidecarSchemaFor } from "./storyFields.ts";
+import { withFriendlyErrors } from "../../src/schema/errorMap.ts";
+import { calendarDay, partialDate, personData, sourceSchema, storyData } from "../../src/schema/schema.ts";
+import { ImportError, sourceShapes, type SourceLine } from "./types.ts";
 
-/**
- * The editor's corrections for one source, kept next to it as `<name>.import.yaml` so a
- * re-import gives the same story. Every field is optional; flags of the same name win.
- * Derived from the story schema (tools/importer/storyFields.ts).
- */
+/** A URL slug or person id: lowercase words joined by hyphens. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const slug = z.string().regex(SLUG, { error: "must be lowercase words joined by hyphens, like jane-doe" });
+const text = z.string().trim().min(1);
+/** A source line, by number or by the words it starts with. */
+const lineRef = z.union([z.number().int().positive(), text]);
+
+type AnyShape = Record<string, z.ZodType>;
+/** Every field optional and without its default, so a field left out never overrides another source. */
+type Loose<S extends AnyShape> = { [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer I> ? I : S[K]> };
+
+function loose<S extends AnyShape>(shape: S): Loose<S> {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional(),
+    ]),
+  ) as Loose<S>;
+}
+
+function unwrap(field: z.ZodType): z.ZodType {
+  let inner: z.ZodType = field;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
+  return inner;
+}
+
+/** Line references and headings: how to cut the transcript, never written into the story. */
+const cutting = {
+  questions: z.array(lineRef).optional(),
+  notQuestions: z.array(lineRef).optional(),
+  subheadings: z.array(lineRef).optional(),
+  notSubheadings: z.array(lineRef).optional(),
+  clutter: z.array(lineRef).optional(),
+  keep: z.array(lineRef).optional(),
+  headings: z.strictObject({ question: text.optional(), reply: text.optional() }).optional(),
+};
+const personGroup = z.strictObject({ id: slug.optional(), ...loose(personData.shape) }).optional();
+const sourceGroup = z.strictObject(loose(sourceSchema.shape)).optional();
+
+/** The sidecar schema for a story schema: every story field, all optional, between the importer's own fields. */
+export function sidecarSchemaFor<S extends typeof storyData.shape>(story: z.ZodObject<S>) {
+  const fields = Object.fromEntries(
+    Object.entries(loose(story.shape)).map(([key, field]) => [
+      key,
+      key === "person" ? personGroup : key === "source" ? sourceGroup : field,
+    ]),
+  ) as Omit<Loose<S>, "person" | "source"> & { person: typeof personGroup; source: typeof sourceGroup };
+  return withFriendlyErrors(
+    z.strictObject({ slug: slug.optional(), shape: z.enum(sourceShapes).optional(), ...fields, ...cutting }),
+  );
+}
+
 const sidecarSchema = sidecarSchemaFor(storyData);
-
 export type Sidecar = z.infer<typeof sidecarSchema>;
 
-/** `interviews/jane.txt` -> `interviews/jane.import.yaml`. */
-export function sidecarPathFor(sourcePath: string): string {
-  return join(dirname(sourcePath), `${basename(sourcePath, extname(sourcePath))}.import.yaml`);
+/** One command-line flag, its sidecar path (["source", "url"]), whether it repeats or takes line references. */
+type FlagSpec = NonNullable<ReturnType<typeof spec>>;
+
+// Flags whose names predate the derivation and stay for editors' muscle memory.
+const FLAG_NAMES: Record<string, string> = {
+  editorialNotes: "note",
+  "person.name": "name",
+  "person.id": "person-id",
+  "headings.question": "question-heading",
+  "headings.reply": "reply-heading",
+};
+// Person fields other than name and id come from the story's role and company, not from flags.
+const NO_FLAG = new Set(["person.role", "person.company", "person.links"]);
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+function spec(path: [string] | [string, string], field: z.ZodType) {
+  const key = path.join(".");
+  if (NO_FLAG.has(key)) return undefined;
+  const inner = unwrap(field);
+  const multiple = inner instanceof z.ZodArray;
+  const item = multiple ? unwrap(inner.element as z.ZodType) : inner;
+  const lines = item === lineRef; // digits become line numbers
+  const named =
+    FLAG_NAMES[key] ??
+    (path.length === 2 && path[0] !== "person" ? `${path[0]}-${kebab(path[1])}` : kebab(path.at(-1) ?? ""));
+  const flag = multiple && !FLAG_NAMES[key] ? named.replace(/s$/, "") : named;
+  const is = (type: z.ZodType) => item === type || inner === type;
+  const value = lines
+    ? "LINE"
+    : item instanceof z.ZodEnum
+      ? item.options.join("|")
+      : is(partialDate)
+        ? "YYYY-MM"
+        : is(calendarDay)
+          ? "YYYY-MM-DD"
+          : item instanceof z.ZodURL
+            ? "URL"
+            : "TEXT";
+  return { flag, path, multiple, lines, value };
 }
 
-/** A sidecar as read from disk: its text (to keep comments on rewrite) and its checked fields. */
-export interface LoadedSidecar {
-  path: string;
-  text: string | undefined;
-  data: Sidecar;
+/** The flags for a story schema: one per sidecar field (groups flattened to `--source-url`). */
+export function flagSpecs<S extends typeof storyData.shape>(story: z.ZodObject<S>): FlagSpec[] {
+  return (Object.entries(sidecarSchemaFor(story).shape) as [string, z.ZodType][]).flatMap(([key, field]) => {
+    const inner = unwrap(field);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- shape is any on a bare ZodObject
+    const parts = inner instanceof z.ZodObject ? Object.entries(inner.shape as Record<string, z.ZodType>) : undefined;
+    const made = parts ? parts.map(([sub, subField]) => spec([key, sub], subField)) : [spec([key], field)];
+    return made.filter((s) => s !== undefined);
+  });
 }
 
-/** Reads and checks the sidecar next to a source; an absent sidecar is an empty one. */
+/** Flag values (as node:util parseArgs returns them) arranged as sidecar-shaped data. */
+export function flagsToSidecar(specs: readonly FlagSpec[], values: Record<string, unknown>): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const { flag, path, lines } of specs) {
+    let value = values[flag];
+    if (value === undefined) continue;
+    if (lines && Array.isArray(value)) value = value.map((ref: string) => (/^\d+$/.test(ref) ? Number(ref) : ref));
+    const [top, sub] = path;
+    if (sub === undefined) data[top] = value;
+    else data[top] = { ...(data[top] as Record<string, unknown> | undefined), [sub]: value };
+  }
+  return data;
+}
+
+const IMPORTER_ONLY = new Set(["slug", "shape", "person", "source", ...Object.keys(cutting)]);
+
+/** The story fields a sidecar sets beyond `handled`: a field added to the schema reaches the frontmatter through here. */
+export function otherStoryFields(settings: object, handled: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(settings).filter(
+      ([key, value]) => value !== undefined && !IMPORTER_ONLY.has(key) && !handled.includes(key),
+    ),
+  );
+}
+
+/** A sidecar as read from disk: its path, its text (to keep comments on rewrite) and its checked fields. */
+export type LoadedSidecar = { path: string; text: string | undefined; data: Sidecar };
+
+/** Reads and checks the sidecar next to a source (`jane.txt` -> `jane.import.yaml`); an absent one is empty. */
 export function loadSidecar(sourcePath: string): LoadedSidecar {
-  const path = sidecarPathFor(sourcePath);
+  const path = join(dirname(sourcePath), `${basename(sourcePath, extname(sourcePath))}.import.yaml`);
   if (!existsSync(path)) return { path, text: undefined, data: {} };
   const text = readFileSync(path, "utf8");
   const doc = parseDocument(text, { prettyErrors: true });
@@ -50,37 +170,58 @@ export function checkSidecar(data: unknown, where: string, schema: z.ZodType = s
   throw new ImportError(where, problems.join("; "));
 }
 
+const isGroup = (value: unknown): value is object => typeof value === "object" && !Array.isArray(value);
+
 /** Flags win over the sidecar, field by field; nested objects (person, source, headings) merge. */
 export function mergeSidecars(base: Sidecar, flags: Sidecar): Sidecar {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(flags)) {
     if (value === undefined) continue;
     const current = merged[key];
-    const nested =
-      typeof value === "object" && !Array.isArray(value) && typeof current === "object" && current !== null;
-    merged[key] = nested ? { ...current, ...value } : value;
+    merged[key] = isGroup(value) && isGroup(current) && current !== null ? { ...current, ...value } : value;
   }
   return merged;
 }
 
-/**
- * The sidecar text to store next to the archived source: the editor's file with the flag
- * values written in (comments kept), or a new file when there was none.
- */
+/** The sidecar to archive: the editor's file with the flag values written in (comments kept), or a new file. */
 export function sidecarText(existing: string | undefined, flags: Sidecar): string {
   const doc = existing !== undefined ? parseDocument(existing) : new Document({});
   if (existing === undefined) {
     doc.commentBefore = " Editorial decisions for this source; `npm run import` reads them on every re-import.";
   }
   for (const [key, value] of Object.entries(flags)) {
-    if (value === undefined) continue;
-    if (typeof value === "object" && !Array.isArray(value)) {
+    if (isGroup(value)) {
       for (const [inner, innerValue] of Object.entries(value)) {
         if (innerValue !== undefined) doc.setIn([key, inner], innerValue);
       }
-    } else {
-      doc.set(key, value);
-    }
+    } else if (value !== undefined) doc.set(key, value);
   }
   return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * Turns an editor's line references (a number, or the words a line starts with) into line numbers. Words must
+ * pick out exactly one line, so a correction cannot silently drift.
+ */
+export function resolveLineRefs(
+  refs: readonly (number | string)[],
+  lines: readonly SourceLine[],
+  where: string,
+  field: string,
+): Set<number> {
+  return new Set(
+    refs.map((ref) => {
+      if (typeof ref === "number") {
+        if (Number.isInteger(ref) && lines[ref - 1] && lines[ref - 1]!.text.trim() !== "") return ref;
+        throw new ImportError(where, `"${field}" names line ${ref}, which is not a non-blank line of the source`);
+      }
+      const start = ref.trim();
+      const matches = lines.filter((line) => start !== "" && line.text.trim().startsWith(start));
+      if (matches.length === 1) return matches[0]!.number;
+      const found =
+        matches.length === 0 ? "matches no line" : `matches lines ${matches.map((m) => m.number).join(", ")}`;
+      const fix = "quote the first words of exactly one line, or give its number";
+      throw new ImportError(where, `"${field}" entry "${start}" ${found}; ${fix}`);
+    }),
+  );
 }

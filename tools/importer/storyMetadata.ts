@@ -1,34 +1,9 @@
 import { personData, storyData, type PersonData, type StoryData } from "../../src/schema/schema.ts";
 import { slugify } from "../../src/lib/slug.ts";
-import { ImportError } from "./errors.ts";
-import type { Sidecar } from "./sidecar.ts";
-import { otherStoryFields, SLUG } from "./storyFields.ts";
-import { shapeFormats, type Detected, type SourceShape } from "./types.ts";
+import { flagSpecs, otherStoryFields, SLUG, type Sidecar } from "./sidecar.ts";
+import { ImportError, shapeFormats, type Detected, type SourceShape } from "./types.ts";
 
-/** Who and what a story is about, before the transcript is attached. */
-export interface StoryMetadata {
-  slug: string;
-  personId: string;
-  person: PersonData;
-  story: Omit<StoryData, "editorialNotes">;
-  /** Notes for the editor: defaults taken from weaker evidence. */
-  warnings: string[];
-  /** Required fields nobody gave, as a refusal sentence (undefined when all are there). */
-  missing?: string;
-}
-
-/** Where each required field can be given, for error messages. */
-const HOW_TO_SET: Record<string, string> = {
-  "person.name": "--name",
-  role: "--role",
-  company: "--company",
-  recorded: "--recorded",
-  summary: "--summary",
-  "source.name": "--source-name",
-  "source.url": "--source-url",
-};
-
-// Stand-ins for missing fields in --check mode, where only the transcript is being tested.
+// Stand-ins for missing required fields, so the outline can still be shown (and --check test the transcript).
 const PLACEHOLDERS: Record<string, string> = {
   "person.name": "Unknown",
   role: "Unknown role",
@@ -38,6 +13,7 @@ const PLACEHOLDERS: Record<string, string> = {
   "source.name": "Unknown source",
   "source.url": "https://example.invalid/",
 };
+const FLAGS = new Map(flagSpecs(storyData).map((spec) => [spec.path.join("."), `--${spec.flag}`]));
 
 /**
  * Combines what the text says (name line, role line, date lines, banner) with the editor's
@@ -49,7 +25,16 @@ export function resolveMetadata(
   detected: Detected,
   settings: Sidecar,
   where: string,
-): StoryMetadata {
+): {
+  slug: string;
+  personId: string;
+  person: PersonData;
+  story: Omit<StoryData, "editorialNotes">;
+  /** Notes for the editor: defaults taken from weaker evidence. */
+  warnings: string[];
+  /** Required fields nobody gave, as a refusal sentence. */
+  missing?: string;
+} {
   const warnings: string[] = [];
   const url = settings.source?.url;
   const host = url !== undefined ? new URL(url).hostname.replace(/^www\./, "") : undefined;
@@ -75,7 +60,7 @@ export function resolveMetadata(
   const sourceName = pick("source.name", settings.source?.name, detected.sourceName, host);
   const sourceUrl = pick("source.url", settings.source?.url);
 
-  const how = missing.map((field) => `${field} (${HOW_TO_SET[field]})`).join(", ");
+  const how = missing.map((field) => `${field} (${FLAGS.get(field)})`).join(", ");
   const absent = missing.length > 0 ? `missing ${how}: add them to this sidecar file or pass the flags` : undefined;
 
   const personId = settings.person?.id ?? slugify(foldLetters(name));

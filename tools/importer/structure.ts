@@ -1,44 +1,23 @@
-import { plainText } from "./emphasis.ts";
-import { ImportError } from "./errors.ts";
-import { listBlocks, readListLine } from "./listItems.ts";
-import { findPlainLists } from "./plainLists.ts";
-import { decideQuestions } from "./questions.ts";
-import { endsWithQuestionMark } from "./questionSignals.ts";
-import type { Block, Guess, SourceLine } from "./types.ts";
-
-/** Editor corrections to the question and sub-heading guesses, as line numbers. */
-export interface StructureOverrides {
-  questions: Set<number>;
-  notQuestions: Set<number>;
-  subheadings: Set<number>;
-  notSubheadings: Set<number>;
-}
+import { plainText } from "./inline.ts";
+import { decideQuestions, endsWithQuestionMark } from "./questions.ts";
+import { ImportError, type Block, type Guess, type ListItem, type SourceLine } from "./types.ts";
 
 /** Lines the source's own markup set apart (from .md/.html input): headings and sub-headings. */
-export interface SourceMarks {
-  questions: ReadonlySet<number>;
-  subheadings: ReadonlySet<number>;
-}
+export type SourceMarks = Record<"questions" | "subheadings", ReadonlySet<number>>;
 
-/** The transcript's blocks, notes for the editor, and the decisions no known rule settled. */
-export interface Structure {
-  blocks: Block[];
-  warnings: string[];
-  guesses: Guess[];
-  /** The words of lines whose label ("Q:", "A:") is structure, without it. */
-  lineText?: Map<number, string>;
-}
+/** The blocks, notes for the editor, decisions no known rule settled, and the words of lines without their "Q:" label. */
+export type Structure = { blocks: Block[]; warnings: string[]; guesses: Guess[]; lineText?: Map<number, string> };
 
+/** A forum quote block: the asker's words between "|" marks, as copied from a thread. */
+export const PIPE_LINE = /^\s*\|/;
 // "Q: …", "Question: …", "A: …": the page's own marks for who asks, not words to keep in a heading.
 const QA_LABEL = /^(?:(Q|Question)|A|Answer)\s*[:.]\s+(?=\S)/;
-
 const SENTENCE_END = /[.?!:;,…]["'”’»)\]]*$/u;
 const MAX_SUBHEADING_WORDS = 10;
 const MAX_SUBHEADING_CHARS = 80;
-const NO_MARKS: SourceMarks = { questions: new Set(), subheadings: new Set() };
 
 /** A short title-like line: a few words, capitalised, no sentence punctuation at the end. */
-export function looksLikeSubheading(text: string): boolean {
+function looksLikeSubheading(text: string): boolean {
   const trimmed = plainText(text).trim();
   return (
     trimmed.length <= MAX_SUBHEADING_CHARS &&
@@ -49,15 +28,16 @@ export function looksLikeSubheading(text: string): boolean {
 }
 
 /**
- * Builds an interview: questions become headings, the rest answers. Lines up to `introEnd` (the
- * header lines that stay in the text) and any line before the first question open the story.
+ * Builds an interview: questions become headings, the rest answers. Lines up to `introEnd` (the header lines
+ * that stay in the text) and any line before the first question open the story. `overrides` are the editor's
+ * corrections as line numbers.
  */
 export function buildInterview(
   body: readonly SourceLine[],
   introEnd: number,
-  overrides: StructureOverrides,
+  overrides: Record<"questions" | "notQuestions" | "subheadings" | "notSubheadings", Set<number>>,
   file: string,
-  marks: SourceMarks = NO_MARKS,
+  marks: SourceMarks = { questions: new Set(), subheadings: new Set() },
 ): Structure {
   const prose = body.filter((line) => line.text.trim() !== "");
   const plainRuns = findPlainLists(body.filter((line) => line.number > introEnd));
@@ -83,52 +63,42 @@ export function buildInterview(
   const lineText = new Map<number, string>();
   const unlabel = (line: SourceLine, text: string): string => {
     const label = labelled.length > 0 ? QA_LABEL.exec(text) : null;
-    if (!label) return text;
-    lineText.set(line.number, text.slice(label[0].length));
-    return text.slice(label[0].length);
+    if (label) lineText.set(line.number, text.slice(label[0].length));
+    return label ? text.slice(label[0].length) : text;
   };
 
   const blocks: Block[] = [];
   for (let i = 0; i < prose.length; i++) {
     const line = prose[i]!;
     const text = line.text.trim();
-    if (runStart.has(line.number)) {
-      const run = runStart.get(line.number)!;
-      blocks.push({
-        type: "list",
-        ordered: false,
-        start: 1,
-        items: run.map((l) => ({ line: l.number, text: l.text.trim() })),
-      });
-      i += run.length - 1;
-      continue;
-    }
-    if (questions.has(line.number)) {
+    const plainRun = runStart.get(line.number);
+    if (plainRun) {
+      const items = plainRun.map((l) => ({ line: l.number, text: l.text.trim() }));
+      blocks.push({ type: "list", ordered: false, start: 1, items });
+      i += plainRun.length - 1;
+    } else if (questions.has(line.number)) {
       blocks.push({ type: "question", line: line.number, text: unlabel(line, text) });
-      continue;
-    }
-    if (line.number > introEnd && readListLine(text) && !overrides.subheadings.has(line.number)) {
-      const run = [line];
-      while (i + 1 < prose.length && readListLine(prose[i + 1]!.text) && !questions.has(prose[i + 1]!.number))
-        run.push(prose[++i]!);
+    } else if (line.number > introEnd && readListLine(text) && !overrides.subheadings.has(line.number)) {
+      const run = listRun(prose, i, (next) => !questions.has(next.number));
       blocks.push(...listBlocks(run));
-      continue;
+      i += run.length - 1;
+    } else {
+      const previous = blocks.at(-1);
+      const next = prose[i + 1];
+      const heading =
+        overrides.subheadings.has(line.number) ||
+        (!overrides.notSubheadings.has(line.number) &&
+          blocks.some((b) => b.type === "question") &&
+          (marks.subheadings.has(line.number) ||
+            (previous?.type !== "subheading" &&
+              previous?.type !== "question" &&
+              next !== undefined &&
+              !questions.has(next.number) &&
+              !endsWithQuestionMark(next.text) &&
+              looksLikeSubheading(text))));
+      const type = heading ? "subheading" : "paragraph";
+      blocks.push({ type, line: line.number, text: heading ? text : unlabel(line, text) });
     }
-    const previous = blocks.at(-1);
-    const next = prose[i + 1];
-    const insideAnswer = blocks.some((b) => b.type === "question");
-    const heading =
-      overrides.subheadings.has(line.number) ||
-      (!overrides.notSubheadings.has(line.number) &&
-        insideAnswer &&
-        (marks.subheadings.has(line.number) ||
-          (previous?.type !== "subheading" &&
-            previous?.type !== "question" &&
-            next !== undefined &&
-            !questions.has(next.number) &&
-            !endsWithQuestionMark(next.text) &&
-            looksLikeSubheading(text))));
-    blocks.push(heading ? { type: "subheading", line: line.number, text } : paragraph(line, unlabel(line, text)));
   }
 
   if (!blocks.some((b) => b.type === "question")) {
@@ -141,17 +111,161 @@ export function buildInterview(
   return { blocks, warnings: colonWarnings(blocks), guesses, lineText };
 }
 
-/** Flags lines that promise a list ("...focusing on:") when no list follows: the source may have lost it. */
-export function colonWarnings(blocks: readonly Block[]): string[] {
-  const warnings: string[] = [];
-  blocks.forEach((block, index) => {
-    if (block.type === "paragraph" && plainText(block.text).endsWith(":") && blocks[index + 1]?.type !== "list") {
-      warnings.push(`line ${block.line} ends with “:” but no list follows; the list may be missing from the source`);
+/** Builds a discussion: the quoted question block ("| ... |") under one added heading, the reply under another. */
+export function buildThread(
+  body: readonly SourceLine[],
+  headings: { question: string; reply: string },
+  file: string,
+): Structure {
+  const prose = body.filter((line) => line.text.trim() !== "");
+  const first = prose.findIndex((line) => PIPE_LINE.test(line.text));
+  let end = first;
+  while (end < prose.length && PIPE_LINE.test(prose[end]!.text)) end++;
+  const asked = prose.slice(first, end);
+  const reply = prose.slice(end);
+  if (first === -1 || asked.every((line) => stripPipes(line.text) === "")) {
+    throw new ImportError(
+      file,
+      "no recognisable question: a thread needs the asker's words in a block of lines starting with “|”",
+    );
+  }
+  if (reply.length === 0)
+    throw new ImportError(file, "the quoted question has no reply after it; there is no discussion to archive");
+
+  const paragraph = (line: SourceLine, text: string): Block => ({ type: "paragraph", line: line.number, text });
+  const blocks: Block[] = prose.slice(0, first).map((line) => paragraph(line, line.text.trim()));
+  blocks.push({ type: "editorial-heading", text: headings.question });
+  for (const line of asked) if (stripPipes(line.text) !== "") blocks.push(paragraph(line, stripPipes(line.text)));
+  blocks.push({ type: "editorial-heading", text: headings.reply });
+  for (let i = 0; i < reply.length; i++) {
+    if (!readListLine(reply[i]!.text)) {
+      blocks.push(paragraph(reply[i]!, reply[i]!.text.trim()));
+      continue;
     }
-  });
-  return warnings;
+    const run = listRun(reply, i);
+    blocks.push(...listBlocks(run));
+    i += run.length - 1;
+  }
+  return { blocks, warnings: colonWarnings(blocks), guesses: [] };
 }
 
-function paragraph(line: SourceLine, text: string): Block {
-  return { type: "paragraph", line: line.number, text };
+/** "| words |" -> "words": the bars mark a quote in the thread, they are not the asker's words. */
+export function stripPipes(text: string): string {
+  return text.trim().replace(/^\|/, "").replace(/\|$/, "").trim();
+}
+
+/** Flags lines that promise a list ("...focusing on:") when no list follows: the source may have lost it. */
+function colonWarnings(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((block, index) =>
+    block.type === "paragraph" && plainText(block.text).endsWith(":") && blocks[index + 1]?.type !== "list"
+      ? [`line ${block.line} ends with “:” but no list follows; the list may be missing from the source`]
+      : [],
+  );
+}
+
+// "•" bullets as copied from web pages, plus the ASCII ones people type.
+const BULLET = /^\s*[•◦▪‣●*-]\s+(\S.*)$/u;
+// Three digits at most: "1986. That year..." opens a sentence, not a list.
+const NUMBERED = /^\s*(\d{1,3})[.)]\s+(\S.*)$/;
+const MAX_PLAIN_ITEM_CHARS = 160;
+
+/** Reads a bullet ("• x", "- x", "* x") or numbered ("1. x", "2) x") line; null for prose. */
+export function readListLine(text: string): { ordered: boolean; number: number; text: string } | null {
+  const numbered = NUMBERED.exec(text);
+  if (numbered) return { ordered: true, number: Number(numbered[1]), text: numbered[2]!.trim() };
+  const bullet = BULLET.exec(text);
+  return bullet ? { ordered: false, number: 0, text: bullet[1]!.trim() } : null;
+}
+
+/** The run of list lines that starts at `lines[from]`, ending before a line that is no list line or `more` rejects. */
+function listRun(lines: readonly SourceLine[], from: number, more = (_: SourceLine) => true): SourceLine[] {
+  let end = from + 1;
+  while (end < lines.length && readListLine(lines[end]!.text) && more(lines[end]!)) end++;
+  return lines.slice(from, end);
+}
+
+/**
+ * The list blocks for a run of list lines. A numbered list continues only while the numbers count up by
+ * one (Markdown renumbers items); a lone numbered line not starting at 1 ("3. Measure…") stays a paragraph.
+ */
+function listBlocks(lines: readonly SourceLine[]): Block[] {
+  const runs: { ordered: boolean; start: number; items: ListItem[]; text: string }[] = [];
+  let expected = 0;
+  for (const line of lines) {
+    const item = readListLine(line.text);
+    if (!item) continue;
+    const current = runs.at(-1);
+    const entry = { line: line.number, text: item.text };
+    if (current && current.ordered === item.ordered && (!item.ordered || item.number === expected)) {
+      current.items.push(entry);
+    } else {
+      runs.push({ ordered: item.ordered, start: item.ordered ? item.number : 1, items: [entry], text: line.text });
+    }
+    if (item.ordered) expected = item.number + 1;
+  }
+  return runs.map(({ text, ...run }): Block => {
+    const lone = run.ordered && run.start !== 1 && run.items.length === 1;
+    return lone ? { type: "paragraph", line: run.items[0]!.line, text: text.trim() } : { type: "list", ...run };
+  });
+}
+
+/**
+ * Lists whose bullets a copy lost: after a line ending in ":" (one blank line allowed), two or more short
+ * lines with no blank line between them, up to a blank line. `body` holds blank lines too.
+ */
+function findPlainLists(body: readonly SourceLine[]): SourceLine[][] {
+  const runs: SourceLine[][] = [];
+  for (let i = 0; i < body.length; i++) {
+    if (!plainText(body[i]!.text).trim().endsWith(":")) continue;
+    let j = body[i + 1]?.text.trim() === "" ? i + 2 : i + 1;
+    const run: SourceLine[] = [];
+    while (j < body.length && body[j]!.text.trim() !== "") run.push(body[j++]!);
+    const short = (line: SourceLine) => line.text.trim().length <= MAX_PLAIN_ITEM_CHARS;
+    const listLike = run.every(
+      (line) => short(line) && !readListLine(line.text) && !/\?["'”’]*$/.test(line.text.trim()),
+    );
+    if (run.length >= 2 && listLike) runs.push(run);
+  }
+  return runs;
+}
+
+/** Titles of a story page's side boxes: "Talks from Jane Doe", "Posts by Jane", "Some of Jane’s writing", "Jane's talks". */
+const TITLES = [
+  /^(?:talks|posts|articles|essays|writing|papers|presentations|podcasts|videos|books|interviews|projects|links)\s+(?:from|by)\s+\S.{0,60}$/i,
+  /^some of\s+\S.{0,40}?['’]s\s+(?:writing|talks|posts|articles|essays|papers|presentations|podcasts|videos|books|work|projects)$/i,
+  /^\S.{0,40}?['’]s\s+(?:talks|posts|articles|essays|papers|presentations|podcasts|videos|books|writing)$/i,
+];
+
+const ITEM_LIMIT = 200;
+
+/** Whether a line reads as a side box's title. */
+export function isAsideTitle(text: string): boolean {
+  const title = text.trim().replace(/:$/, "").trim();
+  return TITLES.some((pattern) => pattern.test(title));
+}
+
+/** Side boxes: a title line followed by a list or short lines with links becomes an `aside` block (turns left alone). */
+export function findAsides(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    const titled = (block.type === "subheading" || block.type === "paragraph") && isAsideTitle(block.text);
+    let end = index + 1;
+    while (titled && end < blocks.length && isItem(blocks[end]!)) end++;
+    if (!titled || end === index + 1) {
+      out.push(block);
+      continue;
+    }
+    out.push({ type: "aside", line: block.line, title: block.text.trim(), blocks: blocks.slice(index + 1, end) });
+    index = end - 1;
+  }
+  return out;
+}
+
+/** A list, or a side box's item written as a paragraph: one short line with a link in it. */
+function isItem(block: Block): boolean {
+  return (
+    block.type === "list" ||
+    (block.type === "paragraph" && block.text.length <= ITEM_LIMIT && /https?:\/\//i.test(block.text))
+  );
 }

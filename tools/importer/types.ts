@@ -11,40 +11,40 @@ export const shapeFormats: Record<SourceShape, string | undefined> = {
   plain: undefined,
 };
 
-/** One line of the source, numbered from 1 as an editor's text editor shows it. */
-export interface SourceLine {
-  number: number;
-  text: string;
+/** A refusal an editor can act on; the importer collects these so one run shows every problem. */
+export class ImportError extends Error {
+  /** The path as the editor typed it (or the sidecar/target it concerns). */
+  readonly file: string;
+  /** The message without the file name in front. */
+  readonly reason: string;
+
+  constructor(file: string, reason: string) {
+    super(`${file}: ${reason}`);
+    this.name = "ImportError";
+    this.file = file;
+    this.reason = reason;
+  }
 }
+
+/** One line of the source, numbered from 1 as an editor's text editor shows it. */
+export type SourceLine = { number: number; text: string };
 
 /** A line the importer leaves out of the story, and why. */
-export interface RemovedLine {
-  line: number;
-  text: string;
-  reason: string;
-}
+export type RemovedLine = { line: number; text: string; reason: string };
 
-/** A line whose words moved into the page header (name, role, date, site) instead of the transcript. */
+/** A line whose words moved into the page header; `value` is what the header must show for that ("2021-01"). */
 export interface HeaderLine {
   line: number;
   text: string;
   field: "name" | "role" | "recorded" | "published" | "source";
-  /** What the page header must show for the line to leave the transcript ("2021-01" for "January, 2021"). */
   value: string;
 }
 
 /** A structural decision no rule of a known shape settled: the editor should look at it. */
-export interface Guess {
-  line: number;
-  text: string;
-  decision: string;
-}
+export type Guess = { line: number; text: string; decision: string };
 
 /** One list entry; `text` is the line without its bullet or number. */
-export interface ListItem {
-  line: number;
-  text: string;
-}
+export type ListItem = { line: number; text: string };
 
 /** A piece of the transcript, in reading order. `line` points back into the source. */
 export type Block =
@@ -52,29 +52,16 @@ export type Block =
   | { type: "subheading"; line: number; text: string }
   | { type: "paragraph"; line: number; text: string }
   | { type: "list"; ordered: boolean; start: number; items: ListItem[] }
-  /** One speaker's turn in a transcript: hosts ask, guests answer. Its paragraphs keep their source lines. */
-  | {
-      type: "turn";
-      line: number;
-      speaker: string;
-      role: "guest" | "host";
-      time?: string;
-      blocks: Block[];
-    }
+  /** One speaker's turn in a transcript: hosts ask, guests answer. */
+  | { type: "turn"; line: number; speaker: string; role: "guest" | "host"; time?: string; blocks: Block[] }
   /** A quiet marker where the recording paused ("Sponsor break"); never a heading. */
   | { type: "break"; line: number; label: string }
-  /** A side box of the source page ("Talks from …" and its items): its title line and what it holds. */
+  /** A side box of the source page ("Talks from …"): its title line and what it holds. */
   | { type: "aside"; line: number; title: string; blocks: Block[] }
   /** A heading whose words the archive added (e.g. "Reply from jorge"); always noted for readers. */
   | { type: "editorial-heading"; text: string };
 
 /** What the importer learned from the text itself, before any editor correction. */
-export interface Detected {
-  name?: string;
-  role?: string;
-  company?: string;
-  recorded?: string;
-  published?: string;
-  interviewer?: string;
-  sourceName?: string;
-}
+export type Detected = Partial<
+  Record<"name" | "role" | "company" | "recorded" | "published" | "interviewer" | "sourceName", string>
+>;

@@ -3,38 +3,25 @@ import { dirname, join } from "node:path";
 import { isRunning } from "../pipeline/buildLock.ts";
 
 /** One file the importer means to write. */
-export interface PlannedWrite {
-  path: string;
-  contents: string | Uint8Array;
-}
+export type PlannedWrite = { path: string; contents: string | Uint8Array };
 
-/** The file operations used, so tests can make one of them fail part-way. */
-export interface FileOps {
-  exists(path: string): boolean;
-  read(path: string): Uint8Array;
-  write(path: string, contents: string | Uint8Array): void;
-  rename(from: string, to: string): void;
-  remove(path: string): void;
-  makeDir(path: string): void;
-}
-
-/** The real file system. */
-export const nodeFileOps: FileOps = {
-  exists: existsSync,
-  read: (path) => readFileSync(path),
-  write: (path, contents) => writeFileSync(path, contents),
-  rename: renameSync,
-  remove: unlinkSync,
-  makeDir: (path) => mkdirSync(path, { recursive: true }),
+/** The real file system; tests pass a copy with one operation failing part-way. */
+export const nodeFileOps = {
+  exists: (path: string): boolean => existsSync(path),
+  read: (path: string): Uint8Array => readFileSync(path),
+  write: (path: string, contents: string | Uint8Array): void => writeFileSync(path, contents),
+  rename: (from: string, to: string): void => renameSync(from, to),
+  remove: (path: string): void => unlinkSync(path),
+  makeDir: (path: string): void => void mkdirSync(path, { recursive: true }),
 };
+
+/** The file operations used. */
+export type FileOps = typeof nodeFileOps;
 
 // `<target>.import-<pid>-<time>.tmp`: the pid says whether the run that wrote it is still going.
 const TEMP = /\.import-(\d+)-[0-9a-z]+\.tmp$/;
 
-/**
- * Removes temporary files that an import killed mid-write (SIGKILL, power cut) left in the
- * content folders; files of a run still going are kept. Returns the paths removed.
- */
+/** Removes the temporary files a killed import left (those of a run still going are kept); returns their paths. */
 export function removeStaleTempFiles(contentDir: string, folders = ["stories", "people", "sources"]): string[] {
   const removed: string[] = [];
   for (const folder of folders) {
@@ -55,12 +42,8 @@ export function removeStaleTempFiles(contentDir: string, folders = ["stories", "
 }
 
 /**
- * Writes every file or none. Each file first goes to a temporary file beside its target (so
- * a full disk or a bad path fails before anything is replaced); then each is renamed into
- * place, in the order given, which is atomic per file. If a rename fails, targets already
- * replaced get their old bytes back and new ones are removed, so the content folder ends as it
- * began. A process killed outright cannot undo anything, so callers order the writes so that
- * every prefix is a consistent folder (the importer renames each story file last).
+ * Writes every file or none: each to a temporary file beside its target, then renamed into place in the order
+ * given; a failed rename restores what was replaced. Callers order writes so every prefix is consistent.
  */
 export function writeAllOrNothing(writes: readonly PlannedWrite[], ops: FileOps = nodeFileOps): void {
   const suffix = `.import-${process.pid}-${Date.now().toString(36)}.tmp`;

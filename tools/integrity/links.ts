@@ -46,8 +46,6 @@ export function checkLinks(scan: SiteScan, site: SiteLocation, findings: Finding
           if (broken) findings.problem(`${shown} ${broken}`, page.file);
           break;
         }
-        case "ignored":
-          break;
       }
     }
   }
@@ -55,19 +53,14 @@ export function checkLinks(scan: SiteScan, site: SiteLocation, findings: Finding
 }
 
 /** Why an internal target does not resolve, or undefined when it does. */
-export function brokenBecause(target: InternalTarget, scan: SiteScan, base = "/"): string | undefined {
-  const { path, fragment } = target;
-  let file: string | undefined;
-  if (path === "" || path.endsWith("/")) {
-    if (scan.files.has(`${path}index.html`)) file = `${path}index.html`;
-  } else if (scan.files.has(path)) {
-    file = path;
-  } else if (scan.files.has(`${path}/index.html`)) {
-    return `needs a trailing slash: ${base}${path}/ (the site is built with trailingSlash: "always")`;
+function brokenBecause({ path, fragment }: InternalTarget, scan: SiteScan, base: string): string | undefined {
+  const file = path === "" || path.endsWith("/") ? `${path}index.html` : path;
+  if (!scan.files.has(file)) {
+    return file === path && scan.files.has(`${path}/index.html`)
+      ? `needs a trailing slash: ${base}${path}/ (the site is built with trailingSlash: "always")`
+      : `goes to ${base}${path}, which is not in the built site`;
   }
-  if (file === undefined) return `goes to ${base}${path}, which is not in the built site`;
-  if (fragment === undefined || IMPLICIT_FRAGMENTS.has(fragment)) return undefined;
-  const page = scan.pages.get(file);
-  if (page && !page.ids.has(fragment)) return `points at #${fragment}, but ${base}${path} has no element with that id`;
-  return undefined;
+  const missing =
+    fragment !== undefined && !IMPLICIT_FRAGMENTS.has(fragment) && scan.pages.get(file)?.ids.has(fragment) === false;
+  return missing ? `points at #${fragment}, but ${base}${path} has no element with that id` : undefined;
 }

@@ -1,56 +1,42 @@
 import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { Parser } from "htmlparser2";
 
-/** A URL-bearing attribute on a built page. */
+/** A URL-bearing attribute on a built page; `rel` holds an element's lower-cased rel tokens. */
 export interface PageLink {
   tag: string;
   attribute: string;
   value: string;
-  /** `rel` of an <a>, lower-cased tokens. */
   rel: string[];
 }
 
-/** What the checks need from one HTML file; the DOM itself is dropped after the scan. */
+/** What the checks need from one HTML file ("stories/x/index.html"); the page itself is dropped after the scan. */
 export interface PageScan {
-  /** File path under the output folder, forward slashes: "stories/x/index.html". */
   file: string;
   /** Ids (and <a name>s) a #fragment may point at. */
   ids: Set<string>;
   links: PageLink[];
-  /** Bodies of inline scripts a browser would run. */
+  /** Bodies of inline scripts a browser would run, and of <style> elements. */
   inlineScripts: string[];
-  /** Bodies of <style> elements. */
   inlineStyles: string[];
-  /** Tags carrying a style="" attribute. */
+  /** `<tag>` for every style="" attribute, `<tag onclick>` for every inline event handler. */
   styleAttributes: string[];
-  /** `tag onclick` for every inline event handler. */
   eventHandlers: string[];
   /** content of <meta http-equiv="content-security-policy">, when present. */
   cspMeta: string | undefined;
 }
 
-/** Every file in the output folder, and a scan of every HTML page in it. */
+/** Every file in the output folder (forward-slash paths under dir), and a scan of every HTML page by path. */
 export interface SiteScan {
   dir: string;
-  /** All files, forward-slash paths under dir. */
   files: Set<string>;
-  /** HTML pages by file path. */
   pages: Map<string, PageScan>;
 }
 
-const URL_ATTRIBUTES: Record<string, readonly string[]> = {
-  a: ["href"],
-  area: ["href"],
-  link: ["href"],
-  script: ["src"],
-  img: ["src"],
-  iframe: ["src"],
-  source: ["src"],
-  video: ["src", "poster"],
-  audio: ["src"],
-  form: ["action"],
-};
+const URL_ATTRIBUTES: Record<string, readonly string[]> = { a: ["href"], area: ["href"], link: ["href"] };
+for (const tag of ["script", "img", "iframe", "source", "audio"]) URL_ATTRIBUTES[tag] = ["src"];
+URL_ATTRIBUTES["video"] = ["src", "poster"];
+URL_ATTRIBUTES["form"] = ["action"];
 
 // Script types a browser executes; JSON-LD and other data blocks are inert.
 const EXECUTABLE_SCRIPT = /^(|text\/javascript|application\/javascript|module)$/i;
@@ -61,25 +47,20 @@ const EXECUTABLE_SCRIPT = /^(|text\/javascript|application\/javascript|module)$/
  */
 export async function scanSite(dir: string, concurrency = 16): Promise<SiteScan> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = new Set<string>();
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
-    files.add(full.slice(dir.length + 1).replace(/\\/g, "/"));
-  }
+  const files = new Set(
+    entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).replace(/\\/g, "/")),
+  );
   const htmlFiles = [...files].filter((file) => file.endsWith(".html")).sort();
   const scans = new Array<PageScan>(htmlFiles.length);
   let next = 0;
-  async function worker(): Promise<void> {
-    while (next < htmlFiles.length) {
-      const index = next++;
-      const file = htmlFiles[index];
-      if (file === undefined) break;
+  const worker = async () => {
+    for (let index = next++; index < htmlFiles.length; index = next++) {
+      const file = htmlFiles[index] as string;
       scans[index] = scanPage(file, await readFile(join(dir, file), "utf8"));
     }
-  }
+  };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  // Insert in file order, so reports come out the same on every run.
+  // In file order, so reports come out the same on every run.
   return { dir, files, pages: new Map(scans.map((scan) => [scan.file, scan])) };
 }
 
@@ -95,7 +76,7 @@ export function scanPage(file: string, html: string): PageScan {
     eventHandlers: [],
     cspMeta: undefined,
   };
-  // The text of the <script> or <style> being read, with its kind; undefined elsewhere.
+  // The text of the <script> or <style> being read, and where it goes; undefined elsewhere.
   let code: { into: string[]; text: string } | undefined;
   const parser = new Parser(
     {
@@ -129,31 +110,29 @@ const NO_REL: string[] = [];
 
 function visitTag(tag: string, attributes: Record<string, string>, scan: PageScan): void {
   // Everything kept is detached from the page's HTML, so the page itself can be freed.
-  const id = attributes["id"];
-  if (id) scan.ids.add(detach(id));
-  const anchorName = tag === "a" ? attributes["name"] : undefined;
-  if (anchorName) scan.ids.add(detach(anchorName));
+  const link = (attribute: string, value: string, rel = NO_REL) =>
+    scan.links.push({ tag, attribute, value: detach(value), rel });
+  if (attributes["id"]) scan.ids.add(detach(attributes["id"]));
+  if (tag === "a" && attributes["name"]) scan.ids.add(detach(attributes["name"]));
   for (const attribute of URL_ATTRIBUTES[tag] ?? []) {
     const value = attributes[attribute];
-    if (value === undefined) continue;
-    const rel = attributes["rel"]?.toLowerCase().split(/\s+/).filter(Boolean).map(detach) ?? NO_REL;
-    scan.links.push({ tag, attribute, value: detach(value), rel });
+    if (value !== undefined)
+      link(attribute, value, attributes["rel"]?.toLowerCase().split(/\s+/).filter(Boolean).map(detach));
   }
   for (const name of Object.keys(attributes)) {
     if (name.startsWith("on")) scan.eventHandlers.push(`<${tag} ${name}>`);
     else if (name === "style") scan.styleAttributes.push(`<${tag}>`);
   }
-  const srcset = tag === "img" || tag === "source" ? attributes["srcset"] : undefined;
-  for (const candidate of srcset?.split(",") ?? []) {
-    const url = candidate.trim().split(/\s+/)[0];
-    if (url) scan.links.push({ tag, attribute: "srcset", value: detach(url), rel: NO_REL });
+  if (tag === "img" || tag === "source") {
+    for (const candidate of attributes["srcset"]?.split(",") ?? []) {
+      const url = candidate.trim().split(/\s+/)[0];
+      if (url) link("srcset", url);
+    }
   }
-  const property = tag === "meta" ? attributes["property"] : undefined;
-  if ((property === "og:url" || property === "og:image") && attributes["content"] !== undefined) {
-    scan.links.push({ tag, attribute: "content", value: detach(attributes["content"]), rel: NO_REL });
-  }
-  if (tag === "meta" && attributes["http-equiv"]?.toLowerCase() === "content-security-policy") {
-    const content = attributes["content"];
+  if (tag !== "meta") return;
+  const { property, content } = attributes;
+  if ((property === "og:url" || property === "og:image") && content !== undefined) link("content", content);
+  if (attributes["http-equiv"]?.toLowerCase() === "content-security-policy") {
     scan.cspMeta = content === undefined ? undefined : detach(content);
   }
 }

@@ -1,16 +1,12 @@
-/** Where the site lives: its origin (from `site`) and its sub-path (from `base`). */
+/** Where the site lives: its sub-path ("/" or "/archive/", both slashes) and origin (undefined without `site`). */
 export interface SiteLocation {
-  /** e.g. "/" or "/archive/" — always with both slashes. */
   base: string;
-  /** e.g. "https://archive.example"; undefined when no `site` is configured. */
   origin: string | undefined;
 }
 
-/** A URL that points into the built site, split into the output file path and the #fragment. */
+/** A URL into the built site: the path under the base ("stories/x/", "rss.xml", "" for home) and the decoded #fragment. */
 export interface InternalTarget {
-  /** Path under the base, without query or fragment: "stories/x/", "rss.xml", "" for home. */
   path: string;
-  /** Decoded fragment without "#", or undefined. */
   fragment: string | undefined;
 }
 
@@ -21,16 +17,15 @@ export type ClassifiedUrl =
   | { kind: "unsafe"; scheme: string }
   | { kind: "ignored" };
 
-/** Normalises a base the way Astro does: leading and trailing slash. */
-export function normaliseBase(base: string): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, "");
+/** A base path as Astro uses it, with both slashes: "/archive" or "archive/" -> "/archive/"; empty -> "/". */
+export function normaliseBase(base: string | undefined): string {
+  const trimmed = (base ?? "").trim().replace(/^\/+|\/+$/g, "");
   return trimmed === "" ? "/" : `/${trimmed}/`;
 }
 
 /** The URL path (under the base) a built HTML file is served at: "stories/x/index.html" -> "stories/x/". */
 export function pagePath(file: string): string {
-  if (file === "index.html") return "";
-  return file.endsWith("/index.html") ? file.slice(0, -"index.html".length) : file;
+  return file === "index.html" ? "" : file.replace(/\/index\.html$/, "/");
 }
 
 /**
@@ -59,12 +54,8 @@ export function classifyUrl(raw: string, fromPath: string, site: SiteLocation): 
   // Everything else is resolved against a stand-in origin, so relative and absolute URLs read alike.
   // The site's own scheme, so a protocol-relative //host link reads as it would on the live site.
   const local = `${site.origin?.startsWith("https:") ? "https" : "http"}://site.invalid`;
-  let url: URL;
-  try {
-    url = new URL(value, new URL(site.base + fromPath, local));
-  } catch {
-    return { kind: "unsafe", scheme: "malformed" };
-  }
+  const url = URL.parse(value, URL.parse(site.base + fromPath, local) ?? "");
+  if (!url) return { kind: "unsafe", scheme: "malformed" };
   if (url.origin !== local && (site.origin === undefined || url.origin !== site.origin)) return { kind: "external" };
   return withinBase(safeDecode(url.pathname), url.hash ? safeDecode(url.hash.slice(1)) : undefined, site);
 }

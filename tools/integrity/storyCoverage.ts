@@ -1,38 +1,22 @@
 import { displayPath } from "../preflight/problems.ts";
+import type { StoryRecord } from "../preflight/preflight.ts";
 import type { Findings } from "./findings.ts";
+import { FEED_FILE } from "./publishedIndexes.ts";
 import type { SiteScan } from "./siteScan.ts";
-import { classifyUrl } from "./siteUrls.ts";
-import type { SiteLocation } from "./siteUrls.ts";
-
-/** A story file and the person it names, from the content check. */
-export interface StorySource {
-  id: string;
-  file: string;
-  person: string;
-}
-
-/** The published lists, each undefined when absent from the output. */
-export interface PublishedLists {
-  sitemap: Set<string> | undefined;
-  searchIndex: Set<string> | undefined;
-  feed: string[] | undefined;
-}
+import { classifyUrl, type SiteLocation } from "./siteUrls.ts";
 
 const STORY_LIST = "stories/index.html";
-/** The site feed, at the root of the output. */
-export const FEED_FILE = "rss.xml";
 
 /**
- * Checks that every story file made it all the way out: its page, a link from one /stories/ page, the
- * sitemap, the search index, the feed (every story while the archive fits its window; else a full
- * window: the feed follows the day stories were added, which the built pages do not show), and
- * its person's page.
- * Nothing an editor wrote may silently go missing.
+ * Checks that every story file made it all the way out, so nothing an editor wrote silently goes
+ * missing: its page, a link from one /stories/ page, the sitemap, the search index, the feed (every
+ * story while the archive fits its window; else a full window, as the feed follows the day stories
+ * were added, which the pages do not show), and its person's page. Lists are undefined when absent.
  */
 export function checkStoryCoverage(
-  stories: readonly StorySource[],
+  stories: readonly StoryRecord[],
   scan: SiteScan,
-  lists: PublishedLists,
+  lists: { sitemap: Set<string> | undefined; searchIndex: Set<string> | undefined; feed: string[] | undefined },
   site: SiteLocation,
   feedWindow: number,
   findings: Findings,
@@ -44,8 +28,6 @@ export function checkStoryCoverage(
   if (!lists.feed) findings.problem(`the feed (${FEED_FILE}) is missing from the build`);
 
   const feed = lists.feed ? new Set(lists.feed) : undefined;
-  const listedSet = new Set(listed?.order ?? []);
-  const repeated = new Set(listed?.repeated ?? []);
   const allInFeed = stories.length <= feedWindow;
   const windowSize = Math.min(stories.length, feedWindow);
   if (lists.feed && lists.feed.length < windowSize) {
@@ -56,8 +38,9 @@ export function checkStoryCoverage(
     const path = `stories/${story.id}/`;
     const from = displayPath(story.file);
     if (!scan.pages.has(`${path}index.html`)) findings.problem(`${from} has no page at ${site.base}${path}`);
-    if (listed && !listedSet.has(path)) findings.problem(`${from} is not linked from any ${site.base}stories/ page`);
-    if (repeated.has(path)) findings.problem(`${from} is listed on more than one ${site.base}stories/ page`);
+    if (listed && !listed.listed.has(path))
+      findings.problem(`${from} is not linked from any ${site.base}stories/ page`);
+    if (listed?.repeated.has(path)) findings.problem(`${from} is listed on more than one ${site.base}stories/ page`);
     if (lists.sitemap && !lists.sitemap.has(path)) findings.problem(`${from} is not in the sitemap`);
     if (lists.searchIndex && !lists.searchIndex.has(path)) findings.problem(`${from} is not in the search index`);
     if (feed && allInFeed && !feed.has(path)) findings.problem(`${from} is not in ${FEED_FILE}`);
@@ -73,38 +56,30 @@ export function checkStoryCoverage(
   }
 }
 
-/** /stories/index.html, then /stories/page/2/index.html, 3 ... : the newest-first list, paginated. */
-const LATER_LIST_PAGE = /^stories\/page\/(\d+)\/index\.html$/;
-/** A link to a later list page, which is not a story even though it sits under /stories/. */
-const LIST_PAGE_PATH = /^stories\/page\/\d+\/$/;
+/** The /stories/ list pages: /stories/index.html, then /stories/page/2/index.html, 3 ... */
+const LIST_PAGE = /^stories\/(page\/\d+\/)?index\.html$/;
 
 /**
- * Story page paths linked from the /stories/ pages, in list order (newest first), and those
- * linked from more than one of them (a page boundary that repeats or drops a story).
- * Undefined when /stories/ itself is missing.
+ * Story page paths linked from the /stories/ pages, and those linked from more than one of them
+ * (a page boundary that repeats or drops a story); undefined when /stories/ itself is missing.
  */
-function storiesListed(scan: SiteScan, site: SiteLocation): { order: string[]; repeated: string[] } | undefined {
-  const first = scan.pages.get(STORY_LIST);
-  if (!first) return undefined;
-  const later = [...scan.pages.values()]
-    .map((page) => ({ page, number: Number(LATER_LIST_PAGE.exec(page.file)?.[1] ?? 0) }))
-    .filter((p) => p.number > 0)
-    .sort((a, b) => a.number - b.number)
-    .map((p) => p.page);
-  const seen = new Set<string>();
+function storiesListed(scan: SiteScan, site: SiteLocation): { listed: Set<string>; repeated: Set<string> } | undefined {
+  if (!scan.pages.has(STORY_LIST)) return undefined;
+  const listed = new Set<string>();
   const repeated = new Set<string>();
-  for (const page of [first, ...later]) {
+  for (const page of scan.pages.values()) {
+    if (!LIST_PAGE.test(page.file)) continue;
     const onThisPage = new Set<string>();
     for (const link of page.links) {
-      if (link.tag !== "a") continue;
-      const url = classifyUrl(link.value, page.file.replace(/index\.html$/, ""), site);
-      if (url.kind !== "internal") continue;
+      const url = link.tag === "a" ? classifyUrl(link.value, page.file.replace(/index\.html$/, ""), site) : undefined;
+      if (url?.kind !== "internal") continue;
       const path = url.target.path;
-      if (!/^stories\/[^/]+(\/[^/]+)*\/$/.test(path) || LIST_PAGE_PATH.test(path)) continue;
-      if (seen.has(path) && !onThisPage.has(path)) repeated.add(path);
+      // A link to a later list page is not a story even though it sits under /stories/.
+      if (!/^stories\/[^/]+(\/[^/]+)*\/$/.test(path) || /^stories\/page\/\d+\/$/.test(path)) continue;
+      if (listed.has(path) && !onThisPage.has(path)) repeated.add(path);
       onThisPage.add(path);
-      seen.add(path);
+      listed.add(path);
     }
   }
-  return { order: [...seen], repeated: [...repeated] };
+  return { listed, repeated };
 }

@@ -1,31 +1,23 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 
-/** Who holds a build lock, as written into the lock file. */
-interface LockOwner {
-  pid: number;
-  started: string;
-}
-
-/** How long a build waits for another build of the same output folder, and how often it looks. */
-export interface LockWait {
-  timeoutMs: number;
-  pollMs: number;
-  /** Told once, when the lock is held by a running build. */
-  onWait?: (message: string) => void;
-}
-
-/** A held lock; release() is safe to call twice. */
+/** A held lock; release() is safe to call twice. `tookOver` says so when a dead build's lock was taken. */
 export interface BuildLock {
   release(): void;
-  /** Set when the lock was taken over from a build that died without releasing it. */
   tookOver?: string;
 }
 
+/** How long a build waits for another build of the same output folder, how often it looks, whom it tells once. */
+interface LockWait {
+  timeoutMs: number;
+  pollMs: number;
+  onWait?: (message: string) => void;
+}
+
 /**
- * Takes the lock file for one output folder. A second build of the same folder waits for the
- * first (telling the user once), then refuses with a sentence after `timeoutMs`. A lock whose
- * process is gone (a killed build) is taken over. The file is created with O_EXCL, so two
- * builds can never both believe they hold it.
+ * Takes the lock file of one output folder, created with O_EXCL so two builds can never both hold
+ * it. A second build waits for the first (saying so once), then refuses with a sentence after
+ * `timeoutMs`. A lock whose process is gone (a killed build) is taken over.
  */
 export async function acquireBuildLock(lockPath: string, what: string, wait: LockWait): Promise<BuildLock> {
   const deadline = Date.now() + wait.timeoutMs;
@@ -34,50 +26,40 @@ export async function acquireBuildLock(lockPath: string, what: string, wait: Loc
   for (;;) {
     try {
       writeFileSync(lockPath, JSON.stringify({ pid: process.pid, started: new Date().toISOString() }), { flag: "wx" });
-      const release = () => releaseIfOurs(lockPath);
+      const release = () => {
+        if (readOwner(lockPath)?.pid === process.pid) rmSync(lockPath, { force: true });
+      };
       return tookOver ? { release, tookOver } : { release };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const owner = readOwner(lockPath);
     // An empty lock is either being written this instant or was left by a build killed mid-write.
-    if (owner === undefined && ageMs(lockPath) < 5_000) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      continue;
-    }
-    if (owner === undefined || !isRunning(owner.pid)) {
+    const age = Date.now() - (statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (owner === undefined && age < 5_000) {
+      await sleep(50);
+    } else if (owner === undefined || !isRunning(owner.pid)) {
       tookOver = `Took over ${lockPath}: the build that held it${owner ? ` (process ${owner.pid})` : ""} is no longer running.`;
       rmSync(lockPath, { force: true });
-      continue;
-    }
-    if (Date.now() >= deadline) {
+    } else if (Date.now() >= deadline) {
       throw new Error(
         `Another build (process ${owner.pid}, started ${owner.started}) is writing ${what}; wait for it to finish and run the build again. ` +
           `If no build is running, delete ${lockPath}.`,
       );
-    }
-    if (!told) {
-      wait.onWait?.(`Waiting for another build (process ${owner.pid}) of ${what} to finish...`);
+    } else {
+      if (!told) wait.onWait?.(`Waiting for another build (process ${owner.pid}) of ${what} to finish...`);
       told = true;
+      await sleep(wait.pollMs);
     }
-    await new Promise((resolve) => setTimeout(resolve, wait.pollMs));
   }
 }
 
-function ageMs(path: string): number {
+/** Who holds the lock; undefined when the file is unreadable or half-written (its writer was killed). */
+function readOwner(lockPath: string): { pid: number; started: string } | undefined {
   try {
-    return Date.now() - statSync(path).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-function readOwner(lockPath: string): LockOwner | undefined {
-  try {
-    const owner = JSON.parse(readFileSync(lockPath, "utf8")) as Partial<LockOwner>;
+    const owner = JSON.parse(readFileSync(lockPath, "utf8")) as { pid?: unknown; started?: unknown };
     return typeof owner.pid === "number" ? { pid: owner.pid, started: String(owner.started) } : undefined;
   } catch {
-    // Unreadable or half-written (the writer was killed mid-write): nobody can be holding it.
     return undefined;
   }
 }
@@ -90,8 +72,4 @@ export function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
-}
-
-function releaseIfOurs(lockPath: string): void {
-  if (readOwner(lockPath)?.pid === process.pid) rmSync(lockPath, { force: true });
 }

@@ -9,6 +9,8 @@ interface BuildErrorLike {
   id?: unknown;
 }
 
+const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+
 /**
  * Words for an error thrown by `astro build`: `file:line:column: message`, then the hint.
  * Astro's Markdown-style emphasis (`**stories → x**`) and a repeated "line:column:" prefix are
@@ -16,8 +18,7 @@ interface BuildErrorLike {
  */
 export function describeBuildError(error: unknown, cwd = process.cwd()): string {
   const err = (typeof error === "object" && error !== null ? error : { message: String(error) }) as BuildErrorLike;
-  const rawMessage = typeof err.message === "string" ? err.message : String(error);
-  const message = rawMessage
+  const message = (text(err.message) ?? String(error))
     .replace(/\*\*/g, "")
     .replace(/^\d+:\d+:\s*/, "")
     .split("\n")
@@ -25,22 +26,13 @@ export function describeBuildError(error: unknown, cwd = process.cwd()): string 
     .filter((line) => line.trim() !== "")
     .join("\n    ")
     .trim();
-  const hint = typeof err.hint === "string" ? err.hint : undefined;
-  const file = typeof err.loc?.file === "string" ? err.loc.file : typeof err.id === "string" ? err.id : undefined;
+  const hint = text(err.hint);
+  const file = text(err.loc?.file) ?? text(err.id);
   if (file === undefined) {
-    const name = typeof err.name === "string" && err.name !== "Error" ? `${err.name}: ` : "";
+    const name = text(err.name) && err.name !== "Error" ? `${text(err.name)}: ` : "";
     return [`${name}${message}`, ...(hint ? [`    ${hint}`] : [])].join("\n");
   }
   const line = Number(err.loc?.line) || undefined;
   const column = line ? Number(err.loc?.column) || undefined : undefined;
-  return formatProblem(
-    {
-      file: file.replace(/\?.*$/, ""),
-      message,
-      ...(line ? { line } : {}),
-      ...(column ? { column } : {}),
-      ...(hint ? { hint } : {}),
-    },
-    cwd,
-  );
+  return formatProblem({ file: file.replace(/\?.*$/, ""), message, line, column, hint }, cwd);
 }

@@ -5,11 +5,9 @@ import { INDEX_AFTER_ASTRO_ENV } from "../../src/integrations/pagefind.ts";
 export type AstroChildMessage = { ok: true; base: string; site: string | undefined } | { ok: false; report: string };
 
 /**
- * Runs `astro build` into `outDir` in a child process and resolves with the base and site it
- * used; rejects with a described error. A separate process because Astro keeps 1 to 2 GB
- * resident to the end (V8 heap plus its bundler's native memory); once it exits, the search
- * index gets that memory instead of adding to it (docs/performance.md). The child skips the
- * index; the caller builds it. Aborting `signal` kills the child.
+ * Runs `astro build` into `outDir` in a child process, without the search index, and resolves with
+ * the base and site it used, or rejects with a described error. Astro keeps 1 to 2 GB resident to
+ * the end; once its process exits, the index gets that memory (docs/performance.md).
  */
 export function runAstroBuild(
   outDir: string,

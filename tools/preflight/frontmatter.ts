@@ -1,43 +1,32 @@
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from "yaml";
 
-/** A YAML document with a way back from a field to the line it sits on. */
+/** A YAML document, and the 1-based file line of a field (or of its nearest existing parent, or of the YAML's start). */
 export interface ParsedYaml {
   data: unknown;
-  /** 1-based file line of a field, or of its nearest existing parent, or of the YAML's first line. */
   lineOf(path: readonly PropertyKey[]): number;
 }
 
-/** A YAML syntax error at a file line. */
+/** A YAML error at a file line, with what to do when it is not the usual indentation-and-quotes advice. */
 export interface YamlSyntaxError {
   line: number;
   column: number;
   message: string;
-  /** What to do, when it is not the usual indentation-and-quotes advice. */
   hint?: string;
-}
-
-/** A Markdown/MDX file split into its frontmatter and body. */
-export interface SplitSource {
-  /** The YAML between the `---` fences, or undefined when the file has none. */
-  yaml: string | undefined;
-  /** 1-based file line of the first YAML line. */
-  yamlStartLine: number;
 }
 
 // Same fence rule as Astro's own frontmatter reader, so both agree on what is frontmatter.
 const FRONTMATTER = /^(\uFEFF?(?:[ \t]*\r?\n)*)---\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
-/** Finds the `---` frontmatter block at the top of a Markdown/MDX source. */
-export function splitFrontmatter(source: string): SplitSource {
+/** The YAML between the `---` fences at the top of a Markdown/MDX source (undefined without), and its first file line. */
+export function splitFrontmatter(source: string): { yaml: string | undefined; yamlStartLine: number } {
   const match = FRONTMATTER.exec(source);
   if (!match) return { yaml: undefined, yamlStartLine: 1 };
-  const leadingLines = (match[1] ?? "").split("\n").length - 1;
-  return { yaml: match[2] ?? "", yamlStartLine: leadingLines + 2 };
+  return { yaml: match[2] ?? "", yamlStartLine: (match[1] ?? "").split("\n").length + 1 };
 }
 
 /**
- * Parses YAML keeping positions, so problems can name a line. `firstLine` shifts lines for
- * frontmatter. Dates stay text on purpose: Astro's reader turns an unquoted 2021-02-30 into
+ * Parses YAML keeping positions, so problems can name a line (`firstLine` shifts them for
+ * frontmatter). Dates stay text on purpose: Astro's reader turns an unquoted 2021-02-30 into
  * 2 March without a word, and only the text shows what the editor wrote.
  */
 export function parseYaml(text: string, firstLine = 1): ParsedYaml | YamlSyntaxError {
@@ -55,11 +44,10 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml | YamlSyntaxE
     // The library refuses aliases that expand past maxAliasCount (a "billion laughs" bomb).
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
     return {
       line: firstLine,
       column: 1,
-      message: `its aliases expand too far to read (${why})`,
+      message: `its aliases expand too far to read (${error instanceof Error ? error.message : String(error)})`,
       hint: "Anchors and aliases (&name, *name) are not needed here; write the values out.",
     };
   }
@@ -82,19 +70,13 @@ function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefin
   // Walk down as far as the path exists, so a missing `source.url` points at `source:`.
   for (let depth = path.length; depth > 0; depth--) {
     const node = doc.getIn(path.slice(0, depth), true);
-    if (node && typeof node === "object" && "range" in node && Array.isArray(node.range)) {
-      const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1), true) : doc.contents;
-      return keyOffset(parent, path[depth - 1]) ?? (node.range[0] as number);
-    }
-  }
-  return undefined;
-}
-
-// The key's line reads better than the value's when a value spans lines (a list, a map).
-function keyOffset(parent: unknown, key: PropertyKey | undefined): number | undefined {
-  if (!isMap(parent)) return undefined;
-  for (const pair of parent.items) {
-    if (isScalar(pair.key) && pair.key.value === key && pair.key.range) return pair.key.range[0];
+    if (!node || typeof node !== "object" || !("range" in node) || !Array.isArray(node.range)) continue;
+    // The key's line reads better than the value's when a value spans lines (a list, a map).
+    const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1), true) : doc.contents;
+    const key = isMap(parent)
+      ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === path[depth - 1])?.key
+      : undefined;
+    return (isScalar(key) ? key.range?.[0] : undefined) ?? (node.range[0] as number);
   }
   return undefined;
 }

@@ -20,14 +20,11 @@ export function pageNameCollisions(names: readonly PageName[]): ContentProblem[]
   const problems: ContentProblem[] = [];
   for (const entry of names) {
     const slug = slugify(entry.name);
-    if (slug === "") continue; // The schema reports names without a letter or digit.
-    const key = `${entry.kind}:${slug}`;
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, entry);
-      continue;
-    }
-    if (earlier.name === entry.name || reported.has(`${key}:${entry.name}`)) continue;
+    // The schema reports names without a letter or digit.
+    const key = slug === "" ? undefined : `${entry.kind}:${slug}`;
+    const earlier = key === undefined ? undefined : first.get(key);
+    if (key !== undefined && !earlier) first.set(key, entry);
+    if (!earlier || earlier.name === entry.name || reported.has(`${key}:${entry.name}`)) continue;
     reported.add(`${key}:${entry.name}`);
     const folder = entry.kind === "company" ? "companies" : "topics";
     problems.push({

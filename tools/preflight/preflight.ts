@@ -1,14 +1,12 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { z } from "astro/zod";
 import { personData, storyData } from "../../src/schema/schema.ts";
 import { entryId, VALID_ID } from "../../src/schema/entryId.ts";
 import { isYamlError, parseYaml, splitFrontmatter, type ParsedYaml, type YamlSyntaxError } from "./frontmatter.ts";
-import { readContentFile } from "./readContentFile.ts";
 import { pageNameCollisions, type PageName } from "./pageNames.ts";
 import { findLiveContent, type StoryFormat } from "../../src/markdown/liveContent.ts";
 import type { ContentProblem } from "./problems.ts";
-import { closestMatch } from "./closestMatch.ts";
 
 /** A story as the integrity check needs it: where it came from and whom it names. */
 export interface StoryRecord {
@@ -17,12 +15,23 @@ export interface StoryRecord {
   person: string;
 }
 
-/** What the content check found: every problem at once, and the inventory of good files. */
-export interface ContentReport {
-  problems: ContentProblem[];
-  stories: StoryRecord[];
-  people: string[];
-}
+/**
+ * The largest files the build takes: a story of 1 MB of text is several times the longest interview
+ * known (a 50 MB story once made the build climb to 17.8 GB and abort without naming the file);
+ * people files hold a name, a role and a few links.
+ */
+const MAX_BYTES = { story: 1024 * 1024, person: 64 * 1024 };
+const SIZE_HINT = {
+  story: "That is several times the longest interview: split it into parts, or check that the file holds one story.",
+  person: "A person file holds a name, a role, a company and a few links.",
+};
+const UNREADABLE: Record<string, string> = {
+  EACCES: "it is not readable (permission denied); make it readable, e.g. chmod a+r",
+  EPERM: "it is not readable (permission denied); make it readable, e.g. chmod a+r",
+  ENOENT: "it is a link to a file that does not exist; fix or remove the link",
+  ELOOP: "it is a link that points back at itself; remove the link",
+  EISDIR: "it is a folder, not a file; rename the folder",
+};
 
 /**
  * Reads every story and person under the content root and reports all problems in one pass,
@@ -30,7 +39,7 @@ export interface ContentReport {
  * ids that collide (case-insensitively), company and topic names that would share a page,
  * unreadable or oversized files, and anything in a story that would run as code.
  */
-export function checkContent(root: string): ContentReport {
+export function checkContent(root: string): { problems: ContentProblem[]; stories: StoryRecord[]; people: string[] } {
   const problems: ContentProblem[] = [];
   const peopleFiles = listFiles(join(root, "people"), /\.ya?ml$/);
   const storyFiles = listFiles(join(root, "stories"), /\.mdx?$/);
@@ -83,10 +92,8 @@ function listFiles(dir: string, extension: RegExp): ContentFile[] {
 }
 
 function duplicateIds(files: readonly ContentFile[]): ContentProblem[] {
-  const byId = new Map<string, ContentFile[]>();
-  for (const file of files) byId.set(file.id, [...(byId.get(file.id) ?? []), file]);
   const problems: ContentProblem[] = [];
-  for (const [id, group] of byId) {
+  for (const [id, group] of Map.groupBy(files, (file) => file.id)) {
     if (!VALID_ID.test(id)) {
       for (const file of group) {
         problems.push({
@@ -141,15 +148,11 @@ function checkStory(
   problems.push(...schemaProblems(file.path, parsed, storyData));
 
   const data = parsed.data as Record<string, unknown> | null;
-  const company = data?.["company"];
-  if (typeof company === "string")
-    names.push({ kind: "company", name: company, file: file.path, line: parsed.lineOf(["company"]) });
-  const topics = data?.["topics"];
-  if (Array.isArray(topics)) {
-    topics.forEach((topic, index) => {
-      if (typeof topic === "string")
-        names.push({ kind: "topic", name: topic, file: file.path, line: parsed.lineOf(["topics", index]) });
-    });
+  const named: [PageName["kind"], unknown, PropertyKey[]][] = [["company", data?.["company"], ["company"]]];
+  const topics: unknown = data?.["topics"];
+  if (Array.isArray(topics)) topics.forEach((topic, index) => named.push(["topic", topic, ["topics", index]]));
+  for (const [kind, name, path] of named) {
+    if (typeof name === "string") names.push({ kind, name, file: file.path, line: parsed.lineOf(path) });
   }
   const person = typeof data?.["person"] === "string" ? data["person"] : undefined;
   if (person !== undefined && !people.has(person)) {
@@ -174,24 +177,25 @@ function schemaProblems(file: string, parsed: ParsedYaml, schema: z.ZodObject): 
   }
   const problems: ContentProblem[] = [];
   const known = Object.keys(schema.shape);
-  for (const key of Object.keys(data)) {
-    if (known.includes(key)) continue;
-    const suggestion = closestMatch(key, known);
-    problems.push({
-      file,
-      line: parsed.lineOf([key]),
-      field: key,
-      message: "is not a known field, so its value would be dropped",
-      hint: suggestion ? `Did you mean "${suggestion}"?` : `Known fields: ${known.join(", ")}.`,
-    });
-  }
   // The schema carries the friendly error map (src/schema/errorMap.ts), so messages arrive in words.
   const result = schema.safeParse(data);
   for (const issue of result.success ? [] : result.error.issues) {
-    // Unknown top-level fields are reported above, each on its line with a suggestion.
-    if (issue.code === "unrecognized_keys" && issue.path.length === 0) continue;
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-    problems.push({ file, line: parsed.lineOf(path), field: path.join("."), message: issue.message });
+    if (issue.code !== "unrecognized_keys" || path.length > 0) {
+      problems.push({ file, line: parsed.lineOf(path), field: path.join("."), message: issue.message });
+      continue;
+    }
+    // Unknown top-level fields each on their own line, with the field most likely meant.
+    for (const key of issue.keys) {
+      const suggestion = closestMatch(key, known);
+      problems.push({
+        file,
+        line: parsed.lineOf([key]),
+        field: key,
+        message: "is not a known field, so its value would be dropped",
+        hint: suggestion ? `Did you mean "${suggestion}"?` : `Known fields: ${known.join(", ")}.`,
+      });
+    }
   }
   return problems;
 }
@@ -204,4 +208,56 @@ function yamlProblem(file: string, error: YamlSyntaxError): ContentProblem {
     message: `YAML ${error.hint ? "" : "syntax "}error: ${error.message}`,
     hint: error.hint ?? "Check indentation and quotes; text with a colon in it is safest in quotes.",
   };
+}
+
+/** "1.5 MB", "340 KB". */
+function size(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** A story or person file as text, or the problem of why it cannot be read: too big, unreadable, a broken link, a folder. */
+function readContentFile(path: string, kind: "story" | "person"): string | ContentProblem {
+  const max = MAX_BYTES[kind];
+  try {
+    const bytes = statSync(path).size;
+    if (bytes > max) {
+      return {
+        file: path,
+        message: `is ${size(bytes)}; a ${kind} file may be at most ${size(max)}`,
+        hint: SIZE_HINT[kind],
+      };
+    }
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return {
+      file: path,
+      message: `cannot be read (${code})`,
+      hint: UNREADABLE[code] ?? "Check the file's permissions.",
+    };
+  }
+}
+
+/** The candidate within three typos of `word` (case-insensitive), for "did you mean" hints. */
+function closestMatch(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }

@@ -18,13 +18,9 @@ export interface ContentProblem {
 
 /** `content/stories/jane-doe.mdx:5: "recorded" must be a date like 2021-05` (paths relative to cwd). */
 export function formatProblem(problem: ContentProblem, cwd = process.cwd()): string {
-  const where = [displayPath(problem.file, cwd), problem.line, problem.line ? problem.column : undefined]
-    .filter((part) => part !== undefined)
-    .join(":");
-  const field = problem.field ? `"${problem.field}" ` : "";
-  const lines = [`${where}: ${field}${problem.message}`];
-  if (problem.hint) lines.push(`    ${problem.hint}`);
-  return lines.join("\n");
+  const { file, line, column, field, message, hint } = problem;
+  const where = [displayPath(file, cwd), line, line ? column : undefined].filter((part) => part !== undefined);
+  return `${where.join(":")}: ${field ? `"${field}" ` : ""}${message}${hint ? `\n    ${hint}` : ""}`;
 }
 
 /** Every problem, sorted by file then line, under a heading that says nothing was published. */

@@ -12,28 +12,19 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
-    if (!/^\s/.test(line)) {
-      rules.push({ pattern: line.trim(), headers: [] });
-      continue;
-    }
-    const match = /^\s+([^:\s]+):\s*(.*)$/.exec(line);
-    const rule = rules.at(-1);
-    if (match && rule) rule.headers.push([match[1]!, match[2]!.trim()]);
+    const header = /^\s+([^:\s]+):\s*(.*)$/.exec(line);
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
+    else if (header) rules.at(-1)?.headers.push([header[1]!, header[2]!.trim()]);
   }
   return rules;
 }
 
-/** Whether a `_headers` pattern covers a URL path: exact, or a prefix ending in `*`. */
-export function patternMatches(pattern: string, path: string): boolean {
-  return pattern.endsWith("*") ? path.startsWith(pattern.slice(0, -1)) : pattern === path;
-}
-
-/** Every header the rules give a URL path, later rules overriding earlier ones (as hosts do). */
+/** Every header the rules give a URL path (a pattern matches exactly, or as a prefix ending in `*`), later rules winning. */
 export function headersFor(rules: readonly HeaderRule[], path: string): Map<string, string> {
   const headers = new Map<string, string>();
-  for (const rule of rules) {
-    if (!patternMatches(rule.pattern, path)) continue;
-    for (const [name, value] of rule.headers) headers.set(name, value);
+  for (const { pattern, headers: given } of rules) {
+    const matches = pattern.endsWith("*") ? path.startsWith(pattern.slice(0, -1)) : pattern === path;
+    if (matches) for (const [name, value] of given) headers.set(name, value);
   }
   return headers;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { headersFile } from "../../../src/security/policy.ts";
 import { checkSite } from "../../../tools/integrity/checkSite.ts";
-import { imageAllowed } from "../../../tools/integrity/imagePolicy.ts";
+import { imageAllowed } from "../../../tools/integrity/csp.ts";
 import { fixtureOrigin, goodSite, page, removeSite, writeSite } from "../../support/siteFixture.ts";
 
 const story = (img: string) =>

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { findAsides, isAsideTitle } from "../../../tools/importer/asides.ts";
+import { findAsides, isAsideTitle } from "../../../tools/importer/structure.ts";
 import { planStory } from "../../../tools/importer/planStory.ts";
 import { renderBlocks } from "../../../tools/importer/renderMarkdown.ts";
 import { findLiveContent } from "../../../src/markdown/liveContent.ts";

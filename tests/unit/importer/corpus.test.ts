@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { plainText } from "../../../tools/importer/emphasis.ts";
+import { plainText } from "../../../tools/importer/inline.ts";
 import { planStory, type StoryPlan } from "../../../tools/importer/planStory.ts";
 import { renderStoryTree, type HastLike } from "../../../tools/importer/roundTrip.ts";
 import type { Sidecar } from "../../../tools/importer/sidecar.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeLine } from "../../../tools/importer/escapeMarkdown.ts";
+import { escapeLine } from "../../../tools/importer/inline.ts";
 import { compile } from "./_compile.ts";
 
 /** Every case must come back as exactly its own text, with no element, expression or module. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { dateOnlyLine, labelledDate, parseMonthYear } from "../../../tools/importer/dates.ts";
-import { readInline, plainText } from "../../../tools/importer/emphasis.ts";
+import { dateOnlyLine, labelledDate, parseMonthYear } from "../../../tools/importer/header.ts";
+import { readInline, plainText } from "../../../tools/importer/inline.ts";
 import { readHeader, readRoleLine } from "../../../tools/importer/header.ts";
 import { readMarkup } from "../../../tools/importer/markup.ts";
-import { scoreLine, QUESTION_SCORE } from "../../../tools/importer/questionSignals.ts";
-import { readTranscriptLine } from "../../../tools/importer/speakers.ts";
+import { scoreLine, QUESTION_SCORE } from "../../../tools/importer/questions.ts";
+import { readTranscriptLine } from "../../../tools/importer/transcript.ts";
 import type { SourceLine } from "../../../tools/importer/types.ts";
 
 const numbered = (...texts: string[]): SourceLine[] => texts.map((text, i) => ({ number: i + 1, text }));

@@ -2,10 +2,10 @@ import { z } from "astro/zod";
 import { describe, expect, it } from "vitest";
 import { storyData } from "../../../src/schema/schema.ts";
 import { parseCli, usage } from "../../../tools/importer/cliArgs.ts";
-import { storyFrontmatter } from "../../../tools/importer/frontmatter.ts";
+import { storyFrontmatter } from "../../../tools/importer/renderMarkdown.ts";
 import { checkSidecar } from "../../../tools/importer/sidecar.ts";
 import { resolveMetadata } from "../../../tools/importer/storyMetadata.ts";
-import { flagSpecs, sidecarSchemaFor } from "../../../tools/importer/storyFields.ts";
+import { flagSpecs, sidecarSchemaFor } from "../../../tools/importer/sidecar.ts";
 
 // A field declared once, in a schema extension only this test knows about.
 const extended = storyData.extend({
