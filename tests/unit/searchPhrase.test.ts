@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PagefindResultData, PagefindSubResult } from "../../src/lib/search/pagefindTypes.ts";
-import { parseQuery } from "../../src/lib/search/parseQuery.ts";
+import { normalizeForMatch, parseQuery } from "../../src/lib/search/parseQuery.ts";
 import { findPhrase, positionedTokens, wordsAt } from "../../src/lib/search/excerpt.ts";
 import { adjacentRun, rerankByProximity } from "../../src/lib/search/rerank.ts";
 import { toResultView } from "../../src/lib/search/resultView.ts";
@@ -45,6 +45,16 @@ describe("findPhrase", () => {
     expect(findPhrase(tokens, "technical debt", { from: 5, to: 99 })).toBeUndefined();
     expect(findPhrase(tokens, "debt technical work", { from: 0, to: 99 })).toEqual({ start: 4, length: 3 });
     expect(findPhrase(tokens, "work technical", { from: 0, to: 99 })).toBeUndefined();
+  });
+  it("tokenizes every word as normalizing it would, plain words and others alike", () => {
+    const mixed = "Plain WORDS 2024 café naïve it’s “quoted” index-migration &lt;b&gt; Ärger don't x86_64 — end.";
+    const slow = mixed.split(/[^\S\uFEFF]+/).flatMap((word, position) =>
+      normalizeForMatch(word)
+        .split(" ")
+        .filter(Boolean)
+        .map((token) => ({ token, position })),
+    );
+    expect(positionedTokens(mixed)).toEqual(slow);
   });
   it("reads the words at positions as written", () => {
     expect(wordsAt(text, [3, 5, 6, 8])).toEqual(["technical", "work", "and"]);

@@ -262,7 +262,8 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     clearTimeout(typingTimer);
     const unfinished = endsInShortWord(input.value) || inOpenPhrase(input.value);
     typingTimer = setTimeout(search, unfinished ? UNFINISHED_PAUSE_MS : TYPING_PAUSE_MS);
-    preload(input.value);
+    // Only while the search waits: a preload queued ahead of a search that runs anyway only delays it.
+    if (unfinished) preload(input.value);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -68,6 +68,14 @@ export function longestRun(locations: number[]): Run {
 // The same word split Pagefind uses, so positions line up with its locations.
 const WORD_SEPARATORS = /[^\S\uFEFF]+/;
 
+let lastPage: { raw: string; words: string[] } | undefined;
+
+/** A page's words, numbered as Pagefind numbers them; the last page's are kept, since each result reads its page several times. */
+function pageWords(raw: string): string[] {
+  if (lastPage?.raw !== raw) lastPage = { raw, words: raw.split(WORD_SEPARATORS) };
+  return lastPage.words;
+}
+
 /** An excerpt in Pagefind's format centred on a run of matches, inside its section (Pagefind's own sits on the densest cluster). */
 export function excerptAroundRun(
   rawContent: string,
@@ -76,7 +84,7 @@ export function excerptAroundRun(
   section: { from: number; to: number },
   length: number,
 ): string {
-  const words = rawContent.split(WORD_SEPARATORS);
+  const words = pageWords(rawContent);
   const to = Math.min(section.to, words.length);
   const size = Math.min(length, to - section.from);
   let start = run.start - Math.floor((size - run.length) / 2);
@@ -97,13 +105,19 @@ export interface PositionedToken {
 
 /** A page's words as Pagefind numbers them, normalized: "index-migration" at 12 gives "index" and "migration", both at 12. */
 export function positionedTokens(rawContent: string): PositionedToken[] {
-  return rawContent.split(WORD_SEPARATORS).flatMap((word, position) =>
-    normalizeForMatch(word)
-      .split(" ")
-      .filter(Boolean)
-      .map((token) => ({ token, position })),
+  return pageWords(rawContent).flatMap((word, position) =>
+    // Most words are plain letters and digits: lower-casing them is all normalizing would do, at a
+    // fraction of its cost (this runs over every word of every result shown, on every keystroke).
+    PLAIN_WORD.test(word)
+      ? [{ token: word.toLowerCase(), position }]
+      : normalizeForMatch(word)
+          .split(" ")
+          .filter(Boolean)
+          .map((token) => ({ token, position })),
   );
 }
+
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
 
 /** Where `phrase` first appears word for word between positions `from` and `to` (exclusive): the run it covers. */
 export function findPhrase(
@@ -127,7 +141,7 @@ export function findPhrase(
 
 /** The words of a page at the given positions, as written (punctuation trimmed), without repeats. */
 export function wordsAt(rawContent: string, positions: readonly number[]): string[] {
-  const words = rawContent.split(WORD_SEPARATORS);
+  const words = pageWords(rawContent);
   const found = positions
     .map((position) => (words[position] ?? "").replace(/^[^\p{Letter}\p{Number}]+|[^\p{Letter}\p{Number}]+$/gu, ""))
     .filter(Boolean);
