@@ -25,9 +25,27 @@ export async function feedResponse(
     pageUrl: absoluteUrl(feed.pagePath, site),
     image: { url: absoluteUrl(FEED_IMAGE.path, site), width: FEED_IMAGE.width, height: FEED_IMAGE.height },
   };
-  const items = await Promise.all(feedWindow(stories).map((story) => feedStory(story, site)));
+  const items = await Promise.all(feedWindow(stories).map((story) => preparedFeedStory(story, site)));
   const xml = await feedXml(channel, items);
   return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
+}
+
+/** Feed items made once and not yet used twice, by site and story. */
+const prepared = new Map<string, { item: Promise<FeedStory>; uses: number }>();
+
+/**
+ * A story's feed item, made once per build: each story is in its person's and its company's feed
+ * (and the site feed while new), and sanitizing its HTML is most of a feed's cost. An item is
+ * dropped after its second use, so the archive's HTML is not all held at once. `astro dev`
+ * always makes it afresh, so an edited story shows in its feeds.
+ */
+function preparedFeedStory(story: StoryView, site: URL): Promise<FeedStory> {
+  if (!import.meta.env.PROD) return feedStory(story, site);
+  const key = `${site.href} ${story.id}`;
+  let entry = prepared.get(key);
+  if (!entry) prepared.set(key, (entry = { item: feedStory(story, site), uses: 0 }));
+  if (++entry.uses >= 2) prepared.delete(key);
+  return entry.item;
 }
 
 async function feedStory(story: StoryView, site: URL): Promise<FeedStory> {
