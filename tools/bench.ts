@@ -126,7 +126,7 @@ const pagesPerShard = (how: string) => how.replace(/^shards:?/, "") || PAGES_PER
 function indexLabel(how: string): string {
   if (how === "api") return "Node API";
   if (how === "cli") return "CLI";
-  return `Node API after Astro exits as npm run build does, an index per ${pagesPerShard(how)} pages`;
+  return `command line per shard after Astro exits, as npm run build does, an index per ${pagesPerShard(how)} pages`;
 }
 
 async function indexSeparately(site: string, how: string, logFile: string): Promise<Measured> {

@@ -71,7 +71,7 @@ export async function buildSearchIndex(site: string): Promise<string> {
   const written = await writeShardedIndex(site, {
     pagesPerShard: pagesPerShard(),
     sortKey: "date",
-    pagefind: { forceLanguage: "en" },
+    forceLanguage: "en",
   });
   const shardPaths = written.folders.map((folder) => join(site, folder));
   const indexed = (await Promise.all(shardPaths.map(indexedPageCount))).reduce((sum, n) => sum + n, 0);

@@ -1,7 +1,8 @@
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import * as pagefind from "pagefind";
-import type { PagefindServiceConfig } from "pagefind";
+import { execFile } from "node:child_process";
+import { findPackageJSON } from "node:module";
+import { promisify } from "node:util";
 
 /**
  * Pages per Pagefind index. Pagefind holds every indexed word of every page in memory while it
@@ -96,9 +97,30 @@ export interface ShardedIndex {
   htmlFiles: number;
 }
 
-function ok<T extends { errors: string[] }>(response: T, step: string): T {
-  if (response.errors.length > 0) throw new Error(`Pagefind could not ${step}:\n  ${response.errors.join("\n  ")}`);
-  return response;
+/** Pagefind's command line, found through its package's own `bin` entry and run with this Node. */
+async function pagefindCommand(): Promise<string> {
+  const manifest = findPackageJSON("pagefind", import.meta.url);
+  if (!manifest) throw new Error("Pagefind is not installed. Run npm install.");
+  const { bin } = JSON.parse(await readFile(manifest, "utf8")) as { bin: string | Record<string, string> };
+  return join(dirname(manifest), typeof bin === "string" ? bin : (bin["pagefind"] ?? ""));
+}
+
+/**
+ * Indexes the HTML in `folder` into `outputPath` with Pagefind's command line, a process per call, so
+ * its memory is returned when it exits. The command line indexes on every core; the Node API's
+ * service wrote the same bundle on one, about a third slower (docs/performance.md).
+ */
+async function indexFolder(folder: string, outputPath: string, forceLanguage: string | undefined): Promise<void> {
+  const args = ["--site", folder, "--output-path", outputPath, "--quiet"];
+  if (forceLanguage) args.push("--force-language", forceLanguage);
+  try {
+    await promisify(execFile)(process.execPath, [await pagefindCommand(), ...args], { maxBuffer: 16 << 20 });
+  } catch (error) {
+    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
+    throw new Error(`Pagefind could not index ${folder}:\n${`${stdout}${stderr}`.trim() || String(error)}`, {
+      cause: error,
+    });
+  }
 }
 
 /** Every HTML file under `site`, sorted, except a search bundle already there. */
@@ -113,36 +135,27 @@ export async function htmlFiles(site: string): Promise<string[]> {
 
 /**
  * Indexes the HTML under `site` into one Pagefind index per `pagesPerShard` files, one shard at
- * a time, closing Pagefind between shards so its memory is returned before the next starts.
+ * a time, each in its own Pagefind process so its memory is returned before the next starts.
  * With `sortKey` (e.g. "date") pages are ordered by it, newest first, so shards are date ranges
- * and a date-sorted search can read them in order. A site within one shard is indexed exactly as
- * before (`addDirectory`, a plain bundle). Writes `pagefind/shards.json`, the extra shards' folders.
+ * and a date-sorted search can read them in order. A site within one shard is indexed as one
+ * plain bundle. Writes `pagefind/shards.json`, the extra shards' folders.
  */
 export async function writeShardedIndex(
   site: string,
-  options: { pagesPerShard?: number; sortKey?: string; pagefind?: PagefindServiceConfig } = {},
+  options: { pagesPerShard?: number; sortKey?: string; forceLanguage?: string } = {},
 ): Promise<ShardedIndex> {
   const files = await htmlFiles(site);
   const pagesPerShard = options.pagesPerShard ?? PAGES_PER_SHARD;
-  // Within one shard nothing needs reading: Pagefind reads the folder itself, exactly as before.
+  // Within one shard nothing needs reading: Pagefind reads the folder itself.
   const shards =
     files.length <= pagesPerShard ? [files] : planShards(await pagesToShard(files, options.sortKey), pagesPerShard);
   const result: ShardedIndex = { folders: [], files: [], htmlFiles: files.length };
   for (const [k, shard] of shards.entries()) {
-    // Pagefind reads the files itself: handing pages over with addHTMLFile cost more CPU and held
-    // every page string in this process until collection (docs/performance.md).
+    // Pagefind reads the files itself from a folder of links, so no page text passes through Node.
     const folder = shards.length === 1 ? site : await linkShard(site, shard);
     try {
-      const { index } = ok(await pagefind.createIndex(options.pagefind ?? {}), "start");
-      if (!index) throw new Error("Pagefind did not return an index.");
-      ok(await index.addDirectory({ path: folder }), `read the HTML in ${folder}`);
-      ok(
-        await index.writeFiles({ outputPath: join(site, shardFolder(k)) }),
-        `write shard ${k + 1} of ${shards.length}`,
-      );
+      await indexFolder(folder, join(site, shardFolder(k)), options.forceLanguage);
     } finally {
-      // Ending the Pagefind process is what hands its memory back before the next shard.
-      await pagefind.close();
       if (folder !== site) await rm(folder, { recursive: true, force: true });
     }
     result.folders.push(shardFolder(k));

@@ -76,7 +76,7 @@ describe("writeShardedIndex", () => {
     const result = await writeShardedIndex(site, {
       pagesPerShard: 2,
       sortKey: "date",
-      pagefind: { forceLanguage: "en" },
+      forceLanguage: "en",
     });
     // Four HTML files, three with a search body: new + mid in the first shard, old in the second.
     // The home page has no data-pagefind-body, so it is offered to no shard (alone in a shard,
@@ -95,7 +95,7 @@ describe("writeShardedIndex", () => {
   });
 
   it("indexes a site within one shard as one ordinary bundle, with no extra shards listed", async () => {
-    const result = await writeShardedIndex(site, { pagefind: { forceLanguage: "en" } });
+    const result = await writeShardedIndex(site, { forceLanguage: "en" });
     expect(result).toEqual({ folders: ["pagefind/"], files: [4], htmlFiles: 4 });
     expect(JSON.parse(await readFile(join(site, "pagefind", SHARDS_FILE), "utf8"))).toEqual([]);
   });
