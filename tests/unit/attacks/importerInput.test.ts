@@ -6,7 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importBatch, type ImportOptions } from "../../../tools/importer/importBatch.ts";
 import { removeStaleTempFiles } from "../../../tools/importer/writeAllOrNothing.ts";
 import { runScript } from "../../support/buildScript.ts";
-import { JANE_TRANSCRIPT, cleanUp, makeContentRoot, snapshot, writeFixture } from "../importer/_fixtures.ts";
+import {
+  JANE_TRANSCRIPT,
+  cleanUp,
+  importOptions,
+  makeContentRoot,
+  snapshot,
+  writeFixture,
+} from "../importer/_fixtures.ts";
 
 let dir: string;
 let content: string;
@@ -16,14 +23,7 @@ afterEach(() => cleanUp(dir));
 const TRANSCRIPT = JANE_TRANSCRIPT;
 const SIDECAR = "summary: Jane on writing things down.\nsource:\n  name: Example\n  url: https://example.com/jane/\n";
 
-const options = (more: Partial<ImportOptions> = {}): ImportOptions => ({
-  contentDir: content,
-  force: false,
-  dryRun: false,
-  check: false,
-  flags: {},
-  ...more,
-});
+const options = (more: Partial<ImportOptions> = {}): ImportOptions => importOptions(content, more);
 
 function transcript(name: string, text = TRANSCRIPT, sidecar = SIDECAR): string {
   writeFixture(dir, `${name}.import.yaml`, sidecar);

@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
+import type { ImportOptions } from "../../../tools/importer/importBatch.ts";
 import { join, relative } from "node:path";
 
 /** The committed content root. */
@@ -62,4 +63,9 @@ export function snapshot(dir: string): Record<string, string> {
   };
   walk(dir);
   return files;
+}
+
+/** Import options for a batch into `contentDir`: nothing forced, written for real, no flags; `more` overrides. */
+export function importOptions(contentDir: string, more: Partial<ImportOptions> = {}): ImportOptions {
+  return { contentDir, force: false, dryRun: false, check: false, flags: {}, ...more };
 }

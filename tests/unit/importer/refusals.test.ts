@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importBatch, type ImportOptions } from "../../../tools/importer/importBatch.ts";
 import type { Sidecar } from "../../../tools/importer/sidecar.ts";
-import { JANE_TRANSCRIPT, cleanUp, makeContentRoot, snapshot, writeFixture } from "./_fixtures.ts";
+import { JANE_TRANSCRIPT, cleanUp, importOptions, makeContentRoot, snapshot, writeFixture } from "./_fixtures.ts";
 
 let dir: string;
 let content: string;
@@ -14,14 +14,7 @@ const META: Sidecar = {
   summary: "Jane on writing things down.",
   source: { name: "Example", url: "https://example.com/jane/" },
 };
-const options = (more: Partial<ImportOptions> = {}): ImportOptions => ({
-  contentDir: content,
-  force: false,
-  dryRun: false,
-  check: false,
-  flags: {},
-  ...more,
-});
+const options = (more: Partial<ImportOptions> = {}): ImportOptions => importOptions(content, more);
 const sidecar = (name: string, yaml: string) => writeFixture(dir, `${name}.import.yaml`, yaml);
 const goodSidecar = (name: string) =>
   sidecar(name, `summary: ${META.summary}\nsource:\n  name: ${META.source!.name}\n  url: ${META.source!.url}\n`);
