@@ -91,3 +91,17 @@ test("a date sort across shards puts the newest, or the oldest, stories of every
     expect(found, sort).toEqual(expected.slice(0, found.length));
   }
 });
+
+test('a long filter shows its first values and the rest behind a "Show all" button', async ({ page }) => {
+  await page.goto(`${site.origin}${fixture.base}search/`);
+  await page.locator("[data-search-filters] summary").click();
+  const topics = page.getByRole("group", { name: "Topic" });
+  const values = topics.getByRole("checkbox");
+  await expect(values.first()).toBeVisible();
+  const all = await topics.locator("li").count();
+  expect(all, "the fixture needs more topics than a filter shows at first").toBeGreaterThan(8);
+  await expect(topics.locator("li:visible")).toHaveCount(8);
+  await topics.getByRole("button", { name: `Show all ${all} topics` }).click();
+  await expect(topics.locator("li:visible")).toHaveCount(all);
+  await expect(values.nth(8)).toBeFocused();
+});
