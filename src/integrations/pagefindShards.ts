@@ -110,11 +110,16 @@ async function pagefindCommand(): Promise<string> {
  * its memory is returned when it exits. The command line indexes on every core; the Node API's
  * service wrote the same bundle on one, about a third slower (docs/performance.md).
  */
-async function indexFolder(folder: string, outputPath: string, forceLanguage: string | undefined): Promise<void> {
+async function indexFolder(
+  command: string,
+  folder: string,
+  outputPath: string,
+  forceLanguage: string | undefined,
+): Promise<void> {
   const args = ["--site", folder, "--output-path", outputPath, "--quiet"];
   if (forceLanguage) args.push("--force-language", forceLanguage);
   try {
-    await promisify(execFile)(process.execPath, [await pagefindCommand(), ...args], { maxBuffer: 16 << 20 });
+    await promisify(execFile)(process.execPath, [command, ...args], { maxBuffer: 16 << 20 });
   } catch (error) {
     const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
     throw new Error(`Pagefind could not index ${folder}:\n${`${stdout}${stderr}`.trim() || String(error)}`, {
@@ -150,11 +155,12 @@ export async function writeShardedIndex(
   const shards =
     files.length <= pagesPerShard ? [files] : planShards(await pagesToShard(files, options.sortKey), pagesPerShard);
   const result: ShardedIndex = { folders: [], files: [], htmlFiles: files.length };
+  const command = await pagefindCommand();
   for (const [k, shard] of shards.entries()) {
     // Pagefind reads the files itself from a folder of links, so no page text passes through Node.
     const folder = shards.length === 1 ? site : await linkShard(site, shard);
     try {
-      await indexFolder(folder, join(site, shardFolder(k)), options.forceLanguage);
+      await indexFolder(command, folder, join(site, shardFolder(k)), options.forceLanguage);
     } finally {
       if (folder !== site) await rm(folder, { recursive: true, force: true });
     }
