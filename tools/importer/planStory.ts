@@ -59,7 +59,7 @@ export function planStory(file: string, given: Sidecar, lenient = false) {
 
   const interviewer = meta.story.interviewer;
   const build = (): Structure & Partial<TranscriptStructure> => {
-    if (shape === "transcript") return buildTranscript(text, transcriptHints(interviewer, settings), file);
+    if (shape === "transcript") return buildTranscript(text, transcriptHints(interviewer, meta.person.name), file);
     if (shape !== "thread") {
       const fields = ["questions", "notQuestions", "subheadings", "notSubheadings"] as const;
       const overrides = Object.fromEntries(fields.map((field) => [field, refs(field)]));
@@ -145,7 +145,7 @@ function readHeaderFor(shape: SourceShape, body: readonly SourceLine[], settings
   if (shape !== "transcript") return readHeader(body);
   let pre: TranscriptStructure | undefined;
   try {
-    pre = buildTranscript(body, transcriptHints(settings.interviewer, settings), "");
+    pre = buildTranscript(body, transcriptHints(settings.interviewer, settings.person?.name), "");
   } catch {
     return NO_HEADER;
   }
@@ -158,8 +158,8 @@ function readHeaderFor(shape: SourceShape, body: readonly SourceLine[], settings
   return header;
 }
 
-function transcriptHints(interviewer: string | undefined, settings: Sidecar) {
-  const guest = settings.person?.name;
+/** Who asks and who answers: "A:" is the story's person, whether the header or the editor named them. */
+function transcriptHints(interviewer: string | undefined, guest: string | undefined) {
   return { ...(interviewer !== undefined ? { interviewer } : {}), ...(guest !== undefined ? { guest } : {}) };
 }
 

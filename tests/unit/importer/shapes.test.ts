@@ -195,3 +195,28 @@ describe("dates in header lines", () => {
     expect(parseMonthYear(text)).toBe(expected);
   });
 });
+
+describe("Q: / A: newsletter with the person named in its header", () => {
+  const file = writeFixture(
+    scratch,
+    "ravi.txt",
+    [
+      "Ravi Menon",
+      "Principal Engineer at Lumen Freight",
+      "Recorded: 2023-03-14",
+      "Q: How did you end up owning the routing platform?",
+      "A: Nobody else wanted the pager, so I kept it.",
+      "Q: What advice would you give?",
+      "A: Write things down.",
+    ].join("\n\n"),
+  );
+  const plan = planStory(file, {
+    summary: "Ravi on routing.",
+    source: { name: "Letter", url: "https://example.com/" },
+  });
+
+  it("gives the answers to the person the header names, not to an anonymous guest", () => {
+    const speakers = plan.blocks.flatMap((b) => (b.type === "turn" ? [b.speaker] : []));
+    expect(speakers).toEqual(["Ravi Menon", "Ravi Menon"]);
+  });
+});
