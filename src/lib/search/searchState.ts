@@ -1,18 +1,18 @@
 import type { FilterSelection, PagefindSearchOptions } from "./pagefindTypes.ts";
 import { FILTER_FIELDS, QUERY_PARAM, type FilterKey } from "./searchFields.ts";
 
-/** How results are ordered. */
-export type SortOrder = "relevance" | "newest" | "oldest";
-
 /** Sort choices in the order the search page offers them. */
-export const SORT_ORDERS: { value: SortOrder; label: string }[] = [
+export const SORT_ORDERS = [
   { value: "relevance", label: "Best match" },
   { value: "newest", label: "Newest first" },
   { value: "oldest", label: "Oldest first" },
-];
+] as const;
+
+/** How results are ordered. */
+export type SortOrder = (typeof SORT_ORDERS)[number]["value"];
 
 /** URL parameter for the sort order; absent means best match. */
-export const SORT_PARAM = "sort";
+const SORT_PARAM = "sort";
 
 /** What the search page is showing, all of it kept in the URL so it can be shared. */
 export interface SearchState {
