@@ -18,8 +18,7 @@ import {
 import { resultCountText, shownText } from "../../lib/search/statusText.ts";
 import { loadFilters, loadPagefind } from "./loadPagefind.ts";
 import { readChosenFilters, renderFilterGroups } from "./renderFilters.ts";
-import { RESULT_LINK_CLASS, renderResult } from "./renderResults.ts";
-import { wireResultKeys } from "./resultKeys.ts";
+import { RESULT_LINK_CLASS, renderResult, wireResultKeys } from "./resultList.ts";
 import { showLoadError, showStatus } from "./searchStatus.ts";
 
 /** Results rendered at first, and added by each "Show more". */
@@ -40,7 +39,6 @@ interface Found {
   /** Index of the next candidate to load. */
   next: number;
   rejected: number;
-  shown: number;
   /** Answers (matching sections) in the candidates read so far. */
   answers: number;
   /** A copy read to the end, once a small list has been read whole for the count. */
@@ -125,7 +123,7 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
         .split(/\s+/)
         .filter((word) => /[\p{Letter}\p{Number}]/u.test(word)).length;
       const candidates = asked.sort === "relevance" ? rerankByProximity(response.results, asWords) : response.results;
-      const next: Found = { asked, query, candidates, next: 0, rejected: 0, shown: 0, answers: 0 };
+      const next: Found = { asked, query, candidates, next: 0, rejected: 0, answers: 0 };
       const views = await loadPage(next);
       if (!isCurrent()) return;
       found = next;
@@ -194,14 +192,14 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
         }
       }
     }
-    page.shown += views.length;
     return views;
   };
 
   const updateMore = () => {
     const remaining = found !== undefined && found.next < found.candidates.length;
     more.hidden = !remaining;
-    shownLine.textContent = found && remaining ? shownText(found.shown, found.candidates.length - found.rejected) : "";
+    shownLine.textContent =
+      found && remaining ? shownText(list.children.length, found.candidates.length - found.rejected) : "";
   };
 
   const renderFilters = (counts: FilterCounts) => {

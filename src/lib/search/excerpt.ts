@@ -1,26 +1,19 @@
 /* Search excerpts and word positions: Pagefind's marked excerpts read as text, and excerpts of our own around a phrase. */
 import { EDGE_PUNCTUATION, matchWords } from "./parseQuery.ts";
 
-/** A run of excerpt text, marked when it matched the query. */
-export interface ExcerptSegment {
-  text: string;
-  marked: boolean;
-}
-
-/** A Pagefind excerpt as plain text runs: `<mark>` is the only markup Pagefind adds, so no other tag becomes an element. */
-export function parseExcerpt(excerpt: string): ExcerptSegment[] {
+/** A Pagefind excerpt as text runs, marked where it matched: `<mark>` is the only markup Pagefind adds, so no other tag becomes an element. */
+export function parseExcerpt(excerpt: string) {
   // Pagefind marks each word of a phrase on its own; one mark across the spaces reads as one phrase.
-  const parts = excerpt.replace(/<\/mark>(\s*)<mark>/g, "$1").split(/<mark>(.*?)<\/mark>/s);
-  return (
-    parts
-      // Pagefind escapes only < and > in the text it returns; ampersands arrive as typed.
-      .map((text, i) => ({ text: text.replace(/&lt;/g, "<").replace(/&gt;/g, ">"), marked: i % 2 === 1 }))
-      .filter((segment) => segment.text !== "")
-  );
+  // It escapes only < and > in the text it returns; ampersands arrive as typed.
+  return excerpt
+    .replace(/<\/mark>(\s*)<mark>/g, "$1")
+    .split(/<mark>(.*?)<\/mark>/s)
+    .map((text, i) => ({ text: text.replace(/&lt;/g, "<").replace(/&gt;/g, ">"), marked: i % 2 === 1 }))
+    .filter((segment) => segment.text !== "");
 }
 
 /** The excerpt's words without any markup. */
-export function excerptText(segments: ExcerptSegment[]): string {
+export function excerptText(segments: readonly { text: string }[]): string {
   return segments.map((segment) => segment.text).join("");
 }
 
@@ -77,15 +70,12 @@ export function excerptAroundRun(
 }
 
 /** One normalized word of a page and the Pagefind word position it sits at. */
-export interface PositionedToken {
-  token: string;
-  position: number;
-}
+export type PositionedToken = ReturnType<typeof positionedTokens>[number];
 
 const PLAIN_WORD = /^[A-Za-z0-9]+$/;
 
 /** A page's words as Pagefind numbers them, normalized: "index-migration" at 12 gives "index" and "migration", both at 12. */
-export function positionedTokens(rawContent: string): PositionedToken[] {
+export function positionedTokens(rawContent: string) {
   return pageWords(rawContent).flatMap((word, position) =>
     // Most words are plain letters and digits: lower-casing them is all normalizing would do, at a
     // fraction of its cost (this runs over every word of every result shown, on every keystroke).
