@@ -25,10 +25,7 @@ const UNUSED_UI_FILES = ["pagefind-ui", "pagefind-modular-ui", "pagefind-compone
   `${name}.css`,
 ]);
 
-/**
- * Builds the Pagefind index as the last step of `astro build`, in whatever output folder Astro hands the hook.
- * Under `npm run build` the build script indexes instead, once Astro's 1 to 2 GB are freed (docs/performance.md).
- */
+/** Indexes the site at the end of `astro build`, in the folder Astro hands the hook; `npm run build` indexes after Astro exits instead. */
 export function pagefindIndex(): AstroIntegration {
   return {
     name: "archive-pagefind",
@@ -113,10 +110,7 @@ export async function orderByDate(files: readonly string[]): Promise<string[]> {
   return (await readFacts(files)).map((facts) => facts.file);
 }
 
-/**
- * The pages to shard, newest first. Once any page has `data-pagefind-body` Pagefind indexes only those; a shard
- * of home and list pages alone would be indexed whole, so the rule is applied here across the site.
- */
+/** The pages to shard, newest first: Pagefind's rule (only pages with a body, once any has one) applied site-wide, not per shard. */
 async function pagesToShard(files: readonly string[]): Promise<string[]> {
   const facts = await readFacts(files);
   const withBody = facts.filter((f) => f.hasBody);
@@ -142,10 +136,7 @@ async function pagefindCommand(): Promise<string> {
   return join(dirname(manifest), typeof bin === "string" ? bin : (bin["pagefind"] ?? ""));
 }
 
-/**
- * Indexes `folder` into `outputPath` with Pagefind's command line, in English (stemming stays stable if a page
- * lacks its lang). A process per shard returns its memory on exit, and it indexes on every core (docs/performance.md).
- */
+/** Indexes `folder` into `outputPath` in a Pagefind process of its own, in English whatever a page's lang (docs/search.md). */
 async function indexFolder(command: string, folder: string, outputPath: string): Promise<void> {
   const args = ["--site", folder, "--output-path", outputPath, "--quiet", "--force-language", "en"];
   try {
@@ -168,11 +159,7 @@ export async function htmlFiles(site: string): Promise<string[]> {
     .sort();
 }
 
-/**
- * Indexes the HTML under `site` into one Pagefind index per `pagesPerShard` pages, newest first, one shard at a
- * time, so a date-sorted search can read them in order; a site within one shard is one plain bundle.
- * Writes `pagefind/shards.json`, the extra shards' folders. Returns the folders, files per shard and HTML files.
- */
+/** Indexes `site` in date-range shards of `pagesPerShard` pages, one at a time, and lists the extra ones in `pagefind/shards.json`. */
 export async function writeShardedIndex(site: string, pagesPerShard = PAGES_PER_SHARD) {
   const files = await htmlFiles(site);
   // Within one shard nothing needs reading: Pagefind reads the folder itself.

@@ -42,10 +42,7 @@ async function readShardList(): Promise<string[]> {
   }
 }
 
-/**
- * The merged module, except that a date-sorted search asks each shard alone and joins the lists (merged
- * search re-sorts by score). The separate indexes are made on the first date sort.
- */
+/** The merged module, but a date sort asks each shard alone (made on first use) and joins the lists: merged search re-sorts by score. */
 function withDateSortByShard(pagefind: PagefindModule, shards: readonly string[]): PagefindModule {
   let separate: Promise<PagefindSearcher[]> | undefined;
   let filtersWanted = false;

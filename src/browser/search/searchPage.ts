@@ -1,7 +1,4 @@
-/*
- * The search page: reads the search from the URL, runs it through Pagefind as the
- * reader types, and keeps the URL in step so a search can be shared or returned to.
- */
+/* The search page: reads the search from the URL, runs it through Pagefind as the reader types, keeps the URL in step. */
 import { endsInShortWord, inOpenPhrase, parseQuery, type ParsedQuery } from "../../lib/search/parseQuery.ts";
 import type { FilterCounts, PagefindModule, PagefindResult } from "../../lib/search/pagefindTypes.ts";
 import { rerankByProximity } from "../../lib/search/rerank.ts";
@@ -30,18 +27,17 @@ const TYPING_PAUSE_MS = 30;
 /** Pause while the word being typed is one or two letters, or a quoted phrase is still open: searched only if the reader stops there. */
 const UNFINISHED_PAUSE_MS = 400;
 
-/** One search's candidates, read a page at a time; `rejected` ones turned out not to hold a quoted phrase word for word. */
+/**
+ * The candidates for the search `asked`, loaded up to `next`: `rejected` lacked a quoted phrase word for word,
+ * `answers` counts matching sections; `counted` is a copy read to the end, for the status of a small list.
+ */
 interface Found {
-  /** The search these results answer. */
   asked: SearchState;
   query: ParsedQuery;
   candidates: PagefindResult[];
-  /** Index of the next candidate to load. */
   next: number;
   rejected: number;
-  /** Answers (matching sections) in the candidates read so far. */
   answers: number;
-  /** A copy read to the end, once a small list has been read whole for the count. */
   counted?: Found;
 }
 
@@ -69,24 +65,15 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
   let pagefindLoaded = false;
   const pageTitle = document.title;
 
-  /**
-   * Runs the current search, one at a time: Pagefind answers in order, so searches started on
-   * every keystroke would queue up behind each other on a large archive. While one runs, only
-   * the newest state waits, and it runs as soon as the first is done.
-   */
+  /** Runs the current search, one at a time (Pagefind answers in order, so one per keystroke would queue up); only the newest waits. */
   const search = (): void => {
     clearTimeout(typingTimer);
-    if (searching) {
-      searchAgain = true;
-      return;
-    }
+    searchAgain = searching;
+    if (searching) return;
     searching = true;
     void run().finally(() => {
       searching = false;
-      if (searchAgain) {
-        searchAgain = false;
-        search();
-      }
+      if (searchAgain) search();
     });
   };
 
@@ -138,10 +125,7 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     });
   };
 
-  /**
-   * Reads the rest of a small result list (Pagefind caches what it fetched, so "Show more" is
-   * free afterwards): the count of answers, and of stories that really hold a quoted phrase.
-   */
+  /** Reads the rest of a small list (then cached for "Show more") to count its answers and the stories holding the phrase. */
   const countAnswers = async (page: Found, isCurrent: () => boolean): Promise<void> => {
     const whole = { ...page };
     try {
@@ -215,10 +199,7 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     document.title = state.query === "" ? pageTitle : `“${state.query}” · ${pageTitle}`;
   };
 
-  /**
-   * Fetches the index chunks of the words typed so far, even inside an open quote, so the search
-   * that follows the last keystroke has only to rank. Only once Pagefind is loaded: typing does not start the load.
-   */
+  /** Fetches the index chunks of the words typed so far, so the search after the last keystroke only ranks; typing never starts the load. */
   const preload = (raw: string) => {
     const words = looseWords(parseQuery(raw));
     if (words === "" || endsInShortWord(raw) || !pagefindLoaded) return;

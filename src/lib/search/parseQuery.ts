@@ -9,10 +9,7 @@ const OPENING_QUOTES = /[“”„‟«»＂]/g;
 /** Letters or digits at a word's ends stay; punctuation there goes. */
 export const EDGE_PUNCTUATION = /^[^\p{Letter}\p{Number}]+|[^\p{Letter}\p{Number}]+$/gu;
 
-/**
- * Splits a query into quoted `phrases` and loose `words` (an unclosed quote counts as plain text): `text` is what
- * Pagefind should see (quotes straightened, spaces tidied), `highlights` what the story page marks (phrases whole first).
- */
+/** A query's quoted `phrases` (an unclosed quote is text), loose `words`, `text` for Pagefind and `highlights` for the story page. */
 export function parseQuery(raw: string) {
   let text = raw.replace(OPENING_QUOTES, '"').replace(/\s+/g, " ").trim();
   // While the reader is still typing `"staff pro`, search the words rather than nothing.
@@ -52,10 +49,7 @@ const STOP_WORDS = new Set(
   ),
 );
 
-/**
- * A phrase without the very common words at its ends (`"the staff project and"` -> `"staff project"`), whose
- * positions cost megabytes; results are still checked for the whole phrase. Kept whole below two words.
- */
+/** A phrase of two words or more without the common words at its ends, whose positions cost megabytes (still checked whole). */
 export function trimEdgeStopWords(phrase: string): string {
   const words = phrase.split(/\s+/).filter(Boolean);
   const isStop = (word: string) => STOP_WORDS.has(word.toLowerCase().replace(/[^\p{Letter}\p{Number}']/gu, ""));

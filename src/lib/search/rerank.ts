@@ -1,15 +1,9 @@
 import { longestRun } from "./excerpt.ts";
 
-/**
- * How many of Pagefind's best results are re-ranked: far past the first page (a remembered phrase's story was 8th
- * to 17th by Pagefind's order alone), yet a common pair of words on a large archive costs no scan of every page.
- */
+/** Pagefind's best results re-ranked: far past the first page (a phrase's story came 8th to 17th), short of every page. */
 const RERANK_WINDOW = 200;
 
-/**
- * Results of a `wordCount`-word query ordered by how many of its words sit side by side (a phrase beats the same
- * words scattered), then in Pagefind's order (term frequency only); positions come with every result, so no fragment loads.
- */
+/** Results ordered by how many of the query's words sit side by side, then Pagefind's order; no fragment is loaded. */
 export function rerankByProximity<T extends { words: number[] }>(
   results: readonly T[],
   wordCount: number,

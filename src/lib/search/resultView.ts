@@ -21,11 +21,7 @@ export const QUESTION_MAX_CHARS = 160;
 /** What one search result shows, as plain strings (see toResultView). */
 export type ResultView = ReturnType<typeof toResultView>;
 
-/**
- * Turns Pagefind's data for one story into what the result list shows: `href` opens the best section with the terms
- * to highlight, `question` is absent for a match in the introduction, `exact` says the story holds the query word
- * for word, `answers` counts its sections that answer it.
- */
+/** One story's result: `href` opens its best section with terms to mark; `exact`: it holds the query word for word. */
 export function toResultView(data: PagefindResultData, query: ParsedQuery) {
   const ranked = rankSections(data.sub_results, query, data);
   const best = ranked[0];
@@ -65,10 +61,7 @@ function soughtPhrases(query: ParsedQuery): string[] {
 
 type RankedSection = ReturnType<typeof rankSections>[number];
 
-/**
- * Sections in the order they answer the query: holding the (first) phrase word for word, read from the page's own
- * text, then the longest run of matched words, the most distinct query words, the most matches, page order.
- */
+/** Sections by how they answer: the phrase word for word, longest run of matches, distinct words, matches, page order. */
 function rankSections(
   sections: PagefindSubResult[],
   query: ParsedQuery,
@@ -101,10 +94,7 @@ function rankSections(
   );
 }
 
-/**
- * What the story page marks on arrival: the phrase alone where the section holds it, else the words
- * typed and the words Pagefind matched there (stemmed and typo-tolerant matches too).
- */
+/** What the story page marks: the phrase where the section holds it, else the words typed and those Pagefind matched there. */
 function highlightsFor(ranked: RankedSection, query: ParsedQuery, data: PagefindResultData): string[] {
   if (ranked.phrase !== undefined) return soughtPhrases(query);
   const matched = data.raw_content ? wordsAt(data.raw_content, ranked.section.locations) : [];
