@@ -15,8 +15,8 @@ import {
 import { resultCountText, shownText } from "../../lib/search/statusText.ts";
 import { loadFilters, loadPagefind } from "./loadPagefind.ts";
 import { readChosenFilters, renderFilterGroups } from "./renderFilters.ts";
-import { RESULT_LINK_CLASS, renderResult, wireResultKeys } from "./resultList.ts";
-import { showLoadError, showStatus } from "./searchStatus.ts";
+import { href } from "../../lib/urls.ts";
+import { el, RESULT_LINK_CLASS, renderResult, wireResultKeys } from "./resultList.ts";
 
 /** Results rendered at first, and added by each "Show more". */
 const PAGE_SIZE = 6;
@@ -26,6 +26,8 @@ const COUNT_ALL_UP_TO = 30;
 const TYPING_PAUSE_MS = 30;
 /** Pause while the word being typed is one or two letters, or a quoted phrase is still open: searched only if the reader stops there. */
 const UNFINISHED_PAUSE_MS = 400;
+/** Screen readers hear the count once typing settles, not once per keystroke. */
+const ANNOUNCE_DELAY_MS = 300;
 
 /**
  * The candidates for the search `asked`, loaded up to `next`: `rejected` lacked a quoted phrase word for word,
@@ -63,6 +65,7 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
   let searching = false;
   let searchAgain = false;
   let pagefindLoaded = false;
+  let announcing: ReturnType<typeof setTimeout> | undefined;
   const pageTitle = document.title;
 
   /** Runs the current search, one at a time (Pagefind answers in order, so one per keystroke would queue up); only the newest waits. */
@@ -89,7 +92,7 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     if (!isSearchable(asked) || (asked.query !== "" && looseWords(query) === "")) {
       found = undefined;
       list.replaceChildren();
-      showStatus(status, "");
+      showStatus("");
       updateMore();
       if (wantsFilters) await withPagefind(isCurrent, async () => renderFilters(await loadFilters()));
       return;
@@ -119,7 +122,7 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
       list.replaceChildren(...(promote ? promoteExact(views) : views).map(renderResult));
       updateMore();
       if (wantsFilters) renderFilters(response.filters);
-      showStatus(status, statusFor(next));
+      showStatus(statusFor(next));
       // Not awaited: the next keystroke's search must not wait for a count.
       if (next.next < candidates.length && candidates.length <= COUNT_ALL_UP_TO) void countAnswers(next, isCurrent);
     });
@@ -135,7 +138,7 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     }
     if (!isCurrent()) return;
     page.counted = whole;
-    showStatus(status, statusFor(page));
+    showStatus(statusFor(page));
   };
 
   const statusFor = (page: Found): string => {
@@ -148,6 +151,13 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     });
   };
 
+  /** Puts a message in the live region after a short pause; a newer message replaces a waiting one, "" clears at once. */
+  const showStatus = (message: string) => {
+    clearTimeout(announcing);
+    if (message === "") status.textContent = "";
+    else announcing = setTimeout(() => (status.textContent = message), ANNOUNCE_DELAY_MS);
+  };
+
   /** Runs `work` once Pagefind is loaded, unless a newer search has started; reports a failed load. */
   const withPagefind = async (isCurrent: () => boolean, work: (pagefind: PagefindModule) => Promise<void>) => {
     try {
@@ -157,7 +167,9 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     } catch (error) {
       if (!isCurrent()) return;
       console.error(error);
-      showLoadError(status);
+      clearTimeout(announcing);
+      const stories = Object.assign(el("a", undefined, "browse every story"), { href: href("stories/") });
+      status.replaceChildren("Search could not load. Reload the page to try again, or ", stories, ".");
     }
   };
 
