@@ -23,6 +23,9 @@ export interface Run {
   length: number;
 }
 
+/** Word positions from `from` up to `to` (exclusive): a section of a page. */
+export type Bounds = { from: number; to: number };
+
 /** The longest stretch of consecutive word positions, the earliest on a tie, counted no further than `cap`. */
 export function longestRun(positions: readonly number[], cap = Number.POSITIVE_INFINITY): Run {
   // A typed array sorts numbers natively, several times faster than Array#sort with a comparator.
@@ -50,14 +53,8 @@ function pageWords(raw: string): string[] {
 }
 
 /** An excerpt in Pagefind's format centred on a run of matches, inside its section (Pagefind's own sits on the densest cluster). */
-export function excerptAroundRun(
-  rawContent: string,
-  run: Run,
-  locations: number[],
-  section: { from: number; to: number },
-  length: number,
-): string {
-  const words = pageWords(rawContent);
+export function excerptAroundRun(raw: string, run: Run, locations: number[], section: Bounds, length: number): string {
+  const words = pageWords(raw);
   const to = Math.min(section.to, words.length);
   const size = Math.min(length, to - section.from);
   const start = Math.max(section.from, Math.min(run.start - Math.floor((size - run.length) / 2), to - size));
@@ -86,11 +83,7 @@ export function positionedTokens(rawContent: string) {
 }
 
 /** Where `phrase` first appears word for word between positions `from` and `to` (exclusive): the run it covers. */
-export function findPhrase(
-  tokens: readonly PositionedToken[],
-  phrase: string,
-  bounds: { from: number; to: number },
-): Run | undefined {
+export function findPhrase(tokens: readonly PositionedToken[], phrase: string, bounds: Bounds): Run | undefined {
   const wanted = matchWords(phrase);
   if (wanted.length === 0) return undefined;
   for (let i = 0; i + wanted.length <= tokens.length; i += 1) {

@@ -6,6 +6,7 @@ import {
   parseExcerpt,
   positionedTokens,
   wordsAt,
+  type Bounds,
   type PositionedToken,
 } from "./excerpt.ts";
 import { containsPhrases, matchWords, normalizeForMatch, type ParsedQuery } from "./parseQuery.ts";
@@ -45,11 +46,7 @@ export function toResultView(data: PagefindResultData, query: ParsedQuery) {
 }
 
 /** The section that best answers the query (see rankSections). */
-export function bestSection(
-  sections: PagefindSubResult[],
-  query: ParsedQuery,
-  page?: Pick<PagefindResultData, "raw_content" | "anchors">,
-): PagefindSubResult | undefined {
+export function bestSection(sections: PagefindSubResult[], query: ParsedQuery, page?: PageText) {
   return rankSections(sections, query, page)[0]?.section;
 }
 
@@ -60,13 +57,10 @@ function soughtPhrases(query: ParsedQuery): string[] {
 }
 
 type RankedSection = ReturnType<typeof rankSections>[number];
+type PageText = Pick<PagefindResultData, "raw_content" | "anchors">;
 
 /** Sections by how they answer: the phrase word for word, longest run of matches, distinct words, matches, page order. */
-function rankSections(
-  sections: PagefindSubResult[],
-  query: ParsedQuery,
-  page?: Pick<PagefindResultData, "raw_content" | "anchors">,
-) {
+function rankSections(sections: PagefindSubResult[], query: ParsedQuery, page?: PageText) {
   const phrase = soughtPhrases(query)[0];
   let tokens: PositionedToken[] | undefined;
   const words = [...query.words, ...query.phrases.flatMap((p) => p.split(" "))];
@@ -112,7 +106,7 @@ function sectionExcerpt(data: PagefindResultData, ranked: RankedSection): string
 }
 
 /** Word positions a section covers: from its heading to the next heading. */
-function sectionBounds(section: PagefindSubResult, anchors: PagefindAnchor[]): { from: number; to: number } {
+function sectionBounds(section: PagefindSubResult, anchors: PagefindAnchor[]): Bounds {
   const headings = anchors.filter((anchor) => /^h\d$/i.test(anchor.element)).sort((a, b) => a.location - b.location);
   const id = anchorId(section);
   const from = id === undefined ? 0 : (headings.find((anchor) => anchor.id === id)?.location ?? 0);
