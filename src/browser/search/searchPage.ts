@@ -13,9 +13,9 @@ import {
   type SortOrder,
 } from "../../lib/search/searchState.ts";
 import { resultCountText, shownText } from "../../lib/search/statusText.ts";
+import { href } from "../../lib/urls.ts";
 import { loadFilters, loadPagefind } from "./loadPagefind.ts";
 import { readChosenFilters, renderFilterGroups } from "./renderFilters.ts";
-import { href } from "../../lib/urls.ts";
 import { el, RESULT_LINK_CLASS, renderResult, wireResultKeys } from "./resultList.ts";
 
 /** Results rendered at first, and added by each "Show more". */
@@ -109,10 +109,10 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
       if (!isCurrent()) return;
       // Pagefind ranks by word frequency; its match positions rank phrases first across all results.
       // Words Pagefind was asked for: a run that long is the phrase, side by side.
-      const asWords = looseWords(query)
+      const wordCount = looseWords(query)
         .split(/\s+/)
         .filter((word) => /[\p{Letter}\p{Number}]/u.test(word)).length;
-      const candidates = asked.sort === "relevance" ? rerankByProximity(response.results, asWords) : response.results;
+      const candidates = asked.sort === "relevance" ? rerankByProximity(response.results, wordCount) : response.results;
       const next: Found = { asked, query, candidates, next: 0, rejected: 0, answers: 0 };
       const views = await loadPage(next);
       if (!isCurrent()) return;
