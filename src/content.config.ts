@@ -8,10 +8,8 @@ import { personData, storyData } from "./schema/schema.ts";
 const root = contentRoot();
 
 const stories = defineCollection({
-  // Files starting with `_` are drafts and stay out of the build.
-  // retainBody: false keeps the raw Markdown out of the content store: at 10,000 stories
-  // the store would otherwise pass V8's string limit (see docs/performance.md).
-  // .mdx stories are rendered to HTML here too, like .md, not compiled to a module each.
+  // `_` files are drafts. retainBody: false keeps the store under V8's string limit at 10,000 stories, and
+  // .mdx stories are rendered to HTML here like .md, not compiled to a module each (docs/performance.md).
   loader: mdxRenderedAtSync(
     glob({
       base: `${root}/stories`,

@@ -7,10 +7,7 @@ import { feedWindow } from "./feedXml.ts";
 type Story = CollectionEntry<"stories">;
 type Person = CollectionEntry<"people">;
 
-/**
- * A story with its person resolved and what every page derives from it: `date` is published, else
- * recorded; `added` is the day it entered the archive (`added`, else `date`), what "new" means in feeds.
- */
+/** A story with its person and what pages derive: `date` is published, else recorded; `added` orders feeds. */
 export interface StoryView {
   entry: Story;
   id: string;

@@ -50,11 +50,7 @@ function feedsCarrying(): Promise<Map<string, number>> {
   return carryingCache;
 }
 
-/**
- * A story's feed item, made once per build and shared by the feeds that carry it: sanitizing its HTML
- * is most of a feed's cost. It is dropped after its last use, so the archive's HTML is not all held at
- * once. `astro dev` always makes it afresh, so an edited story shows in its feeds.
- */
+/** A story's feed item, made once per build for every feed carrying it and dropped after its last use (dev: afresh). */
 function preparedFeedStory(story: StoryView, site: URL, feeds: number): Promise<FeedStory> {
   if (!import.meta.env.PROD) return feedStory(story, site);
   const key = `${site.href} ${story.id}`;
@@ -88,11 +84,7 @@ async function feedStory(story: StoryView, site: URL): Promise<FeedStory> {
 
 let container: Promise<AstroContainer> | undefined;
 
-/**
- * The transcript's HTML, from the content store (`.mdx` stories too). Only a story with an image
- * (a `<Figure>`) is rendered again, for Astro's image pipeline to fill in its `src`: the container
- * adds a route per render, so rendering every story through it grew quadratic.
- */
+/** The stored HTML; only a story with an image is rendered again, for its `src` (each container render adds a route). */
 async function transcriptHtml(story: StoryView): Promise<string> {
   const rendered = story.entry.rendered;
   if (rendered !== undefined && !rendered.metadata?.imagePaths?.length) return rendered.html;

@@ -60,10 +60,7 @@ function feedAttributes(pageUrl: string): sanitizeHtml.Transformer {
   };
 }
 
-/**
- * Rendered story HTML as HTML a feed reader can show safely (sanitize-html): plain-document elements and
- * attributes only, every link and image absolute against the story's URL (so `#id` permalinks still work).
- */
+/** Story HTML a feed reader shows safely: plain elements and attributes, links absolute against the story's URL. */
 export function sanitizeFeedHtml(html: string, pageUrl: string): string {
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,

@@ -39,18 +39,12 @@ export function escapeXml(text: string): string {
   return xmlSafe(text).replace(/[&<>"']/g, (char) => XML_ENTITIES[char] ?? char);
 }
 
-/**
- * Plain text as the HTML a feed reader may take it for (many read titles, authors and categories as
- * HTML): `<svg onload=…>` reaches them as text in any reading. The XML builder escapes it once more.
- */
+/** Text escaped as HTML (readers may read titles, authors, categories as HTML); the XML builder escapes it again. */
 export function textAsHtml(text: string): string {
   return xmlSafe(text).replace(/[&<>]/g, (char) => XML_ENTITIES[char] ?? char);
 }
 
-/**
- * The `size` stories most recently added, newest first, then by their own date and id (stable between
- * builds): what a feed carries and the home page's "latest" list.
- */
+/** The `size` stories last added, then by date and id (stable): a feed's items and the home page's "latest". */
 export function feedWindow<T extends { added: Date; date: Date; id: string }>(
   stories: readonly T[],
   size = FEED_WINDOW,
@@ -63,11 +57,7 @@ export function feedWindow<T extends { added: Date; date: Date; id: string }>(
     .slice(0, size);
 }
 
-/**
- * The RSS 2.0 document for one channel and its (already windowed) stories. Items are dated by the day
- * the story was added, with the year it was recorded in title and description; RSS's <author> must be
- * an email address, so the person is named in dc:creator.
- */
+/** RSS 2.0 for a channel's windowed stories: dated when added, recorded year in the title, person in dc:creator. */
 export function feedXml(channel: FeedChannel, stories: readonly FeedStory[]): Promise<string> {
   const { feed, selfUrl, pageUrl, image } = channel;
   // The newest story's date, not the clock: rebuilding unchanged content gives identical bytes.

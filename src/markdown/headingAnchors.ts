@@ -22,10 +22,7 @@ export function uniqueId(used: Map<string, number>, id: string): string {
   return seen > 0 ? `${id}-${seen + 1}` : id;
 }
 
-/**
- * Gives every question (h2) and sub-heading (h3) a short, stable id and a permalink whose name is in
- * aria-label and "#" in CSS, so the heading's text (Astro's outline) stays the question alone.
- */
+/** Gives each h2 and h3 a short stable id and a permalink named by aria-label ("#" is CSS): the text stays the question. */
 export function headingAnchorsPlugin(): () => HastPluginDefinition {
   return () => {
     const used = new Map<string, number>();

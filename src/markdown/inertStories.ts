@@ -3,11 +3,7 @@ import { fileURLToPath } from "node:url";
 import { defineMdastPlugin, type MdastPluginEntry, type PluginFactoryContext } from "satteri";
 import { findLiveContent } from "./liveContent.ts";
 
-/**
- * The compiler's own guard that stories stay data (`astro dev` and a bare `astro build` too): anything
- * findLiveContent refuses in a file under `storiesDir` stops the compile with `line:column: what and how
- * to fix`. A story that passes gets `storyLinksPlugin`; other Markdown/MDX is left alone.
- */
+/** Stops the compile of a story under `storiesDir` holding live content (`line:column: what and how to fix`); else storyLinksPlugin. */
 export function inertStoriesPlugin(storiesDir: string): MdastPluginEntry {
   return (ctx: PluginFactoryContext) => {
     const file = ctx.fileURL ? fileURLToPath(ctx.fileURL) : undefined;
@@ -23,11 +19,8 @@ export function inertStoriesPlugin(storiesDir: string): MdastPluginEntry {
   };
 }
 
-/**
- * In a story, a link is a link only when written as one (`[text](url)` or `<url>`): GFM's autolinks of
- * bare `name@host`, `www.` and `scheme://` text, which no escape stops (docs/importer.md), become text again.
- * (The return type is inferred on purpose: it keeps the visitor synchronous, so markdownToHtml stays sync.)
- */
+/** GFM autolinks of bare addresses become text again: a link is one only as `[text](url)` or `<url>` (docs/importer.md). */
+// The return type is inferred on purpose: it keeps the visitor synchronous, so markdownToHtml stays sync.
 export function storyLinksPlugin() {
   return defineMdastPlugin({
     name: "archive-story-links",

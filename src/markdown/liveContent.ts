@@ -26,12 +26,7 @@ const HINTS = {
   syntax: "MDX reads { and < as the start of code. Write \\{ or \\< to show them as text.",
 } as const;
 
-/**
- * Everything in a story's source that would become code or live HTML: raw HTML; in `.mdx` import/export,
- * {expressions}, JSX outside the editorial vocabulary (vocabulary.ts) or misused; links that are not
- * http(s), mailto or #anchor; pull quotes whose words the story does not say. Lines are file lines;
- * a source MDX cannot parse yields one finding at the parser's position.
- */
+/** What in a story would be code or live HTML (raw HTML, ESM, {…}, JSX beyond vocabulary.ts, unsafe links, invented quotes). */
 export function findLiveContent(source: string, format: StoryFormat): LiveContentFinding[] {
   let tree: TreeNode;
   try {

@@ -15,11 +15,7 @@ import { vocabularyPlugin } from "./vocabularyPlugin.ts";
 /** The loader context as Astro passes it: its entry types by extension ride along, untyped. */
 type ContextWithEntryTypes = LoaderContext & { entryTypes?: Map<string, ContentEntryType> };
 
-/**
- * Wraps a glob loader so `.mdx` stories are rendered to HTML during content sync, as `.md` stories are,
- * instead of each becoming a JavaScript module Astro bundles (docs/performance.md). A story that cannot
- * be rendered stops the sync, naming its file (Astro's glob loader would only log it).
- */
+/** A glob loader rendering `.mdx` stories to HTML at sync, as `.md` ones (docs/performance.md); a failure names its file. */
 export function mdxRenderedAtSync(loader: Loader): Loader {
   return {
     ...loader,
@@ -66,10 +62,7 @@ function mdxStoryEntryType(markdown: ContentEntryType, config: AstroConfig, fail
   };
 }
 
-/**
- * Renders one MDX story with the site's Sätteri plugins plus Astro's heading ids and image handling, so
- * the result is what the `.md` renderer returns: HTML, headings, frontmatter, images for Astro's pipeline.
- */
+/** Renders one MDX story with the site's plugins and Astro's heading ids and images: what the `.md` renderer returns. */
 export function storyRenderer(config: Pick<AstroConfig, "markdown" | "image">) {
   const processor = config.markdown.processor;
   if (!isSatteriProcessor(processor)) {

@@ -18,18 +18,14 @@ import {
 } from "satteri";
 
 /**
- * MDX to an HTML string, through the steps satteri's `markdownToHtml` takes for Markdown, with the MDX
- * parser in front: Sätteri itself compiles MDX only to a JavaScript module, one per story for Astro to
- * bundle (docs/performance.md). Only for MDX whose JSX the mdast plugins turned into plain nodes
- * (vocabularyPlugin.ts): anything else left in the tree is dropped, which is why stories are checked
- * first (liveContent.ts). Synchronous, like every plugin the site uses.
+ * MDX to HTML through the steps satteri's `markdownToHtml` takes (Sätteri compiles MDX only to a module:
+ * docs/performance.md). JSX the mdast plugins left in the tree is dropped: stories are checked first.
  */
 export function mdxToHtml(source: string, options: CompileOptions = {}): { html: string; data: Data } {
   const { features, fileURL, data = {} } = options;
-  const normalize = <T>(
-    plugins: Parameters<typeof normalizePlugins<T>>[0] = [],
-    kind: "mdastPlugins" | "hastPlugins",
-  ) => normalizePlugins<T>(plugins, kind, source, fileURL, "mdx", data);
+  const context = [source, fileURL, data, "mdx"] as const;
+  const normalize = <T>(plugins: Parameters<typeof normalizePlugins<T>>[0] = [], kind: string) =>
+    normalizePlugins<T>(plugins, kind, source, fileURL, "mdx", data);
   const mdastPlugins = normalize<MdastPluginDefinition>(options.mdastPlugins, "mdastPlugins");
   const hastPlugins = normalize<HastPluginDefinition>(options.hastPlugins, "hastPlugins");
   // As in markdownToHtml: positions only when a plugin reads them (they cost parse time).
@@ -39,26 +35,25 @@ export function mdxToHtml(source: string, options: CompileOptions = {}): { html:
   try {
     for (const plugin of mdastPlugins) {
       const subscriptions = resolveMdastSubscriptions(plugin);
-      const passes = [
-        plugin.before && (() => visitMdastHook(mdast, plugin, plugin.before!, source, fileURL, data, "mdx")),
-        subscriptions.length > 0 &&
-          (() => visitMdastHandle(mdast, plugin, subscriptions, source, fileURL, data, "mdx")),
-        plugin.after && (() => visitMdastHook(mdast, plugin, plugin.after!, source, fileURL, data, "mdx")),
-      ];
-      for (const pass of passes) {
+      for (const pass of [plugin.before, subscriptions.length > 0 ? subscriptions : undefined, plugin.after]) {
         if (!pass) continue;
-        const result = settled(pass(), plugin.name);
+        const visit = Array.isArray(pass)
+          ? visitMdastHandle(mdast, plugin, pass, ...context)
+          : visitMdastHook(mdast, plugin, pass, ...context);
+        const result = settled(visit, plugin.name);
         if (result.hasMutations) applyCommandsToMdastHandle(mdast, result.commandBuffer);
       }
     }
     hast = convertMdastToHastHandle(mdast);
     for (const plugin of hastPlugins) {
       const subscriptions = resolveHastSubscriptions(plugin);
-      if (plugin.before) settled(visitHastHook(hast, plugin, plugin.before, source, fileURL, data, "mdx"), plugin.name);
-      if (subscriptions.length > 0) {
-        settled(visitHastHandle(hast, plugin, subscriptions, source, fileURL, data, "mdx"), plugin.name);
+      for (const pass of [plugin.before, subscriptions.length > 0 ? subscriptions : undefined, plugin.after]) {
+        if (!pass) continue;
+        const visit = Array.isArray(pass)
+          ? visitHastHandle(hast, plugin, pass, ...context)
+          : visitHastHook(hast, plugin, pass, ...context);
+        settled(visit, plugin.name);
       }
-      if (plugin.after) settled(visitHastHook(hast, plugin, plugin.after, source, fileURL, data, "mdx"), plugin.name);
     }
     return { html: renderHandle(hast), data };
   } finally {

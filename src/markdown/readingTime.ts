@@ -7,11 +7,7 @@ export const READING_MINUTES_KEY = "readingMinutes";
 /** Words a reader gets through in a minute of long-form text. */
 const WORDS_PER_MINUTE = 230;
 
-/**
- * Writes a story's reading time (minutes, at least one) into the rendered frontmatter, so pages need no raw
- * body (`retainBody: false`). A `before` hook splitting the source is several times cheaper than a visitor
- * per text node (docs/performance.md).
- */
+/** Writes a story's reading minutes into the rendered frontmatter (pages keep no raw body); a `before` hook is cheapest. */
 export function readingTimePlugin(): MdastPluginDefinition {
   return {
     name: "archive-reading-time",

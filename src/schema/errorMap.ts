@@ -6,10 +6,7 @@ type Issue = z.core.$ZodIssue | z.core.$ZodRawIssue;
 /** Zod's error map in words an editor can act on; undefined leaves an issue to Zod's own words. */
 const friendlyErrors: z.core.$ZodErrorMap = (issue) => describeIssue(issue, issue.input);
 
-/**
- * Gives every part of a schema (fields, list items, checks) the friendly error map, keeping its own
- * messages: schema-level maps win over the one Astro passes when it parses a collection.
- */
+/** Gives every part of a schema the friendly error map, keeping its own messages (schema-level maps win over Astro's). */
 export function withFriendlyErrors<T extends z.core.$ZodType>(schema: T): T {
   const seen = new Set<unknown>();
   const visit = (node: unknown): void => {

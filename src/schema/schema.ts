@@ -75,11 +75,7 @@ export const sourceSchema = z.strictObject({
 
 export const storyKinds = ["interview", "discussion"] as const;
 
-/**
- * Frontmatter of one story. `person` is an id in `people/` (the collection swaps in `reference("people")`);
- * role and company are as at recording; `added` is the day the story entered the archive (the importer
- * writes it), which feeds and "latest" lists order by, falling back to `published`, then `recorded`.
- */
+/** A story's frontmatter: `person` is an id in `people/`; `added` (the importer writes it) orders feeds and "latest". */
 export const storyData = z.strictObject({
   person: text(limits.name),
   role: text(limits.role),

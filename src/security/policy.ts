@@ -1,19 +1,11 @@
-/**
- * The site's security policy, in one place: BaseLayout writes the CSP into a <meta http-equiv> tag on
- * every page, and the build writes the same policy as HTTP headers into `_headers`
- * (src/integrations/securityHeaders.ts). Nothing is ever inlined (the build check enforces it), so
- * the policy needs no hashes; Astro's `security.csp` would add one per bundled script to every page.
- */
+/* The site's security policy, once: a <meta> CSP on every page (BaseLayout) and `_headers` (securityHeaders.ts).
+ * Nothing is inlined (the build check enforces it), so it needs no hashes, unlike Astro's `security.csp`. */
 type Env = Record<string, string | undefined>;
 
-// `https:` (any https site) or one https origin, optionally with a path; nothing that could
-// widen the policy in other ways (`*`, keywords, `;`).
+// `https:` or one https origin with an optional path; nothing that widens the policy (`*`, keywords, `;`).
 const IMAGE_SOURCE = /^(https:|https:\/\/[a-z0-9.-]+(:\d+)?(\/[\w./~%-]*)?)$/i;
 
-/**
- * Where images may come from: our own files and data: URLs, so no story can embed a tracking pixel, plus
- * ARCHIVE_IMAGE_SOURCES (space-separated https: or https:// origins). Throws a sentence on a bad value.
- */
+/** Image sources: our files and data: URLs (no tracking pixels), plus ARCHIVE_IMAGE_SOURCES; a bad value throws. */
 function imageSources(env: Env): string[] {
   const extra = (env["ARCHIVE_IMAGE_SOURCES"] ?? "").split(/\s+/).filter(Boolean);
   for (const source of extra) {
@@ -26,10 +18,7 @@ function imageSources(env: Env): string[] {
   return ["'self'", "data:", ...extra];
 }
 
-/**
- * The policy as a page's <meta http-equiv> tag can carry it: scripts and styles only from our own files
- * (Pagefind's WebAssembly needs 'wasm-unsafe-eval').
- */
+/** The policy a <meta http-equiv> can carry: scripts and styles from our files only (Pagefind's wasm needs 'wasm-unsafe-eval'). */
 export function metaContentSecurityPolicy(env: Env = process.env): string {
   return [
     "default-src 'self'",
