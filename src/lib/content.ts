@@ -32,8 +32,7 @@ let cache: Promise<StoryView[]> | undefined;
 
 /** Every story, newest first (ties broken by id so the order is stable between builds). */
 export function allStories(): Promise<StoryView[]> {
-  cache ??= loadStories();
-  return cache;
+  return (cache ??= loadStories());
 }
 
 async function loadStories(): Promise<StoryView[]> {
@@ -85,17 +84,15 @@ async function buildIndexes() {
 }
 
 function storyIndexes() {
-  indexes ??= buildIndexes();
-  return indexes;
+  return (indexes ??= buildIndexes());
 }
 
 /** The story before and after this one in the archive's order (newer first). */
-export async function neighbours(id: string): Promise<{ newer?: StoryView; older?: StoryView }> {
+export async function neighbours(id: string): Promise<Record<"newer" | "older", StoryView | undefined>> {
   const { stories, position } = await storyIndexes();
-  const index = position.get(id) ?? -1;
-  const newer = index > 0 ? stories[index - 1] : undefined;
-  const older = index >= 0 ? stories[index + 1] : undefined;
-  return { ...(newer ? { newer } : {}), ...(older ? { older } : {}) };
+  // Not a story (NaN): no neighbours.
+  const index = position.get(id) ?? NaN;
+  return { newer: stories[index - 1], older: stories[index + 1] };
 }
 
 /** Every person, by name. */

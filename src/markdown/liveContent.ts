@@ -1,6 +1,6 @@
 import { markdownToMdast, mdxToMdast } from "satteri";
 import { foldCase } from "../lib/slug.ts";
-import { checkVocabularyElement, isVocabularyName } from "./vocabulary.ts";
+import { isVocabularyName, VOCABULARY, vocabularyMistake } from "./vocabulary.ts";
 
 /** Something in a story that would run as code, or could not be read at all. */
 export interface LiveContentFinding {
@@ -83,7 +83,8 @@ function check(node: TreeNode): Problem | undefined {
       if (!isVocabularyName(name)) {
         return { message: `${describeElement(node)}, and stories must be plain text`, hint: HINTS.element };
       }
-      return checkVocabularyElement(node, name);
+      const message = vocabularyMistake(node, name);
+      return message === undefined ? undefined : { message, hint: `Write it like this: ${VOCABULARY[name].example}` };
     }
     case "html":
       return { message: `raw HTML ${preview(node.value)} is not allowed in stories`, hint: HINTS.element };

@@ -21,14 +21,8 @@ export function mdxRenderedAtSync(loader: Loader): Loader {
     ...loader,
     name: `${loader.name} (MDX rendered at sync)`,
     load: async (context: ContextWithEntryTypes) => {
-      if (!context.entryTypes) {
-        context.logger.warn(
-          "Astro no longer passes entryTypes to loaders: .mdx stories are compiled as modules (slower). See docs/performance.md.",
-        );
-        return loader.load(context);
-      }
-      const markdown = context.entryTypes.get(".md");
-      if (!markdown) throw new Error("Astro registered no .md entry type; stories cannot be read.");
+      const markdown = context.entryTypes?.get(".md");
+      if (!markdown) throw new Error("Astro passed the story loader no .md entry type; stories cannot be read.");
       const failures: string[] = [];
       const entryTypes = new Map(context.entryTypes);
       entryTypes.set(".mdx", mdxStoryEntryType(markdown, context.config, failures));

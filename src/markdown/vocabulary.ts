@@ -72,16 +72,8 @@ export function isVocabularyName(name: string): name is VocabularyName {
 }
 
 /** What is wrong with one vocabulary element (block position, only its own string attributes, required ones present). */
-export function checkVocabularyElement(
-  node: TreeNode,
-  name: VocabularyName,
-): { message: string; hint: string } | undefined {
+export function vocabularyMistake(node: TreeNode, name: VocabularyName): string | undefined {
   const rule: ElementRule = VOCABULARY[name];
-  const message = mistake(node, name, rule);
-  return message === undefined ? undefined : { message, hint: `Write it like this: ${rule.example}` };
-}
-
-function mistake(node: TreeNode, name: string, rule: ElementRule): string | undefined {
   const tag = `<${name}>`;
   if (node.type === "mdxJsxTextElement") return `${tag} must stand on lines of its own, not inside a sentence`;
   const seen = new Set<string>();
