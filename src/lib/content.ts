@@ -4,22 +4,10 @@ import { roleLine } from "./labels.ts";
 import { slugify } from "./slug.ts";
 import { feedWindow } from "./feedXml.ts";
 
-type Story = CollectionEntry<"stories">;
 type Person = CollectionEntry<"people">;
 
 /** A story with its person and what pages derive: `date` is published, else recorded; `added` orders feeds. */
-export interface StoryView {
-  entry: Story;
-  id: string;
-  person: Person;
-  /** "Name — Role at Company", the title used on pages, in feeds and in search. */
-  title: string;
-  date: Date;
-  added: Date;
-  year: string;
-  companySlug: string;
-  topics: { name: string; slug: string }[];
-}
+export type StoryView = Awaited<ReturnType<typeof loadStories>>[number];
 
 /** A company or topic with the stories that belong to it. */
 export interface Group {
@@ -35,10 +23,10 @@ export function allStories(): Promise<StoryView[]> {
   return (cache ??= loadStories());
 }
 
-async function loadStories(): Promise<StoryView[]> {
+async function loadStories() {
   const [stories, people] = await Promise.all([getCollection("stories"), getCollection("people")]);
   const peopleById = new Map(people.map((p) => [p.id, p]));
-  const views = stories.map((entry): StoryView => {
+  const views = stories.map((entry) => {
     const { data } = entry;
     const person = peopleById.get(data.person.id);
     if (!person) {
@@ -51,6 +39,7 @@ async function loadStories(): Promise<StoryView[]> {
       entry,
       id: entry.id,
       person,
+      // The title used on pages, in feeds and in search.
       title: `${person.data.name} — ${roleLine(data.role, data.company)}`,
       date,
       added: data.added ? partialDateToDate(data.added) : date,

@@ -5,14 +5,6 @@ import { allStories, type StoryView } from "./content.ts";
 import { render } from "astro:content";
 import { site } from "../site.config.ts";
 
-/** A quote with the story and the question it answers, ready to link. */
-export interface FeaturedQuote {
-  quote: string;
-  story: StoryView;
-  questionId: string;
-  question: string;
-}
-
 /** A story's source file as one line of words (Markdown and MDX alike), or "" when it cannot be read. */
 function sourceWords(story: StoryView): string {
   const file = story.entry.filePath;
@@ -21,7 +13,7 @@ function sourceWords(story: StoryView): string {
 }
 
 /** The configured quote, or null when this archive lacks its story; a wrong question or quote stops the build. */
-export async function featuredQuote(): Promise<FeaturedQuote | null> {
+export async function featuredQuote() {
   const { featured } = site;
   const where = `src/site.config.ts: featured`;
   const story = (await allStories()).find((s) => s.id === featured.story);

@@ -8,23 +8,13 @@ export function listPageSize(env: Record<string, string | undefined> = process.e
   return positiveIntegerSetting("ARCHIVE_LIST_PAGE_SIZE", site.listPageSize, "items", env);
 }
 
-/** One page of a list: its 1-based `number` of `count` (at least 1), its items, and their 1-based positions (`first` 0 when empty). */
-export interface ListPage<T> {
-  number: number;
-  count: number;
-  items: T[];
-  first: number;
-  last: number;
-  total: number;
-}
-
 /** Pages a list of `total` items needs, `size` to a page: at least 1, even when empty. */
 function pageCount(total: number, size: number): number {
   return Math.max(1, Math.ceil(total / size));
 }
 
-/** Page `number` (1-based) of `items`, `size` to a page. */
-export function listPage<T>(items: readonly T[], number: number, size: number): ListPage<T> {
+/** Page `number` (1-based) of `items`, `size` to a page: its `count` of pages, items, 1-based positions (`first` 0 if none). */
+export function listPage<T>(items: readonly T[], number: number, size: number) {
   const count = pageCount(items.length, size);
   if (!Number.isInteger(number) || number < 1 || number > count) {
     throw new Error(`page ${number} is outside 1-${count}`);
@@ -36,7 +26,7 @@ export function listPage<T>(items: readonly T[], number: number, size: number): 
 }
 
 /** "Stories 3–4 of 5" (or "Story 5 of 5" alone on its page), for a page's lede. */
-export function pageRange(page: ListPage<unknown>, one: string, many: string): string {
+export function pageRange(page: Record<"first" | "last" | "total", number>, one: string, many: string): string {
   if (page.first === page.last) return `${one} ${formatNumber(page.first)} of ${formatNumber(page.total)}`;
   return `${many} ${formatNumber(page.first)}–${formatNumber(page.last)} of ${formatNumber(page.total)}`;
 }
