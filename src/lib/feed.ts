@@ -4,8 +4,8 @@ import { loadRenderers } from "astro:container";
 import { render } from "astro:content";
 import { allStories, storiesByCompany, type StoryView } from "./content.ts";
 import { FEED_IMAGE, type FeedDescriptor } from "./feedCatalog.ts";
-import { escapeHtml, sanitizeFeedHtml } from "./feedHtml.ts";
-import { feedWindow, feedXml, type FeedStory } from "./feedXml.ts";
+import { sanitizeFeedHtml } from "./feedHtml.ts";
+import { escapeXml, feedWindow, feedXml, type FeedStory } from "./feedXml.ts";
 import { absoluteUrl, paths } from "./urls.ts";
 
 /** The response for one feed route (site, company or person): the newest of `stories`, each in full. */
@@ -64,11 +64,11 @@ async function feedStory(story: StoryView, site: URL): Promise<FeedStory> {
   const url = absoluteUrl(paths.story(story.id), site);
   const { editorialNotes, source } = story.entry.data;
   const notes = editorialNotes.length
-    ? `<h2>Editorial notes</h2><ul>${editorialNotes.map((note) => `<li>${escapeHtml(note)}</li>`).join("")}</ul>`
+    ? `<h2>Editorial notes</h2><ul>${editorialNotes.map((note) => `<li>${escapeXml(note)}</li>`).join("")}</ul>`
     : "";
   const attribution =
-    `<p>First published by <a href="${escapeHtml(source.url)}">${escapeHtml(source.name)}</a>. ` +
-    `<a href="${escapeHtml(url)}">Read it on the Staff+ Archive</a>.</p>`;
+    `<p>First published by <a href="${escapeXml(source.url)}">${escapeXml(source.name)}</a>. ` +
+    `<a href="${escapeXml(url)}">Read it on the Staff+ Archive</a>.</p>`;
   return {
     url,
     title: story.title,

@@ -4,21 +4,16 @@ import { paths } from "./urls.ts";
 /** How many stories a feed carries: the newest ones only (site.config.ts says why). */
 export const FEED_WINDOW = site.feedSize;
 
-/** One feed: its channel title and one-line description, its path, and the path of the page it follows. */
-export interface FeedDescriptor {
-  title: string;
-  description: string;
-  path: string;
-  pagePath: string;
-}
-
 /** The feed of the whole archive. */
-export const siteFeed: FeedDescriptor = {
+export const siteFeed = {
   title: site.name,
   description: "Every new long-form interview with a Staff+ engineer, in full.",
   path: "rss.xml",
   pagePath: "",
 };
+
+/** One feed: its channel title and one-line description, its path, and the path of the page it follows. */
+export type FeedDescriptor = typeof siteFeed;
 
 /** The feed of one company's stories. */
 export function companyFeed(company: { name: string; slug: string }): FeedDescriptor {

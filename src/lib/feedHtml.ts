@@ -74,8 +74,3 @@ export function sanitizeFeedHtml(html: string, pageUrl: string): string {
     transformTags: { "*": feedAttributes(pageUrl) },
   });
 }
-
-/** Escapes text for use inside HTML elements and quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { absoluteSafeUrl, escapeHtml, sanitizeFeedHtml } from "../../src/lib/feedHtml.ts";
+import { absoluteSafeUrl, sanitizeFeedHtml } from "../../src/lib/feedHtml.ts";
+import { escapeXml } from "../../src/lib/feedXml.ts";
 import { htmlElements, htmlText } from "../support/storySource.ts";
 
 const page = "https://example.org/archive/stories/jane-doe/";
@@ -117,9 +118,9 @@ describe("absoluteSafeUrl", () => {
   });
 });
 
-describe("escapeHtml", () => {
+describe("escapeXml, for the HTML a feed item is built from", () => {
   it("escapes every character that could end text or an attribute", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).not.toMatch(/[<>"'&](?![#a-z0-9]+;)/i);
-    expect(htmlText(`<p title="${escapeHtml(`"><script>`)}">${escapeHtml("<b>&</b>")}</p>`)).toBe("<b>&</b>");
+    expect(escapeXml(`<a href="x" title='y'>&</a>`)).not.toMatch(/[<>"'&](?![#a-z0-9]+;)/i);
+    expect(htmlText(`<p title="${escapeXml(`"><script>`)}">${escapeXml("<b>&</b>")}</p>`)).toBe("<b>&</b>");
   });
 });
