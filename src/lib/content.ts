@@ -105,6 +105,18 @@ export async function storiesByTopic(): Promise<Group[]> {
   return (await storyIndexes()).byTopic;
 }
 
+/** getStaticPaths of a company's page and feed. */
+export async function companyPaths() {
+  return (await storiesByCompany()).map((company) => ({ params: { slug: company.slug }, props: { company } }));
+}
+
+/** getStaticPaths of a person's page and feed: the person and their stories. */
+export async function personPaths() {
+  const people = await allPeople();
+  const stories = await Promise.all(people.map((person) => storiesByPerson(person.id)));
+  return people.map((person, k) => ({ params: { id: person.id }, props: { person, stories: stories[k] ?? [] } }));
+}
+
 /** Other stories from the same company as this one. */
 export async function moreFromCompany(story: StoryView, limit = 5): Promise<StoryView[]> {
   const company = (await storyIndexes()).byCompanySlug.get(story.companySlug) ?? [];

@@ -1,12 +1,9 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
-import { storiesByCompany } from "../../../lib/content.ts";
+import { companyPaths } from "../../../lib/content.ts";
 import { feedResponse } from "../../../lib/feed.ts";
 import { companyFeed } from "../../../lib/feedCatalog.ts";
 
-export const getStaticPaths = (async () => {
-  const companies = await storiesByCompany();
-  return companies.map((company) => ({ params: { slug: company.slug }, props: { company } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = companyPaths satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
