@@ -1,5 +1,5 @@
 /**
- * `npm run lighthouse`: build the site for a local origin, preview it, and run Lighthouse (mobile,
+ * `npm run lighthouse`: build the site for a local origin, serve it with `npm start`, and run Lighthouse (mobile,
  * its default) on the home page, the story index and the median story with the system Chromium.
  * Prints the four category scores per page and the audits that cost points; exits 1 below 100.
  *
@@ -7,11 +7,11 @@
  * LIGHTHOUSE_RUNS (runs per page, median scored; default 3), CHROME_PATH (default: the Chromium
  * the browser tests use).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { launch } from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
 import { chromium } from "playwright";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../tests/support/browser.ts";
+import { runScript, startScript, until } from "../tests/support/buildScript.ts";
 
 const port = Number(process.env["LIGHTHOUSE_PORT"] ?? process.env["TEST_PORT"] ?? 4398);
 const origin = `http://127.0.0.1:${port}`;
@@ -21,30 +21,20 @@ const RUNS = Number(process.env["LIGHTHOUSE_RUNS"] ?? 3);
 function build(): void {
   // Canonical and og:url links must be on the origin Lighthouse visits, or the SEO audit flags them.
   console.log(`Building for ${origin}...`);
-  const result = spawnSync("npm", ["run", "build"], { encoding: "utf8", env: { ...process.env, SITE_URL: origin } });
+  const result = runScript("tools/build.ts", [], { SITE_URL: origin });
   if (result.status !== 0) {
     console.error(result.stdout, result.stderr);
     throw new Error("npm run build failed; fix the build before running Lighthouse.");
   }
 }
 
-async function startPreview(): Promise<ChildProcess> {
-  // `npm start`'s server (the site is fresh, so it only serves), with the production headers and caching.
-  const start = new URL("./start.ts", import.meta.url).pathname;
-  const server = spawn(process.execPath, [start], {
-    stdio: "ignore",
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) },
-  });
-  for (let attempt = 0; attempt < 60; attempt++) {
-    try {
-      if ((await fetch(`${origin}/`)).status < 500) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  server.kill();
-  throw new Error(`npm start did not answer on ${origin} within 30 s (is port ${port} taken? set LIGHTHOUSE_PORT).`);
+/** `npm start`'s server (the site is fresh, so it only serves), with the production headers and caching. */
+async function startServer(): Promise<ReturnType<typeof startScript>> {
+  const server = startScript("tools/start.ts", [], { HOST: "127.0.0.1", PORT: String(port), ARCHIVE_LOCAL: origin });
+  const serving = () => server.output().includes("Serving ");
+  await until(() => serving() || server.child.exitCode !== null, 60_000, `npm start on ${origin}`);
+  if (!serving()) throw new Error(`npm start did not serve ${origin} (set LIGHTHOUSE_PORT?):\n${server.output()}`);
+  return server;
 }
 
 /** The pages to audit, found in the build (imported late: the build must exist first). */
@@ -85,7 +75,7 @@ async function audit(url: string, chromePort: number): Promise<{ scores: Record<
 
 async function main(): Promise<number> {
   if (!process.argv.includes("--no-build")) build();
-  const server = await startPreview();
+  const server = await startServer();
   const chromePath = process.env["CHROME_PATH"] ?? chromiumExecutable() ?? chromium.executablePath();
   const chrome = await launch({ chromePath, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
   let failed = false;
@@ -101,7 +91,7 @@ async function main(): Promise<number> {
     }
   } finally {
     chrome.kill();
-    server.kill();
+    server.child.kill();
   }
   console.log(
     failed ? "Lighthouse: below 100 somewhere (see above)." : "Lighthouse: 100 in all four categories on every page.",

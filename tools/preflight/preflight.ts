@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { z } from "astro/zod";
+import { distance } from "fastest-levenshtein";
 import { personData, storyData } from "../../src/schema/schema.ts";
 import { entryId, VALID_ID } from "../../src/schema/entryId.ts";
 import { isYamlError, parseYaml, splitFrontmatter, type ParsedYaml, type YamlSyntaxError } from "./frontmatter.ts";
@@ -17,13 +18,14 @@ export interface StoryRecord {
 
 /**
  * The largest files the build takes: a story of 1 MB of text is several times the longest interview
- * known (a 50 MB story once made the build climb to 17.8 GB and abort without naming the file);
- * people files hold a name, a role and a few links.
+ * known (a 50 MB story once made the build climb to 17.8 GB and abort without naming the file).
  */
-const MAX_BYTES = { story: 1024 * 1024, person: 64 * 1024 };
-const SIZE_HINT = {
-  story: "That is several times the longest interview: split it into parts, or check that the file holds one story.",
-  person: "A person file holds a name, a role, a company and a few links.",
+const LIMITS = {
+  story: {
+    bytes: 1024 * 1024,
+    hint: "That is several times the longest interview: split it into parts, or check that the file holds one story.",
+  },
+  person: { bytes: 64 * 1024, hint: "A person file holds a name, a role, a company and a few links." },
 };
 const UNREADABLE: Record<string, string> = {
   EACCES: "it is not readable (permission denied); make it readable, e.g. chmod a+r",
@@ -147,14 +149,13 @@ function checkStory(
   if (isYamlError(parsed)) return { problems: [...problems, yamlProblem(file.path, parsed)] };
   problems.push(...schemaProblems(file.path, parsed, storyData));
 
-  const data = parsed.data as Record<string, unknown> | null;
-  const named: [PageName["kind"], unknown, PropertyKey[]][] = [["company", data?.["company"], ["company"]]];
-  const topics: unknown = data?.["topics"];
-  if (Array.isArray(topics)) topics.forEach((topic, index) => named.push(["topic", topic, ["topics", index]]));
-  for (const [kind, name, path] of named) {
+  const data = parsed.data as { company?: unknown; topics?: unknown; person?: unknown } | null;
+  const name = (kind: PageName["kind"], name: unknown, path: PropertyKey[]) => {
     if (typeof name === "string") names.push({ kind, name, file: file.path, line: parsed.lineOf(path) });
-  }
-  const person = typeof data?.["person"] === "string" ? data["person"] : undefined;
+  };
+  name("company", data?.company, ["company"]);
+  if (Array.isArray(data?.topics)) data.topics.forEach((topic, index) => name("topic", topic, ["topics", index]));
+  const person = typeof data?.person === "string" ? data.person : undefined;
   if (person !== undefined && !people.has(person)) {
     const suggestion = closestMatch(person, [...people]);
     problems.push({
@@ -171,14 +172,10 @@ function checkStory(
 }
 
 function schemaProblems(file: string, parsed: ParsedYaml, schema: z.ZodObject): ContentProblem[] {
-  const data = parsed.data;
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    return [{ file, line: parsed.lineOf([]), message: "must be a set of fields like `name: Jane Doe`" }];
-  }
   const problems: ContentProblem[] = [];
   const known = Object.keys(schema.shape);
   // The schema carries the friendly error map (src/schema/errorMap.ts), so messages arrive in words.
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(parsed.data);
   for (const issue of result.success ? [] : result.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     if (issue.code !== "unrecognized_keys" || path.length > 0) {
@@ -217,14 +214,14 @@ function size(bytes: number): string {
 
 /** A story or person file as text, or the problem of why it cannot be read: too big, unreadable, a broken link, a folder. */
 function readContentFile(path: string, kind: "story" | "person"): string | ContentProblem {
-  const max = MAX_BYTES[kind];
+  const limit = LIMITS[kind];
   try {
     const bytes = statSync(path).size;
-    if (bytes > max) {
+    if (bytes > limit.bytes) {
       return {
         file: path,
-        message: `is ${size(bytes)}; a ${kind} file may be at most ${size(max)}`,
-        hint: SIZE_HINT[kind],
+        message: `is ${size(bytes)}; a ${kind} file may be at most ${size(limit.bytes)}`,
+        hint: limit.hint,
       };
     }
     return readFileSync(path, "utf8");
@@ -238,26 +235,8 @@ function readContentFile(path: string, kind: "story" | "person"): string | Conte
   }
 }
 
-/** The candidate within three typos of `word` (case-insensitive), for "did you mean" hints. */
+/** The candidate within three typos of `word` (case-insensitive, the first of the closest), for "did you mean" hints. */
 function closestMatch(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 4;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  const typos = (candidate: string) => distance(word.toLowerCase(), candidate.toLowerCase());
+  return candidates.filter((candidate) => typos(candidate) <= 3).sort((a, b) => typos(a) - typos(b))[0];
 }
