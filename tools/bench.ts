@@ -15,7 +15,7 @@ import { hugoVersion, writeHugoSite } from "./bench/hugoSite.ts";
 import { measureCommand, type Measured } from "./bench/processTree.ts";
 import { formatBytes, markdownSection, targetChecks, updateBenchmarksFile, type SiteRun } from "./bench/report.ts";
 import { measureSearch } from "./bench/searchInBrowser.ts";
-import { feedSizes, treeSize } from "./bench/sizes.ts";
+import { siteSizes } from "./bench/sizes.ts";
 
 const USAGE = `Usage: npm run bench -- --stories N [options]
   --stories N        stories to generate (default 100)
@@ -59,15 +59,6 @@ async function step(what: string, command: string, args: string[], logName: stri
   const tail = readFileSync(logFile, "utf8").split("\n").slice(-40).join("\n");
   console.error(`[bench] ${what} failed (exit ${run.exitCode}). Last lines of ${logFile}:\n${tail}`);
   process.exit(1);
-}
-
-/** What a build wrote: the whole site, its search index, its feeds. */
-async function sizes(site: string): Promise<Pick<SiteRun, "dist" | "indexSize" | "feeds">> {
-  return {
-    dist: await treeSize(site),
-    indexSize: await treeSize(join(site, "pagefind")),
-    feeds: await feedSizes(site),
-  };
 }
 
 /**
@@ -141,7 +132,7 @@ async function runAstro(contentRoot: string): Promise<SiteRun> {
     indexLabel: index ? `separate step, ${how}` : "not built (--no-index)",
     index,
     phases: phasesOf(marksFile, timerFile, build),
-    ...(await sizes(dist)),
+    ...(await siteSizes(dist)),
   };
 }
 
@@ -160,7 +151,7 @@ async function runHugo(contentRoot: string): Promise<SiteRun> {
     indexLabel: "separate step, Pagefind CLI",
     index,
     phases: [],
-    ...(await sizes(output)),
+    ...(await siteSizes(output)),
   };
 }
 

@@ -3,10 +3,10 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { writeCorpus } from "./generateCorpus.ts";
 import type { Measured } from "./processTree.ts";
 import type { QueryTiming } from "./searchInBrowser.ts";
-import type { TreeSize } from "./sizes.ts";
+import type { siteSizes } from "./sizes.ts";
 
 /** One site generator's numbers for one corpus. */
-export interface SiteRun {
+export type SiteRun = Awaited<ReturnType<typeof siteSizes>> & {
   label: string;
   build: Measured;
   /** How the search index was made, and the step that made it (when it ran). */
@@ -14,10 +14,7 @@ export interface SiteRun {
   index: Measured | undefined;
   /** Where the build's time and memory went, when the generator reports phases. */
   phases: { name: string; seconds: number; peakRss: number; peakHeap: number }[];
-  dist: TreeSize;
-  indexSize: TreeSize;
-  feeds: { path: string; bytes: number }[];
-}
+};
 
 /** Everything a run measured. */
 export interface BenchResult {

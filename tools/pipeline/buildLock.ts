@@ -7,19 +7,16 @@ export interface BuildLock {
   tookOver?: string;
 }
 
-/** How long a build waits for another build of the same output folder, how often it looks, whom it tells once. */
-interface LockWait {
-  timeoutMs: number;
-  pollMs: number;
-  onWait?: (message: string) => void;
-}
-
 /**
- * Takes the lock file of one output folder, created with O_EXCL so two builds can never both hold
- * it. A second build waits for the first (saying so once), then refuses with a sentence after
+ * Takes the lock file of one output folder, created with O_EXCL so two builds can never both hold it.
+ * A second build waits for the first (telling `onWait` once), then refuses with a sentence after
  * `timeoutMs`. A lock whose process is gone (a killed build) is taken over.
  */
-export async function acquireBuildLock(lockPath: string, what: string, wait: LockWait): Promise<BuildLock> {
+export async function acquireBuildLock(
+  lockPath: string,
+  what: string,
+  wait: { timeoutMs: number; pollMs: number; onWait?: (message: string) => void },
+): Promise<BuildLock> {
   const deadline = Date.now() + wait.timeoutMs;
   let told = false;
   let tookOver: string | undefined;
