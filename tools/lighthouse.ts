@@ -2,10 +2,8 @@
  * `npm run lighthouse`: build the site for a local origin, serve it with `npm start`, and run Lighthouse (mobile,
  * its default) on the home page, the story index and the median story with the system Chromium.
  * Prints the four category scores per page and the audits that cost points; exits 1 below 100.
- *
  * Options: --no-build (audit the dist/ that exists), LIGHTHOUSE_PORT (default TEST_PORT, else 4398),
- * LIGHTHOUSE_RUNS (runs per page, median scored; default 3), CHROME_PATH (default: the Chromium
- * the browser tests use).
+ * LIGHTHOUSE_RUNS (runs per page, median scored; default 3), CHROME_PATH (default: the tests' Chromium).
  */
 import { launch } from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
@@ -43,11 +41,7 @@ async function pagesToAudit(): Promise<string[]> {
   return [BASE_PATH, `${BASE_PATH}stories/`, medianStory().path].map((path) => origin + path);
 }
 
-/**
- * Audits `url` LIGHTHOUSE_RUNS times and keeps the run with the median performance score (one run on
- * a shared two-core machine is noisy, as Lighthouse's docs say): its scores, and the weighted audits
- * that cost points.
- */
+/** Audits `url` LIGHTHOUSE_RUNS times (one run is noisy): the median run's scores and the weighted audits that cost points. */
 async function audit(url: string, chromePort: number): Promise<{ scores: Record<string, number>; lost: string[] }> {
   const runs: Result[] = [];
   for (let run = 0; run < RUNS; run++) {

@@ -1,18 +1,9 @@
-/**
- * Measures search the way a reader meets it, in Chromium against the temp dist/ served gzipped.
- * Cold and warm: Pagefind's API loaded into a blank page, `pagefind.search()` plus loading the first
- * results, and the bytes that crossed the network. Typed: the search target as the issue words it,
- * first results at most 100 ms after the last keystroke on the real /search/ page once warm.
- */
+/** Measures search the way a reader meets it, in Chromium against the temp dist/ served gzipped (docs/performance.md). */
 import { chromium, type Browser, type BrowserContext } from "playwright";
 import { chromiumLaunchOptions } from "../../tests/support/browser.ts";
 import { serveStatic } from "../../tests/support/staticServer.ts";
 
-/**
- * One query's numbers. Cold: a fresh browser context loads pagefind.js and WASM, searches and loads
- * the first results (bytes also by kind of file). Warm: after an earlier search loaded Pagefind.
- * Typed: the real search page, typed key by key once warm, last keystroke to results shown.
- */
+/** One query's numbers: cold (a fresh browser context), warm (Pagefind already loaded), typed (the real search page). */
 export interface QueryTiming {
   query: string;
   results: number;
@@ -127,11 +118,7 @@ export async function measureSearch(
   }
 }
 
-/**
- * Times each query typed into the real search page at `origin`, after one search warmed Pagefind:
- * from the last key's input event to the result list's last update before the status line announces
- * the whole query (the page holds that announcement back 300 ms for screen readers).
- */
+/** Times each query typed into the warm search page: last key's input event to the list's last update before the status announces it. */
 async function measureTyping(browser: Browser, origin: string, queries: readonly string[]): Promise<number[]> {
   const context = await browser.newContext();
   const page = await context.newPage();

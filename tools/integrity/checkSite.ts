@@ -41,9 +41,7 @@ export async function checkSite(input: SiteCheckInput): Promise<SiteCheckReport>
   };
   const scan = await scanSite(input.dir);
   const [sitemap, searchIndex, feed] = await Promise.all([
-    Promise.resolve(input.dir)
-      .then((dir) => readSitemap(dir, site))
-      .catch(unreadable),
+    readSitemap(input.dir, site).catch(unreadable),
     readSearchIndex(input.dir, site).catch(unreadable),
     readFeed(input.dir, site),
   ]);

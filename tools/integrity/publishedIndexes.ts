@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { XMLParser } from "fast-xml-parser";
+import { inParallel } from "./siteScan.ts";
 import type { SiteLocation } from "./siteUrls.ts";
 
 // Readers for the sitemap, the search index and the feed: site paths under the base ("stories/x/"),
@@ -43,7 +44,7 @@ export function sitemapLocations(dir: string, base: string): string[] | undefine
 }
 
 /** Every page URL in sitemap-index.xml's sitemaps, as site paths. */
-export function readSitemap(dir: string, site: SiteLocation): Set<string> | undefined {
+export async function readSitemap(dir: string, site: SiteLocation): Promise<Set<string> | undefined> {
   const locations = sitemapLocations(dir, site.base);
   return locations && new Set(locations.flatMap((loc) => sitePath(loc, site) ?? []));
 }
@@ -80,17 +81,12 @@ export async function readSearchIndex(dir: string, site: SiteLocation): Promise<
     fragments.push(...names.filter((n) => n.endsWith(".pf_fragment")).map((n) => join(fragmentDir, n)));
   }
   const paths = new Set<string>();
-  // A few reads in flight at once: one fragment per page, so 10,000 small files.
-  const readers = Array.from({ length: 16 }, async () => {
-    for (let file = fragments.pop(); file !== undefined; file = fragments.pop()) {
-      const text = gunzipSync(await readFile(file)).toString("utf8");
-      const { url } = JSON.parse(text.replace(/^pagefind_dcd/, "")) as { url?: unknown };
-      if (typeof url !== "string") continue;
-      const path = sitePath(url, site) ?? sitePath(url, { ...site, base: "/" });
-      if (path !== undefined) paths.add(path);
-    }
+  await inParallel(fragments, async (file) => {
+    const text = gunzipSync(await readFile(file)).toString("utf8");
+    const { url } = JSON.parse(text.replace(/^pagefind_dcd/, "")) as { url?: unknown };
+    const path = typeof url === "string" ? (sitePath(url, site) ?? sitePath(url, { ...site, base: "/" })) : undefined;
+    if (path !== undefined) paths.add(path);
   });
-  await Promise.all(readers);
   return paths;
 }
 

@@ -45,23 +45,30 @@ const EXECUTABLE_SCRIPT = /^(|text\/javascript|application\/javascript|module)$/
  * Lists the output folder and scans its HTML pages, a few files at a time, keeping only ids,
  * links and inline code. Memory and time grow with the number of pages, not their square.
  */
-export async function scanSite(dir: string, concurrency = 16): Promise<SiteScan> {
+export async function scanSite(dir: string): Promise<SiteScan> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = new Set(
     entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).replace(/\\/g, "/")),
   );
   const htmlFiles = [...files].filter((file) => file.endsWith(".html")).sort();
   const scans = new Array<PageScan>(htmlFiles.length);
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < htmlFiles.length; index = next++) {
-      const file = htmlFiles[index] as string;
-      scans[index] = scanPage(file, await readFile(join(dir, file), "utf8"));
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await inParallel(htmlFiles, async (file, index) => {
+    scans[index] = scanPage(file, await readFile(join(dir, file), "utf8"));
+  });
   // In file order, so reports come out the same on every run.
   return { dir, files, pages: new Map(scans.map((scan) => [scan.file, scan])) };
+}
+
+/** Runs `work` on every item, 16 at a time: thousands of small files are read, never all open at once. */
+export async function inParallel<T>(
+  items: readonly T[],
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) await work(items[index] as T, index);
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
 }
 
 /** Scans one page's HTML in one streaming pass of htmlparser2, building no tree. */

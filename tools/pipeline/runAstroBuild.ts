@@ -1,8 +1,5 @@
-/**
- * `astro build` in a child process for `npm run build`, without the search index: Astro keeps 1 to
- * 2 GB resident to the end, and once its process exits the index gets that memory
- * (docs/performance.md). Run directly (the child), this module builds and reports over IPC.
- */
+// `astro build` in a child process, so its 1 to 2 GB are returned before the index is built
+// (docs/performance.md). Run directly (the child), this module builds and reports over IPC.
 import { fork } from "node:child_process";
 import type { AstroConfig } from "astro";
 import { INDEX_AFTER_ASTRO_ENV } from "../../src/integrations/pagefind.ts";
@@ -34,11 +31,7 @@ export function runAstroBuild(
   });
 }
 
-/**
- * Words for an error thrown by `astro build`: `file:line:column: message`, then the hint. Astro's
- * Markdown emphasis (`**stories → x**`), a repeated "line:column:" prefix and a location of 0:0
- * (Astro's "somewhere in the frontmatter") are dropped.
- */
+/** `file:line:column: message` and the hint for an error thrown by `astro build`, without Astro's ** emphasis or a 0:0 location. */
 export function describeBuildError(error: unknown, cwd = process.cwd()): string {
   // All optional: anything can be thrown.
   const err = (typeof error === "object" && error !== null ? error : { message: String(error) }) as {
