@@ -1,7 +1,6 @@
 /**
- * `npm run bench -- --stories N`: builds a synthetic N-story archive with the real build and
- * reports time, memory, sizes and search speed, next to a plain Hugo + Pagefind build of the
- * same corpus when Hugo is installed. Results go to BENCHMARKS.md. See docs/performance.md.
+ * `npm run bench -- --stories N`: time, memory, sizes and search speed of the real build of a synthetic
+ * archive, beside Hugo + Pagefind when installed; results go to BENCHMARKS.md (docs/performance.md).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -50,7 +49,7 @@ const repo = resolve(import.meta.dirname, "..");
 const work = await mkdtemp(join(tmpdir(), `staff-archive-bench-${stories}-`));
 const log = (message: string) => console.log(`[bench] ${message}`);
 
-/** Runs and measures one step with its output in `logName` under the temp folder; a failing step ends the bench with the log's tail. */
+/** Runs and measures one step, its output in `logName`; a failing step ends the bench with the log's tail. */
 async function step(what: string, command: string, args: string[], logName: string, env = process.env) {
   const logFile = join(work, logName);
   log(`${what} (log: ${logFile})`);
@@ -61,10 +60,7 @@ async function step(what: string, command: string, args: string[], logName: stri
   process.exit(1);
 }
 
-/**
- * Splits the build into phases: hook marks from astroBuild.ts for the edges, Astro's own
- * ASTRO_TIMER_PATH stats for the middle, each with the peak RSS sampled inside it.
- */
+/** The build's phases: hook marks (astroBuild.ts) at the edges, ASTRO_TIMER_PATH stats in the middle. */
 function phasesOf(marksFile: string, timerFile: string, run: Measured): SiteRun["phases"] {
   if (!existsSync(marksFile)) return [];
   const { memory = [], ...marks } = JSON.parse(readFileSync(marksFile, "utf8")) as Record<string, number> & {

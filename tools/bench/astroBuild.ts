@@ -1,7 +1,6 @@
 /**
- * Child-process entry for the bench: Astro's real build of this repository with output and cache in
- * the bench's temp folder (BENCH_OUT_DIR, BENCH_CACHE_DIR). Writes to BENCH_PHASES_FILE when each
- * build hook fired and the V8 heap over time, so the bench can split the build into phases.
+ * Child-process entry for the bench: Astro's real build into BENCH_OUT_DIR with BENCH_CACHE_DIR, writing
+ * to BENCH_PHASES_FILE when each build hook fired and the V8 heap over time (for the phase table).
  */
 import { writeFileSync } from "node:fs";
 import { build } from "astro";

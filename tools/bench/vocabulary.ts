@@ -1,8 +1,4 @@
-/**
- * Word lists for synthetic interviews. Real interviews are half function words, a few hundred
- * words of the trade, and a long tail of rare words and names; the Pagefind index grows with
- * that tail, so the generator keeps all three.
- */
+/** Word lists for synthetic interviews: function words, words of the trade, and the long tail the index grows with. */
 import type { Random } from "./prng.ts";
 
 /** The words of a space- or newline-separated list. */

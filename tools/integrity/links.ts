@@ -6,9 +6,8 @@ import { classifyUrl, pagePath, type InternalTarget, type SiteLocation } from ".
 const IMPLICIT_FRAGMENTS = new Set(["", "top"]);
 
 /**
- * Checks every URL on every page: internal targets exist (with the trailing slash the site
- * uses), #anchors exist on their page, no script-capable URL (javascript:, data:) is linked,
- * and links to other sites carry rel="noopener noreferrer". Each link costs one Set lookup.
+ * Checks every URL on every page: internal targets and #anchors exist (with the site's trailing slash),
+ * no javascript:/data: URL, links to other sites carry rel="noopener noreferrer". One Set lookup a link.
  */
 export function checkLinks(scan: SiteScan, site: SiteLocation, findings: Findings) {
   // Counts for the build summary.

@@ -27,10 +27,7 @@ const xml = new XMLParser({
   htmlEntities: false,
 });
 
-/**
- * Every page URL the sitemap lists (sitemap-index.xml, then each sitemap in it), in order, as
- * written; undefined when the build has no sitemap index. The tests read the sitemap through here too.
- */
+/** Every page URL the sitemap lists (each sitemap of sitemap-index.xml), as written; undefined without one. */
 export function sitemapLocations(dir: string, base: string): string[] | undefined {
   const indexFile = join(dir, "sitemap-index.xml");
   if (!existsSync(indexFile)) return undefined;
@@ -60,9 +57,8 @@ function locs(text: string): string[] {
 }
 
 /**
- * Every page in the Pagefind index, across all its shards (pagefind/shards.json lists the extra
- * bundles). Each page is a fragment file: gzip, then "pagefind_dcd", then JSON with the page's url.
- * Pagefind records URLs from the output root, so they may or may not carry the base.
+ * Every page in the Pagefind index, across the shards pagefind/shards.json lists. Each page is a
+ * fragment file: gzip, "pagefind_dcd", JSON with the url (from the output root: with or without the base).
  */
 export async function readSearchIndex(dir: string, site: SiteLocation): Promise<Set<string> | undefined> {
   if (!existsSync(join(dir, "pagefind", "pagefind-entry.json"))) return undefined;

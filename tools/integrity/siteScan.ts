@@ -26,26 +26,21 @@ export interface PageScan {
   cspMeta: string | undefined;
 }
 
-/** Every file in the output folder (forward-slash paths under dir), and a scan of every HTML page by path. */
-export interface SiteScan {
-  dir: string;
-  files: Set<string>;
-  pages: Map<string, PageScan>;
-}
+/** Every file in the output folder (forward-slash paths under it), and a scan of every HTML page by path. */
+export type SiteScan = Awaited<ReturnType<typeof scanSite>>;
 
-const URL_ATTRIBUTES: Record<string, readonly string[]> = { a: ["href"], area: ["href"], link: ["href"] };
-for (const tag of ["script", "img", "iframe", "source", "audio"]) URL_ATTRIBUTES[tag] = ["src"];
-URL_ATTRIBUTES["video"] = ["src", "poster"];
-URL_ATTRIBUTES["form"] = ["action"];
+const URL_ATTRIBUTES: Record<string, readonly string[]> = {
+  ...Object.fromEntries(["a", "area", "link"].map((tag) => [tag, ["href"]])),
+  ...Object.fromEntries(["script", "img", "iframe", "source", "audio"].map((tag) => [tag, ["src"]])),
+  video: ["src", "poster"],
+  form: ["action"],
+};
 
 // Script types a browser executes; JSON-LD and other data blocks are inert.
 const EXECUTABLE_SCRIPT = /^(|text\/javascript|application\/javascript|module)$/i;
 
-/**
- * Lists the output folder and scans its HTML pages, a few files at a time, keeping only ids,
- * links and inline code. Memory and time grow with the number of pages, not their square.
- */
-export async function scanSite(dir: string): Promise<SiteScan> {
+/** Lists the output folder and scans its HTML pages, keeping only ids, links and inline code. */
+export async function scanSite(dir: string) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = new Set(
     entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).replace(/\\/g, "/")),
@@ -56,7 +51,7 @@ export async function scanSite(dir: string): Promise<SiteScan> {
     scans[index] = scanPage(file, await readFile(join(dir, file), "utf8"));
   });
   // In file order, so reports come out the same on every run.
-  return { dir, files, pages: new Map(scans.map((scan) => [scan.file, scan])) };
+  return { files, pages: new Map(scans.map((scan) => [scan.file, scan])) };
 }
 
 /** Runs `work` on every item, 16 at a time: thousands of small files are read, never all open at once. */
@@ -144,11 +139,7 @@ function visitTag(tag: string, attributes: Record<string, string>, scan: PageSca
   }
 }
 
-/**
- * A copy of `text` that does not keep its source alive. V8 represents a slice of a long string
- * as a view into it, so holding one id from a page would hold the whole page; 10,000 pages of
- * them cost most of a gigabyte. Concatenating and slicing forces a fresh, small string.
- */
+/** A fresh copy of `text`: V8 keeps a slice as a view into the whole page (10,000 pages: most of a gigabyte). */
 function detach(text: string): string {
   return ` ${text}`.slice(1);
 }

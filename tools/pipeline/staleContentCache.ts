@@ -11,10 +11,9 @@ export function contentModuleFiles(source: string): string[] {
 }
 
 /**
- * Astro's content cache keeps importing a story's old file after the story moved to another
- * file with the same id (e.g. `jane.mdx` renamed to `jane.md`), and the build then fails in the
- * bundler on the missing file. When the list names a file that is gone, this drops the list and
- * the cached store, so the next sync starts clean. Returns what it removed, for the log.
+ * Astro's cache keeps importing a story's old file after it moved to another file with the same id
+ * (`jane.mdx` renamed to `jane.md`), and the bundler fails on it. When the list names a file that is
+ * gone, this drops the list and the cached store so the next sync starts clean; returns what it did.
  */
 export function clearStaleContentCache(projectRoot: string, cacheDir: string): string | undefined {
   const list = join(projectRoot, CONTENT_MODULES);

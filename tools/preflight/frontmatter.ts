@@ -25,9 +25,8 @@ export function splitFrontmatter(source: string): { yaml: string | undefined; ya
 }
 
 /**
- * Parses YAML keeping positions, so problems can name a line (`firstLine` shifts them for
- * frontmatter). Dates stay text on purpose: Astro's reader turns an unquoted 2021-02-30 into
- * 2 March without a word, and only the text shows what the editor wrote.
+ * Parses YAML keeping positions so problems name a line (`firstLine` shifts them for frontmatter).
+ * Dates stay text: Astro's reader turns 2021-02-30 into 2 March without a word.
  */
 export function parseYaml(text: string, firstLine = 1): ParsedYaml | YamlSyntaxError {
   const lines = new LineCounter();

@@ -16,10 +16,7 @@ export interface StoryRecord {
   person: string;
 }
 
-/**
- * The largest files the build takes: a story of 1 MB of text is several times the longest interview
- * known (a 50 MB story once made the build climb to 17.8 GB and abort without naming the file).
- */
+// The largest files the build takes (a 50 MB story once took the build to 17.8 GB and an abort naming no file).
 const LIMITS = {
   story: {
     bytes: 1024 * 1024,
@@ -36,10 +33,8 @@ const UNREADABLE: Record<string, string> = {
 };
 
 /**
- * Reads every story and person under the content root and reports all problems in one pass,
- * before Astro runs: frontmatter against the schema (with lines), unknown fields, unknown people,
- * ids that collide (case-insensitively), company and topic names that would share a page,
- * unreadable or oversized files, and anything in a story that would run as code.
+ * Every problem of every story and person under the content root, before Astro runs: the schema (with
+ * lines), unknown fields and people, colliding ids and page names, unreadable or oversized files, code.
  */
 export function checkContent(root: string): { problems: ContentProblem[]; stories: StoryRecord[]; people: string[] } {
   const problems: ContentProblem[] = [];
