@@ -36,7 +36,7 @@ export async function checkSite(input: SiteCheckInput) {
   };
   const scan = await scanSite(input.dir);
   const [sitemap, searchIndex, feed] = await Promise.all([
-    readSitemap(input.dir, site).catch(unreadable),
+    Promise.try(() => readSitemap(input.dir, site)).catch(unreadable),
     readSearchIndex(input.dir, site).catch(unreadable),
     readFeed(input.dir, site),
   ]);

@@ -41,7 +41,7 @@ export function sitemapLocations(dir: string, base: string): string[] | undefine
 }
 
 /** Every page URL in sitemap-index.xml's sitemaps, as site paths. */
-export async function readSitemap(dir: string, site: SiteLocation): Promise<Set<string> | undefined> {
+export function readSitemap(dir: string, site: SiteLocation): Set<string> | undefined {
   const locations = sitemapLocations(dir, site.base);
   return locations && new Set(locations.flatMap((loc) => sitePath(loc, site) ?? []));
 }
