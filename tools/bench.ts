@@ -19,7 +19,6 @@ import { siteSizes } from "./bench/sizes.ts";
 const USAGE = `Usage: npm run bench -- --stories N [options]
   --stories N        stories to generate (default 100)
   --ext md|mdx       file format of the stories (default mdx, what the importer writes)
-  --seed TEXT        corpus seed (default staff-archive)
   --port P           port for the search measurement (default 4416)
   --no-index --no-hugo --no-browser --no-write   skip the search index, the Hugo reference, the browser, BENCHMARKS.md
   --keep             keep the temp folder (corpus, dist, logs)`;
@@ -28,7 +27,6 @@ const { values } = parseArgs({
   options: {
     stories: { type: "string", default: "100" },
     ext: { type: "string", default: "mdx" },
-    seed: { type: "string", default: "staff-archive" },
     port: { type: "string", default: "4416" },
     "no-index": { type: "boolean", default: false },
     "no-hugo": { type: "boolean", default: false },
@@ -46,6 +44,8 @@ if (values.help || !Number.isInteger(stories) || stories < 1 || !["md", "mdx"].i
 }
 
 const repo = resolve(import.meta.dirname, "..");
+/** The corpus seed: every run of a size measures the same text. */
+const SEED = "staff-archive";
 const work = await mkdtemp(join(tmpdir(), `staff-archive-bench-${stories}-`));
 const log = (message: string) => console.log(`[bench] ${message}`);
 
@@ -62,7 +62,6 @@ async function step(what: string, command: string, args: string[], logName: stri
 
 /** The build's phases: hook marks (astroBuild.ts) at the edges, ASTRO_TIMER_PATH stats in the middle. */
 function phasesOf(marksFile: string, timerFile: string, run: Measured): SiteRun["phases"] {
-  if (!existsSync(marksFile)) return [];
   const { memory = [], ...marks } = JSON.parse(readFileSync(marksFile, "utf8")) as Record<string, number> & {
     memory?: [number, number][];
   };
@@ -157,7 +156,7 @@ const version = (pkg: string) =>
 try {
   log(`temp folder: ${work}`);
   const started = performance.now();
-  const corpus = await writeCorpus(join(work, "content"), stories, { seed: values.seed, extension: values.ext });
+  const corpus = await writeCorpus(join(work, "content"), stories, { seed: SEED, extension: values.ext });
   const generateMs = performance.now() - started;
   log(
     `generated ${corpus.stories} stories (${corpus.words.toLocaleString("en")} words, ${formatBytes(corpus.bytes)}) in ${(generateMs / 1000).toFixed(1)} s`,
@@ -175,7 +174,7 @@ try {
     const merge = existsSync(shards)
       ? (JSON.parse(readFileSync(shards, "utf8")) as string[]).map((folder) => `/${folder}`)
       : [];
-    search = await measureSearch(join(work, "dist"), Number(values.port), benchQueries(values.seed), merge);
+    search = await measureSearch(join(work, "dist"), Number(values.port), benchQueries(SEED), merge);
   }
   const result = {
     date: new Date().toISOString().slice(0, 10),

@@ -64,14 +64,10 @@ export function checkContent(root: string): { problems: ContentProblem[]; storie
   return { problems, stories, people: [...people].sort() };
 }
 
-interface ContentFile {
-  path: string;
-  /** Path under the collection folder, with forward slashes. */
-  relative: string;
-  id: string;
-}
+type ContentFile = ReturnType<typeof listFiles>[number];
 
-function listFiles(dir: string, extension: RegExp): ContentFile[] {
+/** The collection's files: absolute path, path under the folder (forward slashes), entry id. */
+function listFiles(dir: string, extension: RegExp) {
   let names: string[];
   try {
     names = readdirSync(dir, { recursive: true, encoding: "utf8" });
