@@ -48,6 +48,9 @@ const repo = resolve(import.meta.dirname, "..");
 const SEED = "staff-archive";
 const work = await mkdtemp(join(tmpdir(), `staff-archive-bench-${stories}-`));
 const log = (message: string) => console.log(`[bench] ${message}`);
+/** A JSON file's value, or `fallback` when there is no such file. */
+const readJson = <T>(path: string, fallback: T): T =>
+  existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as T) : fallback;
 
 /** Runs and measures one step, its output in `logName`; a failing step ends the bench with the log's tail. */
 async function step(what: string, command: string, args: string[], logName: string, env = process.env) {
@@ -62,12 +65,8 @@ async function step(what: string, command: string, args: string[], logName: stri
 
 /** The build's phases: hook marks (astroBuild.ts) at the edges, ASTRO_TIMER_PATH stats in the middle. */
 function phasesOf(marksFile: string, timerFile: string, run: Measured): SiteRun["phases"] {
-  const { memory = [], ...marks } = JSON.parse(readFileSync(marksFile, "utf8")) as Record<string, number> & {
-    memory?: [number, number][];
-  };
-  const timers = existsSync(timerFile)
-    ? (JSON.parse(readFileSync(timerFile, "utf8")) as Record<string, { elapsedTime: number }>)
-    : {};
+  const { memory = [], ...marks } = readJson<Record<string, number> & { memory?: [number, number][] }>(marksFile, {});
+  const timers = readJson<Record<string, { elapsedTime: number }>>(timerFile, {});
   const ms = (key: string) => timers[key]?.elapsedTime ?? 0;
   const { processStart, configDone, buildStart, generated, buildDone, exit } = marks;
   // setup() creates Vite, then syncs the content layer last; the bundles are built next, then pages rendered.
@@ -150,8 +149,7 @@ async function runHugo(contentRoot: string): Promise<SiteRun> {
   };
 }
 
-const version = (pkg: string) =>
-  (JSON.parse(readFileSync(join(repo, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+const version = (pkg: string) => readJson(join(repo, "node_modules", pkg, "package.json"), { version: "?" }).version;
 
 try {
   log(`temp folder: ${work}`);
@@ -170,10 +168,7 @@ try {
   let search;
   if (!values["no-browser"] && existsSync(join(work, "dist", "pagefind", "pagefind.js"))) {
     log("measuring search in Chromium");
-    const shards = join(work, "dist", "pagefind", "shards.json");
-    const merge = existsSync(shards)
-      ? (JSON.parse(readFileSync(shards, "utf8")) as string[]).map((folder) => `/${folder}`)
-      : [];
+    const merge = readJson<string[]>(join(work, "dist", "pagefind", "shards.json"), []).map((folder) => `/${folder}`);
     search = await measureSearch(join(work, "dist"), Number(values.port), benchQueries(SEED), merge);
   }
   const result = {

@@ -33,14 +33,10 @@ export function runAstroBuild(
 
 /** `file:line:column: message` and the hint for an error thrown by `astro build`, without Astro's ** emphasis or a 0:0 location. */
 export function describeBuildError(error: unknown, cwd = process.cwd()): string {
-  // All optional: anything can be thrown.
-  const err = (typeof error === "object" && error !== null ? error : { message: String(error) }) as {
-    name?: unknown;
-    message?: unknown;
-    hint?: unknown;
-    loc?: { file?: unknown; line?: unknown; column?: unknown };
-    id?: unknown;
-  };
+  // Anything can be thrown: every part is read as unknown.
+  const err = (typeof error === "object" && error !== null ? error : { message: String(error) }) as Partial<
+    Record<"name" | "message" | "hint" | "id", unknown> & { loc: Partial<Record<"file" | "line" | "column", unknown>> }
+  >;
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   const message = (text(err.message) ?? String(error))
     .replace(/\*\*/g, "")
@@ -65,20 +61,14 @@ export function describeBuildError(error: unknown, cwd = process.cwd()): string 
 async function buildHere(outDir: string): Promise<AstroChildMessage> {
   const { build } = await import("astro");
   let resolved: AstroConfig | undefined;
+  const capture = ({ config }: { config: AstroConfig }) => {
+    resolved = config;
+  };
   try {
     // astro.config.mjs picks the cache folder (ARCHIVE_CACHE_DIR, or one per content root).
     await build({
       outDir,
-      integrations: [
-        {
-          name: "archive-capture-config",
-          hooks: {
-            "astro:config:done": ({ config }) => {
-              resolved = config;
-            },
-          },
-        },
-      ],
+      integrations: [{ name: "archive-capture-config", hooks: { "astro:config:done": capture } }],
     });
   } catch (error) {
     return { ok: false, report: describeBuildError(error) };
