@@ -4,7 +4,7 @@ import type { z } from "astro/zod";
 import { distance } from "fastest-levenshtein";
 import { personData, storyData } from "../../src/schema/schema.ts";
 import { entryId, VALID_ID } from "../../src/schema/entryId.ts";
-import { isYamlError, parseYaml, splitFrontmatter, type ParsedYaml, type YamlSyntaxError } from "./frontmatter.ts";
+import { parseYaml, splitFrontmatter, type ParsedYaml } from "./frontmatter.ts";
 import { pageNameCollisions, type PageName } from "./pageNames.ts";
 import { findLiveContent, type StoryFormat } from "../../src/markdown/liveContent.ts";
 import type { ContentProblem } from "./problems.ts";
@@ -110,8 +110,8 @@ function duplicateIds(files: readonly ContentFile[]): ContentProblem[] {
 function checkPerson(file: ContentFile): ContentProblem[] {
   const text = readContentFile(file.path, "person");
   if (typeof text !== "string") return [text];
-  const parsed = parseYaml(text);
-  if (isYamlError(parsed)) return [yamlProblem(file.path, parsed)];
+  const parsed = parseYaml(text, file.path);
+  if ("message" in parsed) return [parsed];
   return schemaProblems(file.path, parsed, personData);
 }
 
@@ -136,8 +136,8 @@ function checkStory(
     });
     return { problems };
   }
-  const parsed = parseYaml(yaml, yamlStartLine);
-  if (isYamlError(parsed)) return { problems: [...problems, yamlProblem(file.path, parsed)] };
+  const parsed = parseYaml(yaml, file.path, yamlStartLine);
+  if ("message" in parsed) return { problems: [...problems, parsed] };
   problems.push(...schemaProblems(file.path, parsed, storyData));
 
   const data = parsed.data as { company?: unknown; topics?: unknown; person?: unknown } | null;
@@ -186,16 +186,6 @@ function schemaProblems(file: string, parsed: ParsedYaml, schema: z.ZodObject): 
     }
   }
   return problems;
-}
-
-function yamlProblem(file: string, error: YamlSyntaxError): ContentProblem {
-  return {
-    file,
-    line: error.line,
-    column: error.column,
-    message: `YAML ${error.hint ? "" : "syntax "}error: ${error.message}`,
-    hint: error.hint ?? "Check indentation and quotes; text with a colon in it is safest in quotes.",
-  };
 }
 
 /** "1.5 MB", "340 KB". */
