@@ -18,8 +18,8 @@ export function splitFrontmatter(source: string): { yaml: string | undefined; ya
 }
 
 /**
- * Parses YAML keeping positions so problems name a line (`firstLine` shifts them for frontmatter).
- * Dates stay text: Astro's reader turns 2021-02-30 into 2 March without a word. A YAML error comes back as the problem.
+ * Parses YAML keeping positions so problems name a line (`firstLine` shifts them for frontmatter); an
+ * error comes back as the problem. Dates stay text: Astro's reader turns 2021-02-30 into 2 March silently.
  */
 export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml | ContentProblem {
   const lines = new LineCounter();
