@@ -7,19 +7,12 @@ import { spawn } from "node:child_process";
 import { appendFileSync, closeSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 
-/** How a measured command went. */
-export interface Measured {
-  exitCode: number;
-  ms: number;
-  /** Highest sum of RSS over the tree at any one sample. */
-  peakRssBytes: number;
-  /** User + system CPU seconds over every process of the tree, each as last sampled. Steadier than wall time. */
-  cpuSeconds: number;
-  /** 1-minute load average when the command started: above the core count, other work was competing. */
-  loadBefore: number;
-  /** [epoch ms, tree RSS] at every sample, to line memory up with build phases. */
-  samples: [number, number][];
-}
+/**
+ * How a measured command went: the highest tree RSS of any sample, user + system CPU seconds of every
+ * process of the tree (steadier than wall time), the 1-minute load average at the start (above the core
+ * count, other work was competing), and [epoch ms, tree RSS] samples to line memory up with build phases.
+ */
+export type Measured = Awaited<ReturnType<typeof measureCommand>>;
 
 const PAGE_SIZE = 4096;
 /** Linux reports CPU time in clock ticks of 1/100 s (USER_HZ) on every mainstream architecture. */
@@ -61,7 +54,7 @@ export async function measureCommand(
   command: string,
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string },
-): Promise<Measured> {
+) {
   appendFileSync(options.logFile, `$ ${command} ${args.join(" ")}\n`);
   const log = openSync(options.logFile, "a");
   const loadBefore = loadavg()[0] ?? 0;

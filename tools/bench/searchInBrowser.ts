@@ -4,16 +4,7 @@ import { chromiumLaunchOptions } from "../../tests/support/browser.ts";
 import { serveStatic } from "../../tests/support/staticServer.ts";
 
 /** One query's numbers: cold (a fresh browser context), warm (Pagefind already loaded), typed (the real search page). */
-export interface QueryTiming {
-  query: string;
-  results: number;
-  coldMs: number;
-  coldBytes: number;
-  coldByKind: Record<string, number>;
-  warmMs: number;
-  warmBytes: number;
-  typedMs: number;
-}
+export type QueryTiming = Awaited<ReturnType<typeof measureSearch>>[number];
 
 const FIRST_RESULTS = 5;
 /** The page the bench loads Pagefind into, so the bytes counted are search's alone. */
@@ -75,12 +66,7 @@ async function searchPage(context: BrowserContext, origin: string, merge: string
 }
 
 /** Serves `dist` on `port` and measures each query cold, warm and typed; `merge` lists extra index shards. */
-export async function measureSearch(
-  dist: string,
-  port: number,
-  queries: readonly string[],
-  merge: string[],
-): Promise<QueryTiming[]> {
+export async function measureSearch(dist: string, port: number, queries: readonly string[], merge: string[]) {
   const server = await serveStatic(dist, {
     port,
     gzip: true,
@@ -88,7 +74,7 @@ export async function measureSearch(
   });
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
-    const timings: Omit<QueryTiming, "typedMs">[] = [];
+    const timings = [];
     // Warm page: Pagefind initialised once, then every query in turn (as a reader refining a search).
     const warmContext = await browser.newContext();
     const warm = await searchPage(warmContext, server.origin, merge);
