@@ -16,31 +16,6 @@ const origin = `http://127.0.0.1:${port}`;
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const RUNS = Number(process.env["LIGHTHOUSE_RUNS"] ?? 3);
 
-function build(): void {
-  // Canonical and og:url links must be on the origin Lighthouse visits, or the SEO audit flags them.
-  console.log(`Building for ${origin}...`);
-  const result = runScript("tools/build.ts", [], { SITE_URL: origin });
-  if (result.status !== 0) {
-    console.error(result.stdout, result.stderr);
-    throw new Error("npm run build failed; fix the build before running Lighthouse.");
-  }
-}
-
-/** `npm start`'s server (the site is fresh, so it only serves), with the production headers and caching. */
-async function startServer(): Promise<ReturnType<typeof startScript>> {
-  const server = startScript("tools/start.ts", [], { HOST: "127.0.0.1", PORT: String(port), ARCHIVE_LOCAL: origin });
-  const serving = () => server.output().includes("Serving ");
-  await until(() => serving() || server.child.exitCode !== null, 60_000, `npm start on ${origin}`);
-  if (!serving()) throw new Error(`npm start did not serve ${origin} (set LIGHTHOUSE_PORT?):\n${server.output()}`);
-  return server;
-}
-
-/** The pages to audit, found in the build (imported late: the build must exist first). */
-async function pagesToAudit(): Promise<string[]> {
-  const { BASE_PATH, medianStory } = await import("../tests/support/site.ts");
-  return [BASE_PATH, `${BASE_PATH}stories/`, medianStory().path].map((path) => origin + path);
-}
-
 /** Audits `url` LIGHTHOUSE_RUNS times (one run is noisy): the median run's scores and the weighted audits that cost points. */
 async function audit(url: string, chromePort: number): Promise<{ scores: Record<string, number>; lost: string[] }> {
   const runs: Result[] = [];
@@ -67,30 +42,41 @@ async function audit(url: string, chromePort: number): Promise<{ scores: Record<
   return { scores, lost };
 }
 
-async function main(): Promise<number> {
-  if (!process.argv.includes("--no-build")) build();
-  const server = await startServer();
-  const chromePath = process.env["CHROME_PATH"] ?? chromiumExecutable() ?? chromium.executablePath();
-  const chrome = await launch({ chromePath, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
-  let failed = false;
-  try {
-    for (const url of await pagesToAudit()) {
-      const { scores, lost } = await audit(url, chrome.port);
-      const below = CATEGORIES.filter((id) => (scores[id] ?? 0) < 100);
-      failed ||= below.length > 0;
-      console.log(
-        `${below.length ? "FAIL" : "ok  "} ${url}\n     ${CATEGORIES.map((id) => `${id} ${scores[id]}`).join(" · ")}`,
-      );
-      for (const line of lost) console.log(`     - ${line}`);
-    }
-  } finally {
-    chrome.kill();
-    server.child.kill();
+if (!process.argv.includes("--no-build")) {
+  // Canonical and og:url links must be on the origin Lighthouse visits, or the SEO audit flags them.
+  console.log(`Building for ${origin}...`);
+  const result = runScript("tools/build.ts", [], { SITE_URL: origin });
+  if (result.status !== 0) {
+    console.error(result.stdout, result.stderr);
+    throw new Error("npm run build failed; fix the build before running Lighthouse.");
   }
-  console.log(
-    failed ? "Lighthouse: below 100 somewhere (see above)." : "Lighthouse: 100 in all four categories on every page.",
-  );
-  return failed ? 1 : 0;
 }
-
-process.exitCode = await main();
+// `npm start`'s server (the site is fresh, so it only serves), with the production headers and caching.
+const server = startScript("tools/start.ts", [], { HOST: "127.0.0.1", PORT: String(port), ARCHIVE_LOCAL: origin });
+const serving = () => server.output().includes("Serving ");
+await until(() => serving() || server.child.exitCode !== null, 60_000, `npm start on ${origin}`);
+if (!serving()) throw new Error(`npm start did not serve ${origin} (set LIGHTHOUSE_PORT?):\n${server.output()}`);
+// The pages to audit, found in the build (imported late: the build must exist first).
+const { BASE_PATH, medianStory } = await import("../tests/support/site.ts");
+const chromePath = process.env["CHROME_PATH"] ?? chromiumExecutable() ?? chromium.executablePath();
+const chrome = await launch({ chromePath, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+let failed = false;
+try {
+  for (const path of [BASE_PATH, `${BASE_PATH}stories/`, medianStory().path]) {
+    const url = origin + path;
+    const { scores, lost } = await audit(url, chrome.port);
+    const below = CATEGORIES.filter((id) => (scores[id] ?? 0) < 100);
+    failed ||= below.length > 0;
+    console.log(
+      `${below.length ? "FAIL" : "ok  "} ${url}\n     ${CATEGORIES.map((id) => `${id} ${scores[id]}`).join(" · ")}`,
+    );
+    for (const line of lost) console.log(`     - ${line}`);
+  }
+} finally {
+  chrome.kill();
+  server.child.kill();
+}
+console.log(
+  failed ? "Lighthouse: below 100 somewhere (see above)." : "Lighthouse: 100 in all four categories on every page.",
+);
+process.exitCode = failed ? 1 : 0;
