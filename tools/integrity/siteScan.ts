@@ -10,19 +10,19 @@ export interface PageLink {
   rel: string[];
 }
 
-/** What the checks need from one HTML file ("stories/x/index.html"); the page itself is dropped after the scan. */
+/**
+ * What the checks need from one HTML file ("stories/x/index.html"), the page itself dropped: ids (and
+ * <a name>s) a #fragment may point at, links, bodies of inline scripts a browser would run and of <style>
+ * elements, `<tag>` per style="" attribute, `<tag onclick>` per inline handler, the CSP <meta> content.
+ */
 export interface PageScan {
   file: string;
-  /** Ids (and <a name>s) a #fragment may point at. */
   ids: Set<string>;
   links: PageLink[];
-  /** Bodies of inline scripts a browser would run, and of <style> elements. */
   inlineScripts: string[];
   inlineStyles: string[];
-  /** `<tag>` for every style="" attribute, `<tag onclick>` for every inline event handler. */
   styleAttributes: string[];
   eventHandlers: string[];
-  /** content of <meta http-equiv="content-security-policy">, when present. */
   cspMeta: string | undefined;
 }
 

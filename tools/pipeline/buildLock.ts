@@ -2,10 +2,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** A held lock; release() is safe to call twice. `tookOver` says so when a dead build's lock was taken. */
-export interface BuildLock {
-  release(): void;
-  tookOver?: string;
-}
+export type BuildLock = Awaited<ReturnType<typeof acquireBuildLock>>;
 
 /**
  * Takes the lock file of one output folder, created with O_EXCL so two builds can never both hold it.
@@ -16,7 +13,7 @@ export async function acquireBuildLock(
   lockPath: string,
   what: string,
   wait: { timeoutMs: number; pollMs: number; onWait?: (message: string) => void },
-): Promise<BuildLock> {
+) {
   const deadline = Date.now() + wait.timeoutMs;
   let told = false;
   let tookOver: string | undefined;
@@ -26,7 +23,7 @@ export async function acquireBuildLock(
       const release = () => {
         if (readOwner(lockPath)?.pid === process.pid) rmSync(lockPath, { force: true });
       };
-      return tookOver ? { release, tookOver } : { release };
+      return { release, tookOver };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
