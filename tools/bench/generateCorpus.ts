@@ -124,20 +124,16 @@ export function benchQueries(seed: string): string[] {
   const paragraphs = generateStory(seed, 0, vocabulary)
     .markdown.split("\n\n")
     .filter((block) => !/^(#|- |\d+\. )/.test(block));
-  const words = paragraphs
-    .join(" ")
-    .toLowerCase()
-    .replace(/[^a-z' ]/g, " ")
-    .split(/\s+/)
-    .filter(Boolean);
+  const words =
+    paragraphs
+      .join(" ")
+      .toLowerCase()
+      .match(/[a-z']+/g) ?? [];
   const rank = new Map(vocabulary.tail.map((w, i) => [w, i]));
   const rarest = words.reduce(
     (best, w) => ((rank.get(w) ?? -1) > (rank.get(best) ?? -1) ? w : best),
     words[0] ?? "staff",
   );
-  const phraseSource = (paragraphs[2] ?? paragraphs[0] ?? "")
-    .replace(/[^A-Za-z' ]/g, " ")
-    .split(/\s+/)
-    .filter(Boolean);
-  return ["migration", "technical debt", rarest, `"${phraseSource.slice(3, 7).join(" ").toLowerCase()}"`];
+  const phrase = (paragraphs[2] ?? paragraphs[0] ?? "").match(/[A-Za-z']+/g)?.slice(3, 7) ?? [];
+  return ["migration", "technical debt", rarest, `"${phrase.join(" ").toLowerCase()}"`];
 }

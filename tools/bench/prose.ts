@@ -8,12 +8,6 @@ export interface WordSource {
   local: readonly string[];
 }
 
-/** Markdown blocks (joined by blank lines) and how many words they hold. */
-interface Prose {
-  blocks: string[];
-  words: number;
-}
-
 function word(random: Random, words: WordSource): string {
   const roll = random.next();
   if (roll < 0.4) return FUNCTION_WORDS[zipfIndex(random, FUNCTION_WORDS.length)] ?? "the";
@@ -45,7 +39,7 @@ function sentences(
   words: WordSource,
   [min, max]: [number, number],
   more: (count: number, made: number) => boolean,
-): Prose {
+) {
   const made: string[] = [];
   let count = 0;
   while (more(count, made.length)) {
@@ -57,7 +51,7 @@ function sentences(
 }
 
 /** An answer of about `targetWords` words: paragraphs, maybe a list, maybe sub-headings. */
-function answer(random: Random, words: WordSource, targetWords: number, subheadings: number): Prose {
+function answer(random: Random, words: WordSource, targetWords: number, subheadings: number) {
   const blocks: string[] = [];
   let count = 0;
   for (let section = 0; section <= subheadings; section++) {
