@@ -171,6 +171,7 @@ try {
     const merge = readJson<string[]>(join(work, "dist", "pagefind", "shards.json"), []).map((folder) => `/${folder}`);
     search = await measureSearch(join(work, "dist"), Number(values.port), benchQueries(SEED), merge);
   }
+  const nodeOptions = process.env["NODE_OPTIONS"];
   const result = {
     date: new Date().toISOString().slice(0, 10),
     machine: {
@@ -184,10 +185,7 @@ try {
         ...(hugoAvailable ? { Hugo: hugoAvailable.match(/v[\d.]+/)?.[0] ?? hugoAvailable } : {}),
       },
     },
-    settings: [
-      "astro.config.mjs as committed",
-      ...(process.env["NODE_OPTIONS"] ? [`NODE_OPTIONS="${process.env["NODE_OPTIONS"]}"`] : []),
-    ].join(", "),
+    settings: `astro.config.mjs as committed${nodeOptions ? `, NODE_OPTIONS="${nodeOptions}"` : ""}`,
     corpus: { ...corpus, extension: values.ext, generateMs },
     astro,
     hugo,
