@@ -106,52 +106,48 @@ export async function measureSearch(dist: string, port: number, queries: readonl
 
 /** Times each query typed into the warm search page: last key's input event to the list's last update before the status announces it. */
 async function measureTyping(browser: Browser, origin: string, queries: readonly string[]): Promise<number[]> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await page.goto(`${origin}/search/`);
-    await page.evaluate(() => {
-      const marks: { input: number; status: [number, string][]; list: number[] } = { input: 0, status: [], list: [] };
-      (window as unknown as { benchMarks: typeof marks }).benchMarks = marks;
-      const input = document.querySelector("#search-input");
-      const status = document.querySelector("#search-status");
-      const list = document.querySelector("#search-results");
-      if (list) new MutationObserver(() => marks.list.push(performance.now())).observe(list, { childList: true });
-      input?.addEventListener("input", () => (marks.input = performance.now()), { capture: true });
-      if (status)
-        new MutationObserver(() => marks.status.push([performance.now(), status.textContent ?? ""])).observe(status, {
-          childList: true,
-          characterData: true,
-          subtree: true,
-        });
-    });
-    const input = page.locator("#search-input");
-    const status = page.locator("#search-status");
-    await input.fill(WARM_UP_QUERY);
-    await status.filter({ hasText: WARM_UP_QUERY }).waitFor();
-    const timings: number[] = [];
-    for (const query of queries) {
-      await input.fill("");
-      await page.waitForTimeout(300);
-      await page.evaluate(() => {
-        const marks = (window as unknown as { benchMarks: { status: unknown[]; list: unknown[] } }).benchMarks;
-        marks.status = [];
-        marks.list = [];
+  // A page of its own, closed with the browser.
+  const page = await browser.newPage();
+  await page.goto(`${origin}/search/`);
+  await page.evaluate(() => {
+    const marks: { input: number; status: [number, string][]; list: number[] } = { input: 0, status: [], list: [] };
+    (window as unknown as { benchMarks: typeof marks }).benchMarks = marks;
+    const input = document.querySelector("#search-input");
+    const status = document.querySelector("#search-status");
+    const list = document.querySelector("#search-results");
+    if (list) new MutationObserver(() => marks.list.push(performance.now())).observe(list, { childList: true });
+    input?.addEventListener("input", () => (marks.input = performance.now()), { capture: true });
+    if (status)
+      new MutationObserver(() => marks.status.push([performance.now(), status.textContent ?? ""])).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
       });
-      await input.pressSequentially(query, { delay: KEY_DELAY_MS });
-      await status.filter({ hasText: query }).waitFor({ timeout: 30_000 });
-      timings.push(
-        await page.evaluate((asked) => {
-          type Marks = { input: number; status: [number, string][]; list: number[] };
-          const marks = (window as unknown as { benchMarks: Marks }).benchMarks;
-          const announced = marks.status.find(([at, text]) => at >= marks.input && text.includes(asked));
-          const shown = marks.list.filter((at) => at >= marks.input && announced && at <= announced[0]).at(-1);
-          return shown === undefined ? Number.NaN : shown - marks.input;
-        }, query),
-      );
-    }
-    return timings;
-  } finally {
-    await context.close();
+  });
+  const input = page.locator("#search-input");
+  const status = page.locator("#search-status");
+  await input.fill(WARM_UP_QUERY);
+  await status.filter({ hasText: WARM_UP_QUERY }).waitFor();
+  const timings: number[] = [];
+  for (const query of queries) {
+    await input.fill("");
+    await page.waitForTimeout(300);
+    await page.evaluate(() => {
+      const marks = (window as unknown as { benchMarks: { status: unknown[]; list: unknown[] } }).benchMarks;
+      marks.status = [];
+      marks.list = [];
+    });
+    await input.pressSequentially(query, { delay: KEY_DELAY_MS });
+    await status.filter({ hasText: query }).waitFor({ timeout: 30_000 });
+    timings.push(
+      await page.evaluate((asked) => {
+        type Marks = { input: number; status: [number, string][]; list: number[] };
+        const marks = (window as unknown as { benchMarks: Marks }).benchMarks;
+        const announced = marks.status.find(([at, text]) => at >= marks.input && text.includes(asked));
+        const shown = marks.list.filter((at) => at >= marks.input && announced && at <= announced[0]).at(-1);
+        return shown === undefined ? Number.NaN : shown - marks.input;
+      }, query),
+    );
   }
+  return timings;
 }

@@ -3,7 +3,6 @@ import { join, resolve } from "node:path";
 
 /** Astro's list of content files compiled as modules (MDX), written by every content sync. */
 const CONTENT_MODULES = ".astro/content-modules.mjs";
-const DATA_STORE = "data-store.json";
 
 /** The content files `.astro/content-modules.mjs` imports, as project-relative paths. */
 export function contentModuleFiles(source: string): string[] {
@@ -23,6 +22,6 @@ export function clearStaleContentCache(projectRoot: string, cacheDir: string): s
   );
   if (missing.length === 0) return undefined;
   rmSync(list, { force: true });
-  rmSync(join(cacheDir, DATA_STORE), { force: true });
+  rmSync(join(cacheDir, "data-store.json"), { force: true });
   return `Content cache cleared: it still listed ${missing.join(", ")}, which no longer exist${missing.length === 1 ? "s" : ""}.`;
 }
