@@ -50,9 +50,7 @@ export function pseudoWord(random: Random, minSyllables = 2, maxSyllables = 4): 
 }
 
 /** "word" -> "Word". */
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+export const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The rare-word tail: many distinct words, each used by few stories (like names, jargon, typos). */
 export function longTail(random: Random, size: number): string[] {
@@ -62,9 +60,8 @@ export function longTail(random: Random, size: number): string[] {
 }
 
 /** An index in [0, size) with probability falling as 1/rank (Zipf's law): a few words everywhere, most rare. */
-export function zipfIndex(random: Random, size: number): number {
-  return Math.min(size - 1, Math.floor(Math.exp(random.next() * Math.log(size + 1))) - 1);
-}
+export const zipfIndex = (random: Random, size: number): number =>
+  Math.min(size - 1, Math.floor(Math.exp(random.next() * Math.log(size + 1))) - 1);
 
 export const FIRST_NAMES = words(`Aisha Alex Amara Ana Andrea Arjun Ben Bianca Carlos Chen Chloe Dana Daniel Deepa
 Diego Elena Emeka Eva Fatima Felix Grace Hana Hugo Ines Ivan Jamal Jana Jorge Julia Kai Kenji Lars Leila Lina Luca

@@ -21,9 +21,8 @@ export function headerPolicy(headersFile: string): string | undefined {
 }
 
 /** `'sha256-…'` of an inline script or style body, as a CSP source. */
-export function cspHash(body: string): string {
-  return `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`;
-}
+export const cspHash = (body: string): string =>
+  `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`;
 
 /** Whether a CSP source list lets the browser load an image from this absolute http(s) URL. */
 export function imageAllowed(url: URL, sources: readonly string[]): boolean {

@@ -134,6 +134,5 @@ function attempt(step: () => void, what: string): void {
   }
 }
 
-function code(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? String(error);
-}
+/** The error's code (EACCES, EXDEV ...), or the error in words. */
+const code = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? String(error);

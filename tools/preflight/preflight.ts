@@ -189,9 +189,8 @@ function schemaProblems(file: string, parsed: ParsedYaml, schema: z.ZodObject): 
 }
 
 /** "1.5 MB", "340 KB". */
-function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
+const size = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 
 /** A story or person file as text, or the problem of why it cannot be read: too big, unreadable, a broken link, a folder. */
 function readContentFile(path: string, kind: "story" | "person"): string | ContentProblem {
