@@ -5,8 +5,7 @@ import { readingTimePlugin } from "./readingTime.ts";
 import { contentRoot } from "../lib/contentRoot.ts";
 
 /** How stories are rendered (GFM, heading permalinks, safe external links, no live content); astro.config.mjs and tests share it. */
-// The return type is inferred on purpose: it must fit both satteri() and
-// createSatteriMarkdownProcessor(), whose option types differ in optional fields.
+// Inferred return type: it must fit both satteri() and createSatteriMarkdownProcessor(), which differ in optional fields.
 export function satteriOptions() {
   return {
     features: {
