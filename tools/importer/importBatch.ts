@@ -15,16 +15,13 @@ import {
   type PlannedWrite,
 } from "./writeAllOrNothing.ts";
 
-/** How a run was asked to behave. */
+/** How a run was asked to behave: the content root (holding stories/, people/, sources/), the CLI's switches and flags. */
 export interface ImportOptions {
-  /** The content root holding `stories/`, `people/` and `sources/`. */
   contentDir: string;
   force: boolean;
   dryRun: boolean;
   check: boolean;
-  /** Per-story corrections from flags; only allowed with a single file. */
   flags: Sidecar;
-  /** Read a FILE that is a symbolic link (refused by default). */
   followSymlinks?: boolean;
 }
 
@@ -41,10 +38,11 @@ export function importBatch(files: readonly string[], options: ImportOptions, op
   // Things worth a look that do not stop the import (a story that may already be archived).
   const notices: string[] = [];
   const refused = { plans, errors, writes: [] as WriteOutcome[], written: false, notices };
-  if (!options.check && !isFolder(options.contentDir)) {
+  const { contentDir } = options;
+  if (!options.check && !(existsSync(contentDir) && statSync(contentDir).isDirectory())) {
     const why =
       "the content folder does not exist; pass --content with the folder that holds stories/ and people/ (or create it first)";
-    return { ...refused, errors: [new ImportError(options.contentDir, why)] };
+    return { ...refused, errors: [new ImportError(contentDir, why)] };
   }
   const commandLine = (reason: string) => errors.push(new ImportError("(command line)", reason));
   if (files.length === 0) commandLine("no FILE given; name one or more transcripts to import");
@@ -67,34 +65,22 @@ export function importBatch(files: readonly string[], options: ImportOptions, op
     if (!plan.roundTrip.ok) errors.push(roundTripError(plan));
   }
   if (options.check) {
-    for (const plan of plans) errors.push(...staleContent(plan, options.contentDir));
+    for (const plan of plans) errors.push(...staleContent(plan, contentDir));
     return refused;
   }
 
   const { writes, outcomes } = planWrites(plans, options, errors, ops);
-  notices.push(...archivedDuplicates(plans, options.contentDir));
+  notices.push(...archivedDuplicates(plans, contentDir));
   if (errors.length > 0) return refused;
   if (!options.dryRun) {
-    const stale = removeStaleTempFiles(options.contentDir);
+    const stale = removeStaleTempFiles(contentDir);
     if (stale.length > 0) notices.push(`removed ${stale.length} temporary file(s) left by an interrupted import`);
-    writeAllOrNothing(storiesLast(writes, options.contentDir), ops);
+    // Story files last, so an import killed between two renames leaves only whole stories.
+    const stories = resolve(contentDir, "stories") + sep;
+    const isStory = (write: PlannedWrite) => resolve(write.path).startsWith(stories);
+    writeAllOrNothing([...writes.filter((w) => !isStory(w)), ...writes.filter(isStory)], ops);
   }
   return { plans, errors, writes: outcomes, written: !options.dryRun, notices };
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** Story files last, so an import killed between two renames leaves only whole stories. */
-function storiesLast(writes: readonly PlannedWrite[], contentDir: string): PlannedWrite[] {
-  const stories = resolve(contentDir, "stories") + sep;
-  const isStory = (write: PlannedWrite) => resolve(write.path).startsWith(stories);
-  return [...writes.filter((w) => !isStory(w)), ...writes.filter(isStory)];
 }
 
 function roundTripError(plan: StoryPlan): ImportError {
@@ -116,12 +102,8 @@ function staleContent(plan: StoryPlan, contentDir: string): ImportError[] {
   const story = join(contentDir, "stories", `${plan.slug}${STORY_EXTENSION}`);
   if (resolve(archived) !== resolve(plan.file) || !existsSync(story)) return [];
   if (readFileSync(story, "utf8") === plan.markdown) return [];
-  return [
-    new ImportError(
-      relative(process.cwd(), story),
-      `differs from what the importer makes from ${plan.file}; re-import it with --force`,
-    ),
-  ];
+  const why = `differs from what the importer makes from ${plan.file}; re-import it with --force`;
+  return [new ImportError(relative(process.cwd(), story), why)];
 }
 
 function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors: ImportError[], ops: FileOps) {
@@ -140,7 +122,7 @@ function planWrites(plans: readonly StoryPlan[], options: ImportOptions, errors:
     const at = (folder: string, name: string) => join(options.contentDir, folder, name);
     const storyPath = at("stories", `${plan.slug}${STORY_EXTENSION}`);
     // A story of the other format at the same slug (hand-written, or from before the importer wrote .mdx).
-    const handWritten = at("stories", `${plan.slug}${STORY_EXTENSION === ".mdx" ? ".md" : ".mdx"}`);
+    const handWritten = at("stories", `${plan.slug}.md`);
     const sourcePath = at("sources", `${plan.slug}${sourceExtension(plan.file)}`);
     const personPath = at("people", `${plan.personId}.yaml`);
     const inPlace = resolve(sourcePath) === resolve(plan.file);

@@ -12,66 +12,46 @@ export function formatReport(result: BatchResult, options: ImportOptions): strin
   for (const plan of result.plans) {
     const ok = plan.roundTrip.ok && plan.refusals.length === 0;
     out.push(`${ok ? "✓" : "✗"} ${rel(plan.file)} → ${plan.slug} (${describe(plan)})`);
-    if (!options.check) {
-      for (const write of result.writes.filter((w) => belongsTo(w.path, plan))) {
-        const verb =
-          result.written || write.action === "kept" || write.action === "unchanged"
-            ? ACTION_WORDS[write.action]
-            : `would ${write.action}`;
-        out.push(`    ${verb} ${rel(write.path)}  (${write.what})`);
-      }
+    const mine = options.check ? [] : result.writes.filter((w) => belongsTo(w.path, plan));
+    for (const { action, path, what } of mine) {
+      const done = result.written || action === "kept" || action === "unchanged";
+      out.push(`    ${done ? ACTION_WORDS[action] : `would ${action}`} ${rel(path)}  (${what})`);
     }
-    if (plan.clutter.length > 0) {
-      out.push(`    removed as clutter (${plural(plan.clutter.length, "line")}):`);
-      for (const c of plan.clutter) out.push(`      line ${String(c.line).padEnd(4)} ${c.reason}: ${clip(c.text)}`);
-    }
+    if (plan.clutter.length > 0) out.push(`    removed as clutter (${plural(plan.clutter.length, "line")}):`);
+    for (const c of plan.clutter) out.push(`      line ${String(c.line).padEnd(4)} ${c.reason}: ${clip(c.text)}`);
     for (const h of plan.header) out.push(`    line ${h.line} (${h.field}) is shown in the page header: “${h.text}”`);
-    if (plan.guesses.length > 0) {
+    if (plan.guesses.length > 0)
       out.push(`    guessed (no rule of a known shape settled these; review, then fix with the sidecar):`);
-      for (const g of plan.guesses) out.push(`      line ${String(g.line).padEnd(4)} ${g.decision}: ${clip(g.text)}`);
-    }
+    for (const g of plan.guesses) out.push(`      line ${String(g.line).padEnd(4)} ${g.decision}: ${clip(g.text)}`);
     if (options.dryRun || options.check || !ok) out.push(...outline(plan));
-    const { roundTrip } = plan;
+    const { ok: held, checkedLines, missing, unsafe, extra } = plan.roundTrip;
     out.push(
-      roundTrip.ok
-        ? `    round trip: all ${roundTrip.checkedLines} kept lines are in the story, in order, as plain text`
-        : `    round trip FAILED: ${roundTrip.missing.length} missing, ${roundTrip.unsafe.length} unsafe, ${roundTrip.extra.length} unexpected`,
+      held
+        ? `    round trip: all ${checkedLines} kept lines are in the story, in order, as plain text`
+        : `    round trip FAILED: ${missing.length} missing, ${unsafe.length} unsafe, ${extra.length} unexpected`,
     );
     for (const warning of plan.warnings) out.push(`    note: ${warning}`);
   }
+  const problems = plural(result.errors.length, "problem");
   if (result.errors.length > 0) {
-    out.push("");
-    for (const error of result.errors) out.push(`✗ ${error.message}`);
-    if (!options.check) {
-      out.push(
-        "",
-        `Nothing was written: the batch is all-or-nothing and ${plural(result.errors.length, "problem")} must be fixed first.`,
-      );
-    }
-  } else if (options.check) {
-    out.push("", `Checked ${plural(result.plans.length, "file")}: every round trip holds.`);
-  } else if (options.dryRun) {
-    out.push("", "Dry run: nothing was written.");
-  }
+    out.push("", ...result.errors.map((error) => `✗ ${error.message}`));
+    if (!options.check)
+      out.push("", `Nothing was written: the batch is all-or-nothing and ${problems} must be fixed first.`);
+  } else if (options.check) out.push("", `Checked ${plural(result.plans.length, "file")}: every round trip holds.`);
+  else if (options.dryRun) out.push("", "Dry run: nothing was written.");
   return out.join("\n");
 }
 
 /** The story's outline as the reader's table of contents will show it, with source lines and guesses marked. */
 function outline(plan: StoryPlan): string[] {
   const guessed = new Set(plan.guesses.map((g) => g.line));
-  const lines = ["    outline:"];
-  for (const block of plan.blocks) {
-    if (block.type === "question" || block.type === "subheading") {
-      const mark = guessed.has(block.line) ? "?" : " ";
-      const indent = block.type === "subheading" ? "    " : "";
-      lines.push(
-        `     ${mark}line ${String(block.line).padEnd(4)} ${indent}${block.type === "question" ? "##" : "###"} ${clip(block.text)}`,
-      );
-    } else if (block.type === "editorial-heading") {
-      lines.push(`      (added)   ## ${clip(block.text)}`);
-    }
-  }
-  return lines;
+  const lines = plan.blocks.flatMap((block) => {
+    if (block.type === "editorial-heading") return [`      (added)   ## ${clip(block.text)}`];
+    if (block.type !== "question" && block.type !== "subheading") return [];
+    const mark = `${guessed.has(block.line) ? "?" : " "}line ${String(block.line).padEnd(4)}`;
+    return [`     ${mark} ${block.type === "question" ? "##" : "    ###"} ${clip(block.text)}`];
+  });
+  return ["    outline:", ...lines];
 }
 
 function describe(plan: StoryPlan): string {
@@ -91,10 +71,11 @@ function plural(n: number, word: string): string {
 }
 
 function belongsTo(path: string, plan: StoryPlan): boolean {
+  const { slug, personId } = plan;
   return (
-    path.endsWith(`/${plan.slug}${STORY_EXTENSION}`) ||
-    path.includes(`/sources/${plan.slug}.`) ||
-    path.endsWith(`/people/${plan.personId}.yaml`)
+    path.endsWith(`/${slug}${STORY_EXTENSION}`) ||
+    path.includes(`/sources/${slug}.`) ||
+    path.endsWith(`/people/${personId}.yaml`)
   );
 }
 

@@ -1,8 +1,4 @@
-/**
- * The editor's corrections for one source, kept next to it as `<name>.import.yaml` so a re-import gives the
- * same story; flags of the same name win. Its schema and the command-line flags are derived from the story
- * schema (src/schema/schema.ts), so a field declared there reaches `npm run import` with no edit here.
- */
+/** The editor's corrections kept beside a source as `<name>.import.yaml`; schema and flags derive from the story schema. */
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { z } from "astro/zod";
@@ -23,12 +19,8 @@ type AnyShape = Record<string, z.ZodType>;
 type Loose<S extends AnyShape> = { [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer I> ? I : S[K]> };
 
 function loose<S extends AnyShape>(shape: S): Loose<S> {
-  return Object.fromEntries(
-    Object.entries(shape).map(([key, field]) => [
-      key,
-      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional(),
-    ]),
-  ) as Loose<S>;
+  const optional = (field: z.ZodType) => (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field);
+  return Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, optional(field).optional()])) as Loose<S>;
 }
 
 function unwrap(field: z.ZodType): z.ZodType {
@@ -52,12 +44,9 @@ const sourceGroup = z.strictObject(loose(sourceSchema.shape)).optional();
 
 /** The sidecar schema for a story schema: every story field, all optional, between the importer's own fields. */
 export function sidecarSchemaFor<S extends typeof storyData.shape>(story: z.ZodObject<S>) {
-  const fields = Object.fromEntries(
-    Object.entries(loose(story.shape)).map(([key, field]) => [
-      key,
-      key === "person" ? personGroup : key === "source" ? sourceGroup : field,
-    ]),
-  ) as Omit<Loose<S>, "person" | "source"> & { person: typeof personGroup; source: typeof sourceGroup };
+  // The story's person and source fields, in their places, become the importer's groups.
+  const groups = { person: personGroup, source: sourceGroup };
+  const fields = { ...loose(story.shape), ...groups } as Omit<Loose<S>, keyof typeof groups> & typeof groups;
   return withFriendlyErrors(
     z.strictObject({ slug: slug.optional(), shape: z.enum(sourceShapes).optional(), ...fields, ...cutting }),
   );
@@ -66,7 +55,6 @@ export function sidecarSchemaFor<S extends typeof storyData.shape>(story: z.ZodO
 const sidecarSchema = sidecarSchemaFor(storyData);
 export type Sidecar = z.infer<typeof sidecarSchema>;
 
-/** One command-line flag, its sidecar path (["source", "url"]), whether it repeats or takes line references. */
 type FlagSpec = NonNullable<ReturnType<typeof spec>>;
 
 // Flags whose names predate the derivation and stay for editors' muscle memory.
@@ -80,6 +68,12 @@ const FLAG_NAMES: Record<string, string> = {
 // Person fields other than name and id come from the story's role and company, not from flags.
 const NO_FLAG = new Set(["person.role", "person.company", "person.links"]);
 
+// What a flag's value looks like in --help.
+const VALUE_NAMES = new Map<z.ZodType, string>([
+  [lineRef, "LINE"],
+  [partialDate, "YYYY-MM"],
+  [calendarDay, "YYYY-MM-DD"],
+]);
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 function spec(path: [string] | [string, string], field: z.ZodType) {
@@ -89,22 +83,11 @@ function spec(path: [string] | [string, string], field: z.ZodType) {
   const multiple = inner instanceof z.ZodArray;
   const item = multiple ? unwrap(inner.element as z.ZodType) : inner;
   const lines = item === lineRef; // digits become line numbers
-  const named =
-    FLAG_NAMES[key] ??
-    (path.length === 2 && path[0] !== "person" ? `${path[0]}-${kebab(path[1])}` : kebab(path.at(-1) ?? ""));
+  const named = FLAG_NAMES[key] ?? kebab((path[0] === "person" ? path.slice(1) : path).join("-"));
   const flag = multiple && !FLAG_NAMES[key] ? named.replace(/s$/, "") : named;
-  const is = (type: z.ZodType) => item === type || inner === type;
-  const value = lines
-    ? "LINE"
-    : item instanceof z.ZodEnum
-      ? item.options.join("|")
-      : is(partialDate)
-        ? "YYYY-MM"
-        : is(calendarDay)
-          ? "YYYY-MM-DD"
-          : item instanceof z.ZodURL
-            ? "URL"
-            : "TEXT";
+  const value =
+    VALUE_NAMES.get(item) ??
+    (item instanceof z.ZodEnum ? item.options.join("|") : item instanceof z.ZodURL ? "URL" : "TEXT");
   return { flag, path, multiple, lines, value };
 }
 

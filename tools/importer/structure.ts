@@ -1,12 +1,16 @@
 import { plainText } from "./inline.ts";
 import { decideQuestions, endsWithQuestionMark } from "./questions.ts";
+import type { RoundTripInput } from "./roundTrip.ts";
 import { ImportError, type Block, type Guess, type ListItem, type SourceLine } from "./types.ts";
 
 /** Lines the source's own markup set apart (from .md/.html input): headings and sub-headings. */
 export type SourceMarks = Record<"questions" | "subheadings", ReadonlySet<number>>;
 
-/** The blocks, notes for the editor, decisions no known rule settled, and the words of lines without their "Q:" label. */
-export type Structure = { blocks: Block[]; warnings: string[]; guesses: Guess[]; lineText?: Map<number, string> };
+/** The blocks, notes for the editor, guesses, and what the round trip needs to read lines the structure reshaped. */
+export type Structure = { blocks: Block[]; warnings: string[]; guesses: Guess[] } & Pick<
+  RoundTripInput,
+  "lineText" | "structural"
+>;
 
 /** A forum quote block: the asker's words between "|" marks, as copied from a thread. */
 export const PIPE_LINE = /^\s*\|/;
@@ -28,17 +32,22 @@ function looksLikeSubheading(text: string): boolean {
 }
 
 /**
- * Builds an interview: questions become headings, the rest answers. Lines up to `introEnd` (the header lines
- * that stay in the text) and any line before the first question open the story. `overrides` are the editor's
- * corrections as line numbers.
+ * Builds an interview: questions become headings, the rest answers; lines up to `introEnd` (header lines left in
+ * the text) and before the first question open the story. `refs` reads the editor's corrections as line numbers.
  */
 export function buildInterview(
   body: readonly SourceLine[],
   introEnd: number,
-  overrides: Record<"questions" | "notQuestions" | "subheadings" | "notSubheadings", Set<number>>,
+  refs: (field: "questions" | "notQuestions" | "subheadings" | "notSubheadings") => Set<number>,
   file: string,
   marks: SourceMarks = { questions: new Set(), subheadings: new Set() },
 ): Structure {
+  const overrides = {
+    questions: refs("questions"),
+    notQuestions: refs("notQuestions"),
+    subheadings: refs("subheadings"),
+    notSubheadings: refs("notSubheadings"),
+  };
   const prose = body.filter((line) => line.text.trim() !== "");
   const plainRuns = findPlainLists(body.filter((line) => line.number > introEnd));
   const runStart = new Map(plainRuns.map((run) => [run[0]!.number, run]));

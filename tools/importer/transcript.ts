@@ -64,10 +64,7 @@ export function isSpeakerTranscript(lines: readonly SourceLine[]): boolean {
 }
 
 /** Who the editor says asked and answered, when known. */
-type TranscriptHints = Partial<Record<"interviewer" | "guest", string>>;
-
-/** A transcript's structure plus what the round trip needs to read its lines. */
-export type TranscriptStructure = ReturnType<typeof buildTranscript>;
+type TranscriptHints = Partial<Record<"interviewer" | "guest", string | undefined>>;
 
 const HOST_LABEL = /^(?:Q|Question|Interviewer|Host|Moderator)$/i;
 const GUEST_LABEL = /^(?:A|Answer|Guest|Interviewee)$/i;

@@ -13,15 +13,12 @@ export const shapeFormats: Record<SourceShape, string | undefined> = {
 
 /** A refusal an editor can act on; the importer collects these so one run shows every problem. */
 export class ImportError extends Error {
-  /** The path as the editor typed it (or the sidecar/target it concerns). */
-  readonly file: string;
-  /** The message without the file name in front. */
+  /** The message without the file name (as the editor typed it, or the sidecar/target) in front. */
   readonly reason: string;
 
   constructor(file: string, reason: string) {
     super(`${file}: ${reason}`);
     this.name = "ImportError";
-    this.file = file;
     this.reason = reason;
   }
 }
@@ -63,5 +60,5 @@ export type Block =
 
 /** What the importer learned from the text itself, before any editor correction. */
 export type Detected = Partial<
-  Record<"name" | "role" | "company" | "recorded" | "published" | "interviewer" | "sourceName", string>
+  Record<"name" | "role" | "company" | "recorded" | "published" | "interviewer" | "sourceName", string | undefined>
 >;
