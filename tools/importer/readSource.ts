@@ -18,9 +18,8 @@ function formatSize(bytes: number): string {
 }
 
 /**
- * Checks an input path before it is read: a symbolic link is refused unless `followSymlinks` (a "transcript"
- * linking to ~/.ssh/id_rsa would otherwise be archived and published), so is a device or pipe (read forever)
- * and a file over MAX_SOURCE_BYTES. A missing file is left to readSource.
+ * Refuses a symbolic link unless `followSymlinks` (a "transcript" linking to ~/.ssh/id_rsa would be published),
+ * a device or pipe (read forever) and a file over MAX_SOURCE_BYTES; a missing file is left to readSource.
  */
 export function checkInputFile(path: string, followSymlinks = false): void {
   const link = quietly(() => lstatSync(path));
@@ -97,19 +96,11 @@ export function readSource(path: string): { path: string; bytes: Uint8Array; lin
   return { path, bytes, lines };
 }
 
-/** Offset of the first byte that breaks UTF-8, found by walking the sequences (decoding growing prefixes is quadratic). */
+/** Offset of the first byte that breaks UTF-8: where the first replacement character not in the file decodes from. */
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (length === 0 || i + length > bytes.length) return i;
-    try {
-      utf8.decode(bytes.subarray(i, i + length));
-    } catch {
-      return i;
-    }
-    i += length;
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  for (let at = text.indexOf("\uFFFD"); ; at = text.indexOf("\uFFFD", at + 1)) {
+    const offset = Buffer.byteLength(text.slice(0, at));
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) return offset;
   }
-  return i;
 }

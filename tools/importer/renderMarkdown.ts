@@ -54,16 +54,13 @@ function attributesOf(values: Record<string, string | undefined>): string {
 
 /** The YAML between a story's `---` fences, in the schema's field order (a test's extra fields after) so re-imports diff cleanly. */
 export function storyFrontmatter(story: StoryData): string {
-  const fields = [...new Set([...Object.keys(storyData.shape), ...Object.keys(story)])];
-  const ordered = Object.fromEntries(
-    fields
-      .map((field) => [field, (story as Record<string, unknown>)[field]] as const)
-      .filter(
-        ([field, value]) =>
-          value !== undefined && !(field === "editorialNotes" && Array.isArray(value) && !value.length),
-      ),
-  );
-  const doc = new Document(ordered);
+  const fields = new Set([...Object.keys(storyData.shape), ...Object.keys(story)]);
+  // YAML leaves out undefined fields; no notes is no field.
+  const values: Record<string, unknown> = {
+    ...story,
+    editorialNotes: story.editorialNotes.length ? story.editorialNotes : undefined,
+  };
+  const doc = new Document(Object.fromEntries([...fields].map((field) => [field, values[field]])));
   // Dates stay strings: unquoted, YAML 1.1 readers would turn "2021-05-14" into a Date.
   for (const field of ["recorded", "published", "added"]) {
     const node = doc.get(field, true);
@@ -74,12 +71,7 @@ export function storyFrontmatter(story: StoryData): string {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
-/** A person file, `people/<id>.yaml`. */
+/** A person file, `people/<id>.yaml` (YAML leaves out a field that is undefined). */
 export function personYaml({ name, role, company, links }: PersonData): string {
-  return new Document({
-    name,
-    ...(role !== undefined ? { role } : {}),
-    ...(company !== undefined ? { company } : {}),
-    links,
-  }).toString({ lineWidth: 0 });
+  return new Document({ name, role, company, links }).toString({ lineWidth: 0 });
 }

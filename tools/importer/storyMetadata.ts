@@ -16,25 +16,11 @@ const PLACEHOLDERS: Record<string, string> = {
 const FLAGS = new Map(flagSpecs(storyData).map((spec) => [spec.path.join("."), `--${spec.flag}`]));
 
 /**
- * Combines what the text says (name line, role line, date lines, banner) with the editor's
- * sidecar and flags, which always win. Missing fields get stand-ins and are named in `missing`,
- * so the whole outline can still be shown; `where` is the sidecar path errors point to.
+ * Combines what the text says with the editor's sidecar and flags, which win. Missing fields get stand-ins and are
+ * named in `missing` (a refusal sentence), so the outline can still be shown; errors point to `where`, the sidecar.
  */
-export function resolveMetadata(
-  shape: SourceShape,
-  detected: Detected,
-  settings: Sidecar,
-  where: string,
-): {
-  slug: string;
-  personId: string;
-  person: PersonData;
-  story: Omit<StoryData, "editorialNotes">;
-  /** Notes for the editor: defaults taken from weaker evidence. */
-  warnings: string[];
-  /** Required fields nobody gave, as a refusal sentence. */
-  missing?: string;
-} {
+export function resolveMetadata(shape: SourceShape, detected: Detected, settings: Sidecar, where: string) {
+  // Notes for the editor: defaults taken from weaker evidence.
   const warnings: string[] = [];
   const url = settings.source?.url;
   const host = url !== undefined ? new URL(url).hostname.replace(/^www\./, "") : undefined;
@@ -61,7 +47,6 @@ export function resolveMetadata(
   const sourceUrl = pick("source.url", settings.source?.url);
 
   const how = missing.map((field) => `${field} (${FLAGS.get(field)})`).join(", ");
-  const absent = missing.length > 0 ? `missing ${how}: add them to this sidecar file or pass the flags` : undefined;
 
   const personId = settings.person?.id ?? slugify(foldLetters(name));
   const slug = settings.slug ?? personId;
@@ -100,7 +85,8 @@ export function resolveMetadata(
     company: settings.person?.company ?? company,
     links: settings.person?.links ?? [],
   };
-  return { slug, personId, person, story, warnings, ...(absent !== undefined ? { missing: absent } : {}) };
+  const absent = missing.length > 0 ? `missing ${how}: add them to this sidecar file or pass the flags` : undefined;
+  return { slug, personId, person, story, warnings, missing: absent };
 }
 
 // Letters with no accent to strip, spelled the way their languages write them in ASCII.
