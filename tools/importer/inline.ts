@@ -1,25 +1,14 @@
-/**
- * A line's words: its plain-text emphasis read (`_x_`, `**x**`), and its text escaped into MDX that renders as
- * exactly that text (why each escape is there: docs/importer.md, "Text is data").
- */
+/** A line's plain-text emphasis read, and its text escaped into MDX that renders as exactly that text (docs/importer.md). */
 
 /** A run of a line's words, emphasised or not; the markers that set it apart are gone. */
-export interface InlineRun {
-  text: string;
-  emphasis?: "em" | "strong";
-}
+type InlineRun = { text: string; emphasis?: "em" | "strong" };
 
 // Longest first, so "**x**" is strong rather than two empty emphases.
 const MARKERS = ["**", "__", "*", "_"] as const;
 const OPENS_AFTER = /[\s([{"'“‘«—–/-]/u;
 const WORD = /[\p{L}\p{N}]/u;
 
-/**
- * Reads `_x_`, `*x*`, `**x**` and `__x__` in plain text as emphasis, the way e-mails and forums mark it. An
- * opener follows a space or an opening mark and precedes a non-space; its closer is the next same marker that
- * follows a non-space, or (as e-mails write it, "_a team. _This") follows a space and precedes a letter.
- * Intra-word marks (`snake_case`) and lone marks stay text.
- */
+/** Reads `_x_`, `*x*`, `**x**` and `__x__` in plain text as emphasis, the way e-mails and forums mark it. */
 export function readInline(text: string): InlineRun[] {
   const runs: InlineRun[] = [];
   const plain = (words: string) => {
@@ -47,11 +36,13 @@ export function readInline(text: string): InlineRun[] {
   return runs;
 }
 
+// An opener follows a space or an opening mark and precedes a non-space (so `snake_case` and lone marks stay text).
 function opensAt(text: string, at: number, marker: string): boolean {
   const after = text[at + marker.length];
   return OPENS_AFTER.test(text[at - 1] ?? " ") && after !== undefined && !/\s/u.test(after) && after !== marker[0];
 }
 
+// A closer follows a non-space, or (as e-mails write it, "_a team. _This") follows a space and precedes a letter.
 function findCloser(text: string, from: number, marker: string): number {
   for (let j = text.indexOf(marker, from); j !== -1; j = text.indexOf(marker, j + 1)) {
     const before = text[j - 1]!;

@@ -50,10 +50,7 @@ function sentences(text: string): string[] {
   return out;
 }
 
-/**
- * Scores one paragraph on its own words (3 or more is a question): a "?" at the end, who speaks (an interviewer
- * says "you", an interviewee "I"), a "?" closing a quotation inside an answer, request phrasing, length.
- */
+/** Scores one paragraph on its own words: a "?" at the end, who speaks ("you" or "I"), quotations, requests, length. */
 export function scoreLine(raw: string): { score: number; reasons: string[] } {
   const text = plainText(raw).trim();
   const reasons: string[] = [];
@@ -102,10 +99,8 @@ function asksThenRequests(text: string, parts: readonly string[]): boolean {
 type Scored = { line: SourceLine; score: number; reasons: string[]; settledBy?: string; guessedBy?: string };
 
 /**
- * Decides which paragraphs are prompts, as an editor reads the page: each line's score, the first prompt after
- * the header, prompts phrased like the page's others, and an answer after every prompt. `hints` are the editor's
- * corrections and the lines the source set as headings. Returns the question lines and every decision no rule
- * of a known shape settled.
+ * Decides which paragraphs are prompts, as an editor reads the page; `hints` are the editor's corrections and the
+ * lines the source set as headings. Returns the question lines and every decision no rule of a known shape settled.
  */
 export function decideQuestions(
   candidates: readonly SourceLine[],

@@ -17,15 +17,13 @@ export const PIPE_LINE = /^\s*\|/;
 // "Q: …", "Question: …", "A: …": the page's own marks for who asks, not words to keep in a heading.
 const QA_LABEL = /^(?:(Q|Question)|A|Answer)\s*[:.]\s+(?=\S)/;
 const SENTENCE_END = /[.?!:;,…]["'”’»)\]]*$/u;
-const MAX_SUBHEADING_WORDS = 10;
-const MAX_SUBHEADING_CHARS = 80;
 
-/** A short title-like line: a few words, capitalised, no sentence punctuation at the end. */
+/** A short title-like line: ten words and 80 characters at most, capitalised, no sentence punctuation at the end. */
 function looksLikeSubheading(text: string): boolean {
   const trimmed = plainText(text).trim();
   return (
-    trimmed.length <= MAX_SUBHEADING_CHARS &&
-    trimmed.split(/\s+/).length <= MAX_SUBHEADING_WORDS &&
+    trimmed.length <= 80 &&
+    trimmed.split(/\s+/).length <= 10 &&
     /^[\p{Lu}\p{N}]/u.test(trimmed) &&
     !SENTENCE_END.test(trimmed)
   );
@@ -60,15 +58,9 @@ export function buildInterview(
       (!readListLine(line.text) || overrides.questions.has(line.number)),
   );
   const labelled = candidates.filter((line) => QA_LABEL.exec(plainText(line.text).trim())?.[1] !== undefined);
-  const { questions, guesses } = decideQuestions(
-    candidates,
-    (a, b) => position.get(b.number)! - position.get(a.number)! === 1,
-    {
-      questions: overrides.questions,
-      notQuestions: overrides.notQuestions,
-      marked: new Set([...marks.questions, ...labelled.map((line) => line.number)]),
-    },
-  );
+  const marked = new Set([...marks.questions, ...labelled.map((line) => line.number)]);
+  const adjacent = (a: SourceLine, b: SourceLine) => position.get(b.number)! - position.get(a.number)! === 1;
+  const { questions, guesses } = decideQuestions(candidates, adjacent, { ...overrides, marked });
   const lineText = new Map<number, string>();
   const unlabel = (line: SourceLine, text: string): string => {
     const label = labelled.length > 0 ? QA_LABEL.exec(text) : null;

@@ -21,8 +21,8 @@ const RULED = /^[-—–*=]{2,}\s*(.{2,40}?)\s*[-—–*=]{2,}$/u;
 
 /** One line of a speaker-labelled transcript, read. */
 export type TranscriptLine =
-  | { kind: "turn"; line: SourceLine; speaker: string; time?: string; text: string }
-  | { kind: "label"; line: SourceLine; speaker: string; time?: string }
+  | { kind: "turn"; line: SourceLine; speaker: string; time: string | undefined; text: string }
+  | { kind: "label"; line: SourceLine; speaker: string; time: string }
   | { kind: "time"; line: SourceLine; time: string }
   | { kind: "break"; line: SourceLine; label: string }
   | { kind: "text"; line: SourceLine; text: string };
@@ -31,10 +31,8 @@ export type TranscriptLine =
 export function readTranscriptLine(line: SourceLine): TranscriptLine {
   const text = line.text.trim();
   const turn = TURN_LINE.exec(text);
-  if (turn) {
-    const time = turn[1] ?? turn[3];
-    return { kind: "turn", line, speaker: turn[2]!, text: turn[4]!, ...(time ? { time: pad(time) } : {}) };
-  }
+  const turnTime = turn?.[1] ?? turn?.[3];
+  if (turn) return { kind: "turn", line, speaker: turn[2]!, text: turn[4]!, time: turnTime && pad(turnTime) };
   const label = LABEL_LINE.exec(text);
   if (label) return { kind: "label", line, speaker: label[1]!, time: pad(label[2]!) };
   const time = TIME_LINE.exec(text);
@@ -75,7 +73,12 @@ const QUOTED_AT_END = /\s["“‘«]([^"“”]*)\?["”’»]$/u;
 const NOT_SPEAKERS =
   /^(?:note|notes|edit|update|example|recorded|published|posted|date|guest|guests|with|featuring|source|title|link|links|tip|warning|ps|tl;dr|transcript|episode|summary|sponsor|sponsors)$/i;
 
-type Turn = { speaker: string; line: SourceLine; time?: string; paragraphs: { line: SourceLine; text: string }[] };
+type Turn = {
+  speaker: string;
+  line: SourceLine;
+  time?: string | undefined;
+  paragraphs: { line: SourceLine; text: string }[];
+};
 
 /** Who speaks: labels used at least twice, and after the first of those every other label (a thread's askers speak once). */
 function speakersOf(read: readonly TranscriptLine[]): Set<string> {
@@ -111,9 +114,8 @@ export function buildTranscript(body: readonly SourceLine[], hints: TranscriptHi
   for (const r of read.slice(firstTurn)) {
     const current = turns.at(-1);
     if ("speaker" in r && speakers.has(r.speaker)) {
-      const time = r.time ?? pendingTime;
+      const turn: Turn = { speaker: r.speaker, line: r.line, paragraphs: [], time: r.time ?? pendingTime };
       pendingTime = undefined;
-      const turn: Turn = { speaker: r.speaker, line: r.line, paragraphs: [], ...(time ? { time } : {}) };
       if (r.kind === "turn") {
         turn.paragraphs.push({ line: r.line, text: r.text });
         lineText.set(r.line.number, r.text);
@@ -161,7 +163,7 @@ export function buildTranscript(body: readonly SourceLine[], hints: TranscriptHi
         line: turn.line.number,
         speaker: speakerName(turn.speaker, hints),
         role: host ? "host" : "guest",
-        ...(turn.time ? { time: turn.time } : {}),
+        time: turn.time,
         blocks: before.map((p) => ({ type: "paragraph", line: p.line.number, text: p.text })),
       });
     }
@@ -174,7 +176,7 @@ export function buildTranscript(body: readonly SourceLine[], hints: TranscriptHi
   }
   // The last line before the first turn: title, show notes, date.
   const preambleEnd = read[firstTurn - 1]?.line.number ?? 0;
-  return { blocks, warnings: [] as string[], guesses, preambleEnd, lineText, structural, hosts, guests };
+  return { blocks, warnings: [] as string[], guesses, preambleEnd, lineText, structural, guests };
 }
 
 function speakerName(label: string, hints: TranscriptHints): string {
@@ -200,15 +202,12 @@ function sortSpeakers(turns: readonly Turn[], hints: TranscriptHints) {
   }
   const matches = (label: string, name?: string) =>
     name !== undefined && (label === name || name.split(/\s+/)[0] === label || label.split(/\s+/)[0] === name);
-  const words = (name: string) =>
-    turns
-      .filter((t) => t.speaker === name)
-      .flatMap((t) =>
-        t.paragraphs
-          .map((p) => p.text)
-          .join(" ")
-          .split(/\s+/),
-      ).length;
+  const wordsIn = (turn: Turn) =>
+    turn.paragraphs
+      .map((p) => p.text)
+      .join(" ")
+      .split(/\s+/).length;
+  const words = (name: string) => turns.reduce((n, turn) => n + (turn.speaker === name ? wordsIn(turn) : 0), 0);
   const named = names.find((n) => matches(n, hints.guest));
   const interviewer = names.find((n) => matches(n, hints.interviewer));
   const guest = named ?? [...names].filter((n) => n !== interviewer).sort((a, b) => words(b) - words(a))[0]!;

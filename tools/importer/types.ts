@@ -50,7 +50,7 @@ export type Block =
   | { type: "paragraph"; line: number; text: string }
   | { type: "list"; ordered: boolean; start: number; items: ListItem[] }
   /** One speaker's turn in a transcript: hosts ask, guests answer. */
-  | { type: "turn"; line: number; speaker: string; role: "guest" | "host"; time?: string; blocks: Block[] }
+  | { type: "turn"; line: number; speaker: string; role: "guest" | "host"; time?: string | undefined; blocks: Block[] }
   /** A quiet marker where the recording paused ("Sponsor break"); never a heading. */
   | { type: "break"; line: number; label: string }
   /** A side box of the source page ("Talks from …"): its title line and what it holds. */
