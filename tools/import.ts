@@ -4,8 +4,7 @@
  */
 import { parseCli, USAGE } from "./importer/cliArgs.ts";
 import { ImportError } from "./importer/types.ts";
-import { importBatch } from "./importer/importBatch.ts";
-import { formatReport } from "./importer/report.ts";
+import { formatReport, importBatch } from "./importer/importBatch.ts";
 
 let request;
 try {

@@ -100,7 +100,7 @@ const TITLE_NAME =
 export type HeaderFindings = ReturnType<typeof readHeader>;
 
 /** Reads "Role at Company" (company may be absent); undefined when the line is no job title. */
-export function readRoleLine(text: string): { role: string; company?: string } | undefined {
+export function readRoleLine(text: string): { role: string; company?: string | undefined } | undefined {
   const trimmed = text.trim();
   if (trimmed.split(/\s+/).length > MAX_ROLE_WORDS || /[?!]$/.test(trimmed)) return undefined;
   const at = ROLE_AT.exec(trimmed);
@@ -124,10 +124,9 @@ function confirmsHeader(next: string): boolean {
 }
 
 /**
- * Reads the header at the top of an interview: site title, name, role line, date lines,
- * profile links, "learn more" and "interview by" lines, in any order after the name.
- * `lines` are the body lines left after clutter removal, in order. With `preamble` (a transcript's
- * lines before the first turn) every line is read and unknown ones (the episode title) are passed over.
+ * Reads the header atop an interview: site title, name, role line, dates, profile links, "learn more" and
+ * "interview by" lines, in any order after the name. With `preamble` (a transcript's lines before the first turn)
+ * every line is read and unknown ones (the episode title) are passed over.
  */
 export function readHeader(lines: readonly SourceLine[], preamble = false) {
   const detected: Detected = {};
@@ -140,11 +139,12 @@ export function readHeader(lines: readonly SourceLine[], preamble = false) {
   let introEnd = 0;
   let i = 0;
   const text = (k: number) => plainText(top[k]?.text ?? "").trim();
-  const takeRole = (line: SourceLine, words: string, { role, company }: { role: string; company?: string }) => {
+  const take = (k: number, field: HeaderLine["field"], value = text(k)) =>
+    candidates.push({ line: top[k]!.number, text: text(k), field, value });
+  const takeRole = (k: number, { role, company }: NonNullable<ReturnType<typeof readRoleLine>>) => {
     detected.role = role;
     if (company !== undefined) detected.company = company;
-    const value = company !== undefined ? `${role} at ${company}` : role;
-    candidates.push({ line: line.number, text: words, field: "role", value });
+    take(k, "role", company !== undefined ? `${role} at ${company}` : role);
   };
 
   // Title lines can stand above the name ("Principal Path", "Staff Notes, issue 31").
@@ -152,57 +152,52 @@ export function readHeader(lines: readonly SourceLine[], preamble = false) {
   if (nameAt !== undefined) {
     if (nameAt === 1 && isNameLine(text(0))) {
       detected.sourceName = text(0);
-      candidates.push({ line: top[0]!.number, text: text(0), field: "source", value: text(0) });
+      take(0, "source");
     }
     for (const title of top.slice(0, nameAt)) {
       guesses.push({ line: title.number, text: title.text.trim(), decision: "read as a title above the header" });
     }
-    i = nameAt;
-    detected.name = text(i);
-    candidates.push({ line: top[i]!.number, text: text(i), field: "name", value: text(i) });
-    introEnd = top[i]!.number;
-    i++;
+    detected.name = text(nameAt);
+    take(nameAt, "name");
+    introEnd = top[nameAt]!.number;
+    i = nameAt + 1;
     const role = readRoleLine(text(i));
     if (role && top[i]) {
-      takeRole(top[i]!, text(i), role);
-      introEnd = top[i]!.number;
-      i++;
+      takeRole(i, role);
+      introEnd = top[i++]!.number;
     }
   }
   // Without a name line, a title or two may stand above the date and links lines.
   let titles = nameAt === undefined ? 2 : 0;
   for (; i < top.length; i++) {
-    const line = top[i]!;
     const words = text(i);
     const bare = dateOnlyLine(words);
     const dated = bare ? { field: "recorded" as const, month: bare, whole: true } : labelledDate(words);
+    const role = readRoleLine(words);
     if (dated) {
-      if (dated.field === "published") detected.published ??= dated.month;
-      else detected.recorded ??= dated.month;
-      if (dated.whole) candidates.push({ line: line.number, text: words, field: dated.field, value: dated.month });
-    } else if (detected.name !== undefined && detected.role === undefined && readRoleLine(words)) {
+      detected[dated.field] ??= dated.month;
+      if (dated.whole) take(i, dated.field, dated.month);
+    } else if (detected.name !== undefined && detected.role === undefined && role) {
       // The role line after the date ("Jane Doe", "May 2021", "Staff Engineer at Acme").
-      takeRole(line, words, readRoleLine(words)!);
+      takeRole(i, role);
     } else if (INTERVIEWER.test(words)) {
       detected.interviewer = INTERVIEWER.exec(words)![1]!;
     } else if (GUEST.test(words)) {
       const [, name, rest] = GUEST.exec(words)!;
+      const guest = readRoleLine(rest!);
       detected.name ??= name!.trim();
-      const role = readRoleLine(rest!);
-      if (role) {
-        detected.role ??= role.role;
-        if (role.company !== undefined) detected.company ??= role.company;
-      }
+      detected.role ??= guest?.role;
+      detected.company ??= guest?.company;
     } else if (TITLE_NAME.test(words) && detected.name === undefined) {
       detected.name = TITLE_NAME.exec(words)![1]!;
-      guesses.push({ line: line.number, text: words, decision: "the person's name read from the title" });
+      guesses.push({ line: top[i]!.number, text: words, decision: "the person's name read from the title" });
       continue;
     } else if (!LINKS_LINE.test(words) && !LEARN_MORE.test(words)) {
       if (preamble) continue;
       if (introEnd === 0 && titles-- > 0) continue;
       break;
     }
-    introEnd = line.number;
+    introEnd = top[i]!.number;
   }
   return { detected, candidates, introEnd, guesses };
 }
