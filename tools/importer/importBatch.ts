@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { ImportError } from "./types.ts";
+import { ImportError, quietly } from "./types.ts";
 import { sourceExtension } from "./markup.ts";
 import { planStory, type StoryPlan } from "./planStory.ts";
 import { STORY_EXTENSION } from "./renderMarkdown.ts";
@@ -33,7 +33,7 @@ export function importBatch(files: readonly string[], options: ImportOptions, op
   const notices: string[] = [];
   const refused = { plans, errors, writes: [] as WriteOutcome[], written: false, notices };
   const { contentDir } = options;
-  if (!options.check && !(existsSync(contentDir) && statSync(contentDir).isDirectory())) {
+  if (!options.check && !quietly(() => statSync(contentDir))?.isDirectory()) {
     const why =
       "the content folder does not exist; pass --content with the folder that holds stories/ and people/ (or create it first)";
     return { ...refused, errors: [new ImportError(contentDir, why)] };

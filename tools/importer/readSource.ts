@@ -1,5 +1,5 @@
-import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
-import { ImportError, type SourceLine } from "./types.ts";
+import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { ImportError, quietly, type SourceLine } from "./types.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -24,12 +24,7 @@ function formatSize(bytes: number): string {
 export function checkInputFile(path: string, followSymlinks = false): void {
   const link = quietly(() => lstatSync(path));
   if (link?.isSymbolicLink() && !followSymlinks) {
-    let target = "a file that does not exist";
-    try {
-      target = realpathSync(path);
-    } catch {
-      // A dangling link: say so rather than fail here.
-    }
+    const target = quietly(() => realpathSync(path)) ?? "a file that does not exist";
     throw new ImportError(
       path,
       `is a symbolic link (to ${target}); the importer reads only real files, so copy the transcript here or pass --follow-symlinks`,
@@ -44,15 +39,6 @@ export function checkInputFile(path: string, followSymlinks = false): void {
       path,
       `is ${formatSize(file!.size)}; the importer takes transcripts up to ${formatSize(MAX_SOURCE_BYTES)}, so this is probably not one transcript (split it, or check the file)`,
     );
-  }
-}
-
-/** A path's stats, or undefined when they cannot be read (the read that follows says why). */
-function quietly(stat: () => Stats): Stats | undefined {
-  try {
-    return stat();
-  } catch {
-    return undefined;
   }
 }
 

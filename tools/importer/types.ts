@@ -23,6 +23,15 @@ export class ImportError extends Error {
   }
 }
 
+/** Runs a step and gives undefined if it throws: for reads whose failure the next step reports, and best-effort undos. */
+export function quietly<T>(step: () => T): T | undefined {
+  try {
+    return step();
+  } catch {
+    return undefined;
+  }
+}
+
 /** One line of the source, numbered from 1 as an editor's text editor shows it. */
 export type SourceLine = { number: number; text: string };
 
