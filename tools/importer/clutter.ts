@@ -43,10 +43,9 @@ export function findClutter(
   const tail = nonBlank.slice(-FOOTER_WINDOW);
   const markerOf = (line: SourceLine) => FOOTER_MARKERS.find((m) => m.pattern.test(line.text.trim()));
   const footerStart = tail.findIndex(markerOf);
-  if (footerStart !== -1) {
-    const marker = tail[footerStart]!;
-    const reason = markerOf(marker)!.reason;
-    remove(marker, reason);
+  const marker = tail[footerStart];
+  if (marker) {
+    remove(marker, markerOf(marker)!.reason);
     for (const line of tail.slice(footerStart + 1)) remove(line, `footer (after line ${marker.number})`);
   }
 

@@ -43,12 +43,9 @@ export function renderBlocks(blocks: readonly Block[]): string {
 
 /** JSX attributes as plain strings: MDX decodes references in them and ends them at `"`, so `&` and `"` are references. */
 function attributesOf(values: Record<string, string | undefined>): string {
+  const escape = (value: string) => value.replace(/\s+/g, " ").trim().replace(/&/g, "&amp;").replace(/"/g, "&quot;");
   return Object.entries(values)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "")
-    .map(
-      ([name, value]) =>
-        ` ${name}="${value.replace(/\s+/g, " ").trim().replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`,
-    )
+    .map(([name, value]) => (value ? ` ${name}="${escape(value)}"` : ""))
     .join("");
 }
 

@@ -20,26 +20,21 @@ const BRACKETED = /^[[(]\s*([^\])]{2,40}?)\s*[\])]$/u;
 const RULED = /^[-—–*=]{2,}\s*(.{2,40}?)\s*[-—–*=]{2,}$/u;
 
 /** One line of a speaker-labelled transcript, read. */
-export type TranscriptLine =
-  | { kind: "turn"; line: SourceLine; speaker: string; time: string | undefined; text: string }
-  | { kind: "label"; line: SourceLine; speaker: string; time: string }
-  | { kind: "time"; line: SourceLine; time: string }
-  | { kind: "break"; line: SourceLine; label: string }
-  | { kind: "text"; line: SourceLine; text: string };
+type TranscriptLine = ReturnType<typeof readTranscriptLine>;
 
 /** Reads one line: a speaker turn, a speaker label alone, a lone timestamp, a break marker, or text. */
-export function readTranscriptLine(line: SourceLine): TranscriptLine {
+export function readTranscriptLine(line: SourceLine) {
   const text = line.text.trim();
   const turn = TURN_LINE.exec(text);
   const turnTime = turn?.[1] ?? turn?.[3];
-  if (turn) return { kind: "turn", line, speaker: turn[2]!, text: turn[4]!, time: turnTime && pad(turnTime) };
+  if (turn) return { kind: "turn" as const, line, speaker: turn[2]!, text: turn[4]!, time: turnTime && pad(turnTime) };
   const label = LABEL_LINE.exec(text);
-  if (label) return { kind: "label", line, speaker: label[1]!, time: pad(label[2]!) };
+  if (label) return { kind: "label" as const, line, speaker: label[1]!, time: pad(label[2]!) };
   const time = TIME_LINE.exec(text);
-  if (time) return { kind: "time", line, time: pad(time[1]!) };
+  if (time) return { kind: "time" as const, line, time: pad(time[1]!) };
   const marker = BRACKETED.exec(text) ?? RULED.exec(text);
-  if (marker && BREAK_WORDS.test(marker[1]!)) return { kind: "break", line, label: marker[1]! };
-  return { kind: "text", line, text };
+  if (marker && BREAK_WORDS.test(marker[1]!)) return { kind: "break" as const, line, label: marker[1]! };
+  return { kind: "text" as const, line, text };
 }
 
 /** "0:03" -> "00:00:03", "12:34" -> "00:12:34": one form for the Turn's `time`. */
