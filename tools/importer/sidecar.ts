@@ -95,8 +95,7 @@ function spec(path: [string] | [string, string], field: z.ZodType) {
 export function flagSpecs<S extends typeof storyData.shape>(story: z.ZodObject<S>): FlagSpec[] {
   return (Object.entries(sidecarSchemaFor(story).shape) as [string, z.ZodType][]).flatMap(([key, field]) => {
     const inner = unwrap(field);
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- shape is any on a bare ZodObject
-    const parts = inner instanceof z.ZodObject ? Object.entries(inner.shape as Record<string, z.ZodType>) : undefined;
+    const parts = inner instanceof z.ZodObject ? Object.entries<z.ZodType>(inner.shape) : undefined;
     const made = parts ? parts.map(([sub, subField]) => spec([key, sub], subField)) : [spec([key], field)];
     return made.filter((s) => s !== undefined);
   });
@@ -120,20 +119,15 @@ const IMPORTER_ONLY = new Set(["slug", "shape", "person", "source", ...Object.ke
 
 /** The story fields a sidecar sets beyond `handled`: a field added to the schema reaches the frontmatter through here. */
 export function otherStoryFields(settings: object, handled: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(settings).filter(
-      ([key, value]) => value !== undefined && !IMPORTER_ONLY.has(key) && !handled.includes(key),
-    ),
-  );
+  const other = ([key, value]: [string, unknown]) =>
+    value !== undefined && !IMPORTER_ONLY.has(key) && !handled.includes(key);
+  return Object.fromEntries(Object.entries(settings).filter(other));
 }
 
-/** A sidecar as read from disk: its path, its text (to keep comments on rewrite) and its checked fields. */
-export type LoadedSidecar = { path: string; text: string | undefined; data: Sidecar };
-
-/** Reads and checks the sidecar next to a source (`jane.txt` -> `jane.import.yaml`); an absent one is empty. */
-export function loadSidecar(sourcePath: string): LoadedSidecar {
+/** Reads and checks the sidecar next to a source (`jane.txt` -> `jane.import.yaml`); its text keeps comments on rewrite. */
+export function loadSidecar(sourcePath: string) {
   const path = join(dirname(sourcePath), `${basename(sourcePath, extname(sourcePath))}.import.yaml`);
-  if (!existsSync(path)) return { path, text: undefined, data: {} };
+  if (!existsSync(path)) return { path, text: undefined, data: {} as Sidecar };
   const text = readFileSync(path, "utf8");
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) throw new ImportError(path, `is not valid YAML: ${doc.errors[0]!.message}`);

@@ -168,7 +168,6 @@ function colonWarnings(blocks: readonly Block[]): string[] {
 const BULLET = /^\s*[•◦▪‣●*-]\s+(\S.*)$/u;
 // Three digits at most: "1986. That year..." opens a sentence, not a list.
 const NUMBERED = /^\s*(\d{1,3})[.)]\s+(\S.*)$/;
-const MAX_PLAIN_ITEM_CHARS = 160;
 
 /** Reads a bullet ("• x", "- x", "* x") or numbered ("1. x", "2) x") line; null for prose. */
 export function readListLine(text: string): { ordered: boolean; number: number; text: string } | null {
@@ -185,10 +184,7 @@ function listRun(lines: readonly SourceLine[], from: number, more = (_: SourceLi
   return lines.slice(from, end);
 }
 
-/**
- * The list blocks for a run of list lines. A numbered list continues only while the numbers count up by
- * one (Markdown renumbers items); a lone numbered line not starting at 1 ("3. Measure…") stays a paragraph.
- */
+/** List blocks: numbers must count up by one (Markdown renumbers); a lone "3. Measure…" stays a paragraph. */
 function listBlocks(lines: readonly SourceLine[]): Block[] {
   const runs: { ordered: boolean; start: number; items: ListItem[]; text: string }[] = [];
   let expected = 0;
@@ -210,10 +206,7 @@ function listBlocks(lines: readonly SourceLine[]): Block[] {
   });
 }
 
-/**
- * Lists whose bullets a copy lost: after a line ending in ":" (one blank line allowed), two or more short
- * lines with no blank line between them, up to a blank line. `body` holds blank lines too.
- */
+/** Lists whose bullets a copy lost: after a line ending in ":" (and maybe a blank line), two or more short lines. */
 function findPlainLists(body: readonly SourceLine[]): SourceLine[][] {
   const runs: SourceLine[][] = [];
   for (let i = 0; i < body.length; i++) {
@@ -221,11 +214,8 @@ function findPlainLists(body: readonly SourceLine[]): SourceLine[][] {
     let j = body[i + 1]?.text.trim() === "" ? i + 2 : i + 1;
     const run: SourceLine[] = [];
     while (j < body.length && body[j]!.text.trim() !== "") run.push(body[j++]!);
-    const short = (line: SourceLine) => line.text.trim().length <= MAX_PLAIN_ITEM_CHARS;
-    const listLike = run.every(
-      (line) => short(line) && !readListLine(line.text) && !/\?["'”’]*$/.test(line.text.trim()),
-    );
-    if (run.length >= 2 && listLike) runs.push(run);
+    const item = (text: string) => text.length <= 160 && !readListLine(text) && !/\?["'”’]*$/.test(text);
+    if (run.length >= 2 && run.every((line) => item(line.text.trim()))) runs.push(run);
   }
   return runs;
 }
@@ -236,8 +226,6 @@ const TITLES = [
   /^some of\s+\S.{0,40}?['’]s\s+(?:writing|talks|posts|articles|essays|papers|presentations|podcasts|videos|books|work|projects)$/i,
   /^\S.{0,40}?['’]s\s+(?:talks|posts|articles|essays|papers|presentations|podcasts|videos|books|writing)$/i,
 ];
-
-const ITEM_LIMIT = 200;
 
 /** Whether a line reads as a side box's title. */
 export function isAsideTitle(text: string): boolean {
@@ -263,10 +251,8 @@ export function findAsides(blocks: readonly Block[]): Block[] {
   return out;
 }
 
-/** A list, or a side box's item written as a paragraph: one short line with a link in it. */
+/** A list, or a side box's item written as a paragraph: one short line (200 characters) with a link in it. */
 function isItem(block: Block): boolean {
-  return (
-    block.type === "list" ||
-    (block.type === "paragraph" && block.text.length <= ITEM_LIMIT && /https?:\/\//i.test(block.text))
-  );
+  const linkLine = block.type === "paragraph" && block.text.length <= 200 && /https?:\/\//i.test(block.text);
+  return block.type === "list" || linkLine;
 }
