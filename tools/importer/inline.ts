@@ -56,9 +56,7 @@ function findCloser(text: string, from: number, marker: string): number {
 
 /** A line's words without its emphasis marks: what a reader sees. */
 export function plainText(text: string): string {
-  return readInline(text)
-    .map((run) => run.text)
-    .join("");
+  return readInline(text).reduce((words, run) => words + run.text, "");
 }
 
 /** A block's text as Markdown: every character escaped, its emphasis written as `*x*` / `**x**`. */

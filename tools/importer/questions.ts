@@ -133,12 +133,8 @@ export function decideQuestions(
   }
 
   // One site asks one family of questions: a line opening like the page's sure prompts is one too.
-  const family = new Set(
-    scored
-      .filter((s) => s.score >= SETTLED)
-      .map((s) => openingWord(s.line.text))
-      .filter((word) => word !== "" && !GENERIC.has(word)),
-  );
+  const sure = scored.filter((s) => s.score >= SETTLED).map((s) => openingWord(s.line.text));
+  const family = new Set(sure.filter((word) => word !== "" && !GENERIC.has(word)));
   scored.forEach((s, k) => {
     const text = s.line.text;
     if (s.score >= QUESTION_SCORE || !family.has(openingWord(text))) return;
