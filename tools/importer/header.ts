@@ -10,20 +10,14 @@ const ISO = /\b(\d{4})-(0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?\b/;
 const MONTH_FIRST = new RegExp(String.raw`\b${MONTH_WORD}(?:\s+${DAY})?,?\s+(\d{4})\b`);
 const DAY_FIRST = new RegExp(String.raw`\b${DAY}\s+${MONTH_WORD},?\s+(\d{4})\b`);
 
-function monthNumber(word: string): number {
-  const lower = word.toLowerCase();
-  return MONTHS.findIndex((m) => lower.length >= 3 && m.toLowerCase().startsWith(lower));
-}
-
 /** "May, 2020", "early February, 2021", "Sept 2021", "14 May 2020" or "2021-02-14" -> "2021-02"; undefined when unsure. */
 export function parseMonthYear(text: string): string | undefined {
   const iso = ISO.exec(text);
   if (iso) return `${iso[1]}-${iso[2]}`;
   for (const pattern of [MONTH_FIRST, DAY_FIRST]) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const month = monthNumber(match[1]!);
-    if (month !== -1) return `${match[2]}-${String(month + 1).padStart(2, "0")}`;
+    const [, word = "", year] = pattern.exec(text) ?? [];
+    const month = MONTHS.findIndex((m) => word.length >= 3 && m.toLowerCase().startsWith(word.toLowerCase()));
+    if (month !== -1) return `${year}-${String(month + 1).padStart(2, "0")}`;
   }
   return undefined;
 }

@@ -35,12 +35,8 @@ export function planStory(file: string, given: Sidecar, lenient = false) {
   const body = lines.filter((line) => !removed.has(line.number));
   const header = readHeaderFor(shape, body, settings);
 
-  const meta = resolveMetadata(
-    shape,
-    { ...header.detected, sourceName: found.sourceName ?? header.detected.sourceName },
-    settings,
-    sidecar.path,
-  );
+  const detected = { ...header.detected, sourceName: found.sourceName ?? header.detected.sourceName };
+  const meta = resolveMetadata(shape, detected, settings, sidecar.path);
   const { story: base, person } = meta;
   const headerValues = {
     name: person.name,
@@ -72,12 +68,9 @@ export function planStory(file: string, given: Sidecar, lenient = false) {
   }
 
   const added = structure.blocks.flatMap((b) => (b.type === "editorial-heading" ? [b.text] : []));
-  const notes = [...(settings.editorialNotes ?? [])];
-  if (added.length > 0) {
-    notes.push(
-      `The headings ${added.map((h) => `“${h}”`).join(" and ")} were added by the archive; the source has no headings.`,
-    );
-  }
+  const headings = added.map((h) => `“${h}”`).join(" and ");
+  const addedNote = `The headings ${headings} were added by the archive; the source has no headings.`;
+  const notes = [...(settings.editorialNotes ?? []), ...(added.length > 0 ? [addedNote] : [])];
   const story = { ...base, editorialNotes: notes };
   validateAgainstSchema(story, person, sidecar.path);
 

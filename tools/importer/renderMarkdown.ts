@@ -11,10 +11,7 @@ export function renderStory(story: StoryData, blocks: readonly Block[]): string 
   return `---\n${storyFrontmatter(story)}---\n\n${renderBlocks(blocks)}`;
 }
 
-/**
- * Questions as `##`, sub-headings as `###`, lists as Markdown lists; one blank line between blocks. Turns,
- * breaks and side boxes use the editorial vocabulary (src/markdown/vocabulary.ts), their blocks inside as Markdown.
- */
+/** Questions as `##`, sub-headings `###`; turns, breaks and side boxes in the vocabulary (src/markdown/vocabulary.ts). */
 export function renderBlocks(blocks: readonly Block[]): string {
   const parts: string[] = [];
   let previous: Block | undefined;

@@ -155,7 +155,7 @@ export function mergeSidecars(base: Sidecar, flags: Sidecar): Sidecar {
   for (const [key, value] of Object.entries(flags)) {
     if (value === undefined) continue;
     const current = merged[key];
-    merged[key] = isGroup(value) && isGroup(current) && current !== null ? { ...current, ...value } : value;
+    merged[key] = isGroup(value) && isGroup(current) ? { ...current, ...value } : value;
   }
   return merged;
 }
