@@ -44,42 +44,34 @@ export function checkInputFile(path: string, followSymlinks = false): void {
 
 /** Reads a file and refuses anything that is not non-empty UTF-8 text: exact bytes for archiving, lines for parsing. */
 export function readSource(path: string): { path: string; bytes: Uint8Array; lines: SourceLine[] } {
+  const refuse = (reason: string) => new ImportError(path, reason);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, not a file" : String(error);
-    throw new ImportError(path, `${why}; pass the path of a .txt transcript`);
+    throw refuse(`${why}; pass the path of a .txt transcript`);
   }
-  if (bytes.length === 0) throw new ImportError(path, "the file is empty; there is nothing to import");
+  if (bytes.length === 0) throw refuse("the file is empty; there is nothing to import");
   const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    throw new ImportError(
-      path,
-      `looks like a binary file (NUL byte at offset ${nul}); the importer takes plain UTF-8 text`,
-    );
-  }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    throw new ImportError(
-      path,
+  if (nul !== -1)
+    throw refuse(`looks like a binary file (NUL byte at offset ${nul}); the importer takes plain UTF-8 text`);
+  const decoded = quietly(() => utf8.decode(bytes));
+  if (decoded === undefined)
+    throw refuse(
       `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Offset(bytes)}); re-save it as UTF-8 text`,
     );
+  const text = decoded.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (text.trim() === "") throw refuse("the file holds only whitespace; there is nothing to import");
+  const control = CONTROL.exec(text);
+  if (control) {
+    const before = text.slice(0, control.index).split("\n");
+    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+    const where = `line ${before.length}, column ${before.at(-1)!.length + 1}`;
+    throw refuse(`${where}: control character U+${code}; remove it (it is not text)`);
   }
-  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  if (text.trim() === "") throw new ImportError(path, "the file holds only whitespace; there is nothing to import");
-  const lines = text.split("\n").map((line, index) => ({ number: index + 1, text: line }));
-  for (const line of lines) {
-    const match = CONTROL.exec(line.text);
-    if (!match) continue;
-    const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-    const where = `line ${line.number}, column ${match.index + 1}`;
-    throw new ImportError(path, `${where}: control character U+${code}; remove it (it is not text)`);
-  }
-  return { path, bytes, lines };
+  return { path, bytes, lines: text.split("\n").map((line, index) => ({ number: index + 1, text: line })) };
 }
 
 /** Offset of the first byte that breaks UTF-8: where the first replacement character not in the file decodes from. */

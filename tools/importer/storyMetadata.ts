@@ -34,9 +34,8 @@ export function resolveMetadata(shape: SourceShape, detected: Detected, settings
   const missing: string[] = [];
   const pick = (field: string, ...values: (string | undefined)[]): string => {
     const value = values.find((v) => v !== undefined && v !== "");
-    if (value !== undefined) return value;
-    missing.push(field);
-    return PLACEHOLDERS[field]!;
+    if (value === undefined) missing.push(field);
+    return value ?? PLACEHOLDERS[field]!;
   };
   const name = pick("person.name", settings.person?.name, detected.name);
   const role = pick("role", settings.role, detected.role);
@@ -46,15 +45,10 @@ export function resolveMetadata(shape: SourceShape, detected: Detected, settings
   const sourceName = pick("source.name", settings.source?.name, detected.sourceName, host);
   const sourceUrl = pick("source.url", settings.source?.url);
 
-  const how = missing.map((field) => `${field} (${FLAGS.get(field)})`).join(", ");
-
   const personId = settings.person?.id ?? slugify(foldLetters(name));
   const slug = settings.slug ?? personId;
-  if (!SLUG.test(slug))
-    throw new ImportError(
-      where,
-      `cannot make a URL slug from "${name}"; set "slug" (--slug) to lowercase words joined by hyphens`,
-    );
+  const noSlug = `cannot make a URL slug from "${name}"; set "slug" (--slug) to lowercase words joined by hyphens`;
+  if (!SLUG.test(slug)) throw new ImportError(where, noSlug);
 
   const format = settings.source?.format ?? shapeFormats[shape];
   const story = {
@@ -85,6 +79,7 @@ export function resolveMetadata(shape: SourceShape, detected: Detected, settings
     company: settings.person?.company ?? company,
     links: settings.person?.links ?? [],
   };
+  const how = missing.map((field) => `${field} (${FLAGS.get(field)})`).join(", ");
   const absent = missing.length > 0 ? `missing ${how}: add them to this sidecar file or pass the flags` : undefined;
   return { slug, personId, person, story, warnings, missing: absent };
 }

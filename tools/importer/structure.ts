@@ -102,13 +102,10 @@ export function buildInterview(
     }
   }
 
-  if (!blocks.some((b) => b.type === "question")) {
-    throw new ImportError(
-      file,
-      "no recognisable questions: no line reads as an interviewer's prompt after the header. Mark the questions " +
-        "with --question LINE (or a `questions:` list in the sidecar), or check that this is an interview",
-    );
-  }
+  const noQuestions =
+    "no recognisable questions: no line reads as an interviewer's prompt after the header. Mark the questions " +
+    "with --question LINE (or a `questions:` list in the sidecar), or check that this is an interview";
+  if (!blocks.some((b) => b.type === "question")) throw new ImportError(file, noQuestions);
   return { blocks, warnings: colonWarnings(blocks), guesses, lineText };
 }
 
@@ -124,12 +121,8 @@ export function buildThread(
   while (end < prose.length && PIPE_LINE.test(prose[end]!.text)) end++;
   const asked = prose.slice(first, end);
   const reply = prose.slice(end);
-  if (first === -1 || asked.every((line) => stripPipes(line.text) === "")) {
-    throw new ImportError(
-      file,
-      "no recognisable question: a thread needs the asker's words in a block of lines starting with “|”",
-    );
-  }
+  const noQuestion = "no recognisable question: a thread needs the asker's words in a block of lines starting with “|”";
+  if (first === -1 || asked.every((line) => stripPipes(line.text) === "")) throw new ImportError(file, noQuestion);
   if (reply.length === 0)
     throw new ImportError(file, "the quoted question has no reply after it; there is no discussion to archive");
 
