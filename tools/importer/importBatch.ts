@@ -40,11 +40,9 @@ export function importBatch(files: readonly string[], options: ImportOptions, op
   }
   const commandLine = (reason: string) => errors.push(new ImportError("(command line)", reason));
   if (files.length === 0) commandLine("no FILE given; name one or more transcripts to import");
-  if (Object.keys(options.flags).length > 0 && files.length > 1) {
-    commandLine(
-      "story flags (--slug, --name, --summary, ...) apply to one story; give exactly one FILE, or put them in each file's .import.yaml",
-    );
-  }
+  const oneStory =
+    "story flags (--slug, --name, --summary, ...) apply to one story; give exactly one FILE, or put them in each file's .import.yaml";
+  if (Object.keys(options.flags).length > 0 && files.length > 1) commandLine(oneStory);
   for (const file of files) {
     try {
       checkInputFile(file, options.followSymlinks);
@@ -84,10 +82,8 @@ function roundTripError(plan: StoryPlan): ImportError {
     ...unsafe.map((u) => `the story would contain ${u}`),
     ...extra.map((e) => `the page would show text the source does not have: "${e.slice(0, 80)}"`),
   ];
-  return new ImportError(
-    plan.file,
-    `round trip failed (nothing written): ${parts.join("; ")}. Please report this as an importer bug.`,
-  );
+  const why = `round trip failed (nothing written): ${parts.join("; ")}. Please report this as an importer bug.`;
+  return new ImportError(plan.file, why);
 }
 
 /** For --check on an archived source: is the committed story still what the importer makes? */
@@ -100,12 +96,7 @@ function staleContent(plan: StoryPlan, contentDir: string): ImportError[] {
   return [new ImportError(relative(process.cwd(), story), why)];
 }
 
-function planWrites(
-  plans: readonly StoryPlan[],
-  options: ImportOptions,
-  errors: ImportError[],
-  ops: typeof nodeFileOps,
-) {
+function planWrites(plans: StoryPlan[], options: ImportOptions, errors: ImportError[], ops: typeof nodeFileOps) {
   const writes: PlannedWrite[] = [];
   const outcomes: WriteOutcome[] = [];
   const add = (path: string, contents: string | Uint8Array, what: string) => {
