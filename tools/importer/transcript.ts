@@ -68,29 +68,20 @@ const QUOTED_AT_END = /\s["“‘«]([^"“”]*)\?["”’»]$/u;
 const NOT_SPEAKERS =
   /^(?:note|notes|edit|update|example|recorded|published|posted|date|guest|guests|with|featuring|source|title|link|links|tip|warning|ps|tl;dr|transcript|episode|summary|sponsor|sponsors)$/i;
 
-type Turn = {
-  speaker: string;
-  line: SourceLine;
-  time?: string | undefined;
-  paragraphs: { line: SourceLine; text: string }[];
-};
+type Paragraph = { line: SourceLine; text: string };
+type Turn = { speaker: string; line: SourceLine; time?: string | undefined; paragraphs: Paragraph[] };
 
 /** Who speaks: labels used at least twice, and after the first of those every other label (a thread's askers speak once). */
 function speakersOf(read: readonly TranscriptLine[]): Set<string> {
-  const recurring = new Set(
-    [...labelCounts(read)].filter(([name, n]) => n >= 2 && !NOT_SPEAKERS.test(name)).map(([name]) => name),
-  );
+  const recurring = new Set<string>();
+  for (const [name, n] of labelCounts(read)) if (n >= 2 && !NOT_SPEAKERS.test(name)) recurring.add(name);
   const start = read.findIndex((r) => "speaker" in r && recurring.has(r.speaker));
   for (const r of read.slice(Math.max(start, 0)))
     if ("speaker" in r && !NOT_SPEAKERS.test(r.speaker)) recurring.add(r.speaker);
   return recurring;
 }
 
-/**
- * Builds a speaker-labelled transcript: host questions become `##` headings (no label, no time), every other
- * turn a Turn block with its speaker, breaks quiet markers. Hosts are the Q / Host labels or the editor's
- * interviewer; otherwise the speakers other than the one who says most.
- */
+/** Builds a speaker-labelled transcript: host questions become `##` headings, other turns Turn blocks, breaks markers. */
 export function buildTranscript(body: readonly SourceLine[], hints: TranscriptHints, file: string) {
   const read = body.filter((line) => line.text.trim() !== "").map(readTranscriptLine);
   const speakers = speakersOf(read);
