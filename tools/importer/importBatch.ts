@@ -180,10 +180,9 @@ export function formatReport(result: BatchResult, options: ImportOptions): strin
     for (const g of plan.guesses) out.push(`      line ${String(g.line).padEnd(4)} ${g.decision}: ${clip(g.text)}`);
     if (options.dryRun || options.check || !ok) out.push(...outline(plan));
     const { ok: held, checkedLines, missing, unsafe, extra } = plan.roundTrip;
+    const failed = `    round trip FAILED: ${missing.length} missing, ${unsafe.length} unsafe, ${extra.length} unexpected`;
     out.push(
-      held
-        ? `    round trip: all ${checkedLines} kept lines are in the story, in order, as plain text`
-        : `    round trip FAILED: ${missing.length} missing, ${unsafe.length} unsafe, ${extra.length} unexpected`,
+      held ? `    round trip: all ${checkedLines} kept lines are in the story, in order, as plain text` : failed,
     );
     for (const warning of plan.warnings) out.push(`    note: ${warning}`);
   }

@@ -25,9 +25,8 @@ export function sourceExtension(path: string): string {
 }
 
 /**
- * Reads `.html`/`.htm` (parse5, via hast-util-from-html) and `.md`/`.markdown` (micromark with GFM) into lines,
- * one paragraph, heading or list item each, with the headings its markup set; undefined for any other file.
- * Emphasis comes back as `*x*`/`**x**` so it is read like a plain-text source's; links keep their words.
+ * Reads `.html`/`.htm` and `.md`/`.markdown` into lines (one paragraph, heading or list item each, emphasis as `*x*`)
+ * with the headings its markup set; undefined for any other file.
  */
 export function readMarkup(path: string, text: string): { lines: SourceLine[]; marks: SourceMarks } | undefined {
   const ext = sourceExtension(path);
