@@ -31,10 +31,7 @@ export function archivedDuplicates(plans: readonly StoryPlan[], contentDir: stri
   });
 }
 
-/**
- * The slug of each file in `folder` named like `pattern`, by the key `keyOf` reads from its bytes. A missing folder,
- * an unreadable file or a story the build would refuse anyway (the build says why) has nothing to compare.
- */
+/** The slug of each file in `folder` named like `pattern`, by its key; what cannot be read has nothing to compare. */
 function archived(folder: string, pattern: RegExp, keyOf: (bytes: Buffer) => string | undefined) {
   const slugs = new Map<string, string>();
   for (const name of quietly(() => readdirSync(folder)) ?? []) {

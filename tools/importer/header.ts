@@ -117,11 +117,7 @@ function confirmsHeader(next: string): boolean {
   return reads || LINKS_LINE.test(next) || LEARN_MORE.test(next);
 }
 
-/**
- * Reads the header atop an interview: site title, name, role line, dates, profile links, "learn more" and
- * "interview by" lines, in any order after the name. With `preamble` (a transcript's lines before the first turn)
- * every line is read and unknown ones (the episode title) are passed over.
- */
+/** Reads the header atop an interview; a transcript's `preamble` is read whole, passing over unknown lines. */
 export function readHeader(lines: readonly SourceLine[], preamble = false) {
   const detected: Detected = {};
   const candidates: HeaderLine[] = [];

@@ -24,10 +24,7 @@ export function sourceExtension(path: string): string {
   return PAGES.includes(ext) ? ext : ".txt";
 }
 
-/**
- * Reads `.html`/`.htm` and `.md`/`.markdown` into lines (one paragraph, heading or list item each, emphasis as `*x*`)
- * with the headings its markup set; undefined for any other file.
- */
+/** A `.html`/`.md` page as lines (a paragraph, heading or list item each) and the headings it set; else undefined. */
 export function readMarkup(path: string, text: string): { lines: SourceLine[]; marks: SourceMarks } | undefined {
   const ext = sourceExtension(path);
   if (ext === ".txt") return undefined;

@@ -13,10 +13,7 @@ import { ImportError, type SourceLine, type SourceShape } from "./types.ts";
 /** Everything one source turns into, computed in memory; nothing is written yet. */
 export type StoryPlan = ReturnType<typeof planStory>;
 
-/**
- * Reads one source and its corrections and renders the story. Missing metadata is carried as a refusal (with
- * `lenient`, for --check, as a note) so the whole outline can be shown; a text with no questions throws.
- */
+/** Reads one source and its corrections and renders the story; missing metadata is a refusal (`lenient`: a note). */
 export function planStory(file: string, given: Sidecar, lenient = false) {
   const source = readSource(file);
   const sidecar = loadSidecar(file);

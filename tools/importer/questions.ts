@@ -98,10 +98,7 @@ function asksThenRequests(text: string, parts: readonly string[]): boolean {
 
 type Scored = { line: SourceLine; score: number; reasons: string[]; settledBy?: string; guessedBy?: string };
 
-/**
- * Decides which paragraphs are prompts, as an editor reads the page; `hints` are the editor's corrections and the
- * lines the source set as headings. Returns the question lines and every decision no rule of a known shape settled.
- */
+/** Decides which paragraphs are prompts, as an editor reads the page; returns them and every unsettled decision. */
 export function decideQuestions(
   candidates: readonly SourceLine[],
   adjacent: (a: SourceLine, b: SourceLine) => boolean,

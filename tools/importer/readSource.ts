@@ -17,10 +17,7 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-/**
- * Refuses a symbolic link unless `followSymlinks` (a "transcript" linking to ~/.ssh/id_rsa would be published),
- * a device or pipe (read forever) and a file over MAX_SOURCE_BYTES; a missing file is left to readSource.
- */
+/** Refuses a symbolic link (it could publish ~/.ssh/id_rsa) unless followed, a device or pipe, and a huge file. */
 export function checkInputFile(path: string, followSymlinks = false): void {
   const link = quietly(() => lstatSync(path));
   if (link?.isSymbolicLink() && !followSymlinks) {

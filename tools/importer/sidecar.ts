@@ -176,10 +176,7 @@ export function sidecarText(existing: string | undefined, flags: Sidecar): strin
   return doc.toString({ lineWidth: 0 });
 }
 
-/**
- * Turns an editor's line references (a number, or the words a line starts with) into line numbers. Words must
- * pick out exactly one line, so a correction cannot silently drift.
- */
+/** Line references (a number, or the first words of exactly one line, so none drifts) as line numbers. */
 export function resolveLineRefs(
   refs: readonly (number | string)[],
   lines: readonly SourceLine[],

@@ -15,10 +15,7 @@ const PLACEHOLDERS: Record<string, string> = {
 };
 const FLAGS = new Map(flagSpecs(storyData).map((spec) => [spec.path.join("."), `--${spec.flag}`]));
 
-/**
- * Combines what the text says with the editor's sidecar and flags, which win. Missing fields get stand-ins and are
- * named in `missing` (a refusal sentence), so the outline can still be shown; errors point to `where`, the sidecar.
- */
+/** What the text says, overruled by the sidecar and flags; missing fields get stand-ins and are named in `missing`. */
 export function resolveMetadata(shape: SourceShape, detected: Detected, settings: Sidecar, where: string) {
   // Notes for the editor: defaults taken from weaker evidence.
   const warnings: string[] = [];

@@ -29,10 +29,7 @@ function looksLikeSubheading(text: string): boolean {
   );
 }
 
-/**
- * Builds an interview: questions become headings, the rest answers; lines up to `introEnd` (header lines left in
- * the text) and before the first question open the story. `refs` reads the editor's corrections as line numbers.
- */
+/** Builds an interview: questions become headings, the rest answers; lines before the first question open it. */
 export function buildInterview(
   body: readonly SourceLine[],
   introEnd: number,

@@ -36,11 +36,7 @@ export function removeStaleTempFiles(contentDir: string): string[] {
   return removed;
 }
 
-/**
- * Writes every file or none: each to a temporary file beside its target, then renamed into place in the order
- * given (callers order writes so every prefix is consistent); a failed rename restores what was replaced, quietly:
- * the original error is the one worth reporting.
- */
+/** Writes every file or none: each staged beside its target, renamed in the order given, undone if a rename fails. */
 export function writeAllOrNothing(writes: readonly PlannedWrite[], ops: FileOps = nodeFileOps): void {
   const suffix = `.import-${process.pid}-${Date.now().toString(36)}.tmp`;
   const staged: { target: string; temp: string }[] = [];
