@@ -9,16 +9,6 @@ function announce(message: string): void {
   requestAnimationFrame(() => (statusRegion.textContent = message));
 }
 
-/** Clipboard can be refused (permissions, insecure origin): select the address for Ctrl+C instead. */
-function selectAddress(address: HTMLAnchorElement): void {
-  const selection = window.getSelection();
-  if (!selection) return;
-  const range = document.createRange();
-  range.selectNodeContents(address);
-  selection.removeAllRanges();
-  selection.addRange(range);
-}
-
 function copyButton(name: string, address: HTMLAnchorElement): HTMLButtonElement {
   const button = document.createElement("button");
   button.type = "button";
@@ -39,7 +29,8 @@ function copyButton(name: string, address: HTMLAnchorElement): HTMLButtonElement
       label.textContent = "Copied";
       announce(`Copied ${address.href}`);
     } catch {
-      selectAddress(address);
+      // Refused (permissions, insecure origin): the address is selected for Ctrl+C instead.
+      window.getSelection()?.selectAllChildren(address);
       announce("Could not copy automatically. The address is selected: press Ctrl+C, or Command+C on a Mac.");
     }
     window.clearTimeout(timer);

@@ -1,7 +1,4 @@
-/*
- * The one script every page carries, loading nothing of search until asked: "/" focuses the search box,
- * a story opened from a result (?highlight=…) fetches highlightOnArrival.ts, a question's permalink copies itself.
- */
+/* The script on every page: "/" focuses search, ?highlight=… fetches highlightOnArrival.ts, a permalink copies itself. */
 
 import highlighterUrl from "./highlightOnArrival.ts?worker&url";
 // Story pages' outline, in this one file: a second script would cost story pages more bytes than

@@ -3,35 +3,29 @@ const form = document.querySelector<HTMLFormElement>("form.filters");
 const cards = [...document.querySelectorAll<HTMLElement>(".story-card")];
 const statusRegion = document.querySelector<HTMLElement>("#filter-status");
 
-/** Does a card match every chosen filter? An empty choice matches all. */
-function matches(card: HTMLElement, company: string, topic: string, kind: string): boolean {
-  return (
-    (!company || card.dataset["company"] === company) &&
-    (!topic || (card.dataset["topics"] ?? "").split(" ").includes(topic)) &&
-    (!kind || card.dataset["kind"] === kind)
-  );
-}
-
-/** A form value as text: selects give strings, never files. */
-function textOf(value: FormDataEntryValue | null): string {
-  return typeof value === "string" ? value : "";
-}
-
 function apply(): void {
   if (!form || !statusRegion) return;
-  const data = new FormData(form);
-  const [company, topic, kind] = ["company", "topic", "kind"].map((key) => textOf(data.get(key)));
+  // Selects give strings, never files; an empty choice matches every card.
+  const chosen = new URLSearchParams(
+    [...new FormData(form)].filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "",
+    ),
+  );
+  const company = chosen.get("company");
+  const topic = chosen.get("topic");
+  const kind = chosen.get("kind");
   let shown = 0;
   for (const card of cards) {
-    const visible = matches(card, company ?? "", topic ?? "", kind ?? "");
-    card.hidden = !visible;
-    if (visible) shown += 1;
+    card.hidden = !(
+      (!company || card.dataset["company"] === company) &&
+      (!topic || (card.dataset["topics"] ?? "").split(" ").includes(topic)) &&
+      (!kind || card.dataset["kind"] === kind)
+    );
+    if (!card.hidden) shown += 1;
   }
   statusRegion.textContent =
     shown === cards.length ? `Showing all ${shown} stories.` : `Showing ${shown} of ${cards.length} stories.`;
-  const params = new URLSearchParams();
-  for (const [key, value] of data) if (textOf(value)) params.set(key, textOf(value));
-  const query = params.toString();
+  const query = chosen.toString();
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
 }
 

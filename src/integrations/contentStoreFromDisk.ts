@@ -38,11 +38,7 @@ export function contentStoreFromDiskPlugin(storeFile: string, onUse: () => void)
   };
 }
 
-/**
- * Keeps the content store out of the prerender bundle, where Astro inlines it as one string literal:
- * reading the file Astro wrote halves memory and CPU (docs/performance.md). Stands aside for an adapter
- * (it may prerender elsewhere); if Astro renames its module the build works the slow way and warns.
- */
+/** Reads the content store from the file Astro wrote instead of inlining it in the prerender bundle (docs/performance.md). */
 export function contentStoreFromDisk(): AstroIntegration {
   let used = false;
   let storeFile: string | undefined;

@@ -2,7 +2,7 @@ import { getContainerRenderer } from "@astrojs/mdx/container-renderer";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { loadRenderers } from "astro:container";
 import { render } from "astro:content";
-import type { StoryView } from "./content.ts";
+import { allStories, storiesByCompany, type StoryView } from "./content.ts";
 import { FEED_IMAGE, type FeedDescriptor } from "./feedCatalog.ts";
 import { escapeHtml, sanitizeFeedHtml } from "./feedHtml.ts";
 import { feedWindow, feedXml, type FeedStory } from "./feedXml.ts";
@@ -25,26 +25,42 @@ export async function feedResponse(
     pageUrl: absoluteUrl(feed.pagePath, site),
     image: { url: absoluteUrl(FEED_IMAGE.path, site), width: FEED_IMAGE.width, height: FEED_IMAGE.height },
   };
-  const items = await Promise.all(feedWindow(stories).map((story) => preparedFeedStory(story, site)));
+  const carrying = await feedsCarrying();
+  const items = await Promise.all(
+    feedWindow(stories).map((story) => preparedFeedStory(story, site, carrying.get(story.id) ?? 1)),
+  );
   const xml = await feedXml(channel, items);
   return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
 }
 
-/** Feed items made once and not yet used twice, by site and story. */
+/** Feed items made once and not yet used by every feed that carries them, by site and story. */
 const prepared = new Map<string, { item: Promise<FeedStory>; uses: number }>();
 
+let carryingCache: Promise<Map<string, number>> | undefined;
+
+/** How many feeds carry each story: its person's, its company's and the site's, each only its newest stories. */
+function feedsCarrying(): Promise<Map<string, number>> {
+  carryingCache ??= Promise.all([allStories(), storiesByCompany()]).then(([stories, companies]) => {
+    const feeds = [stories, ...companies.map((c) => c.stories), ...Map.groupBy(stories, (s) => s.person.id).values()];
+    const counts = new Map<string, number>();
+    for (const story of feeds.flatMap((feed) => feedWindow(feed)))
+      counts.set(story.id, (counts.get(story.id) ?? 0) + 1);
+    return counts;
+  });
+  return carryingCache;
+}
+
 /**
- * A story's feed item, made once per build: each story is in its person's and its company's feed
- * (and the site feed while new), and sanitizing its HTML is most of a feed's cost. An item is
- * dropped after its second use, so the archive's HTML is not all held at once. `astro dev`
- * always makes it afresh, so an edited story shows in its feeds.
+ * A story's feed item, made once per build and shared by the feeds that carry it: sanitizing its HTML
+ * is most of a feed's cost. It is dropped after its last use, so the archive's HTML is not all held at
+ * once. `astro dev` always makes it afresh, so an edited story shows in its feeds.
  */
-function preparedFeedStory(story: StoryView, site: URL): Promise<FeedStory> {
+function preparedFeedStory(story: StoryView, site: URL, feeds: number): Promise<FeedStory> {
   if (!import.meta.env.PROD) return feedStory(story, site);
   const key = `${site.href} ${story.id}`;
   let entry = prepared.get(key);
-  if (!entry) prepared.set(key, (entry = { item: feedStory(story, site), uses: 0 }));
-  if (++entry.uses >= 2) prepared.delete(key);
+  if (!entry) prepared.set(key, (entry = { item: feedStory(story, site), uses: feeds }));
+  if (--entry.uses <= 0) prepared.delete(key);
   return entry.item;
 }
 

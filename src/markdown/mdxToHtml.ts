@@ -26,22 +26,12 @@ import {
  */
 export function mdxToHtml(source: string, options: CompileOptions = {}): { html: string; data: Data } {
   const { features, fileURL, data = {} } = options;
-  const mdastPlugins = normalizePlugins<MdastPluginDefinition>(
-    options.mdastPlugins ?? [],
-    "mdastPlugins",
-    source,
-    fileURL,
-    "mdx",
-    data,
-  );
-  const hastPlugins = normalizePlugins<HastPluginDefinition>(
-    options.hastPlugins ?? [],
-    "hastPlugins",
-    source,
-    fileURL,
-    "mdx",
-    data,
-  );
+  const normalize = <T>(
+    plugins: Parameters<typeof normalizePlugins<T>>[0] = [],
+    kind: "mdastPlugins" | "hastPlugins",
+  ) => normalizePlugins<T>(plugins, kind, source, fileURL, "mdx", data);
+  const mdastPlugins = normalize<MdastPluginDefinition>(options.mdastPlugins, "mdastPlugins");
+  const hastPlugins = normalize<HastPluginDefinition>(options.hastPlugins, "hastPlugins");
   // As in markdownToHtml: positions only when a plugin reads them (they cost parse time).
   const positions = [...mdastPlugins, ...hastPlugins].some((plugin) => plugin.options?.position === true);
   const mdast = createMdxMdastHandle(source, features, positions);

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   SHARDS_FILE,
   htmlFiles,
-  orderBySortKey,
+  orderByDate,
   planShards,
   shardFolder,
   writeShardedIndex,
-} from "../../src/integrations/pagefindShards.ts";
+} from "../../src/integrations/pagefind.ts";
 
 describe("planShards", () => {
   it("makes the fewest shards within the limit, sizes as even as possible, order kept", () => {
@@ -63,7 +63,7 @@ afterAll(() => rm(site, { recursive: true, force: true }));
 describe("writeShardedIndex", () => {
   it("orders pages newest first by their sort key, undated pages last", async () => {
     const files = ["old", "new", "mid"].map((id) => join(site, "stories", id, "index.html"));
-    const ordered = await orderBySortKey([join(site, "index.html"), ...files], "date");
+    const ordered = await orderByDate([join(site, "index.html"), ...files]);
     expect(ordered.map((f) => f.replace(site, ""))).toEqual([
       "/stories/new/index.html",
       "/stories/mid/index.html",
@@ -73,11 +73,7 @@ describe("writeShardedIndex", () => {
   });
 
   it("writes one Pagefind bundle per shard, newest pages first, and lists the extra shards", async () => {
-    const result = await writeShardedIndex(site, {
-      pagesPerShard: 2,
-      sortKey: "date",
-      forceLanguage: "en",
-    });
+    const result = await writeShardedIndex(site, 2);
     // Four HTML files, three with a search body: new + mid in the first shard, old in the second.
     // The home page has no data-pagefind-body, so it is offered to no shard (alone in a shard,
     // Pagefind would index it whole).
@@ -95,7 +91,7 @@ describe("writeShardedIndex", () => {
   });
 
   it("indexes a site within one shard as one ordinary bundle, with no extra shards listed", async () => {
-    const result = await writeShardedIndex(site, { forceLanguage: "en" });
+    const result = await writeShardedIndex(site);
     expect(result).toEqual({ folders: ["pagefind/"], files: [4], htmlFiles: 4 });
     expect(JSON.parse(await readFile(join(site, "pagefind", SHARDS_FILE), "utf8"))).toEqual([]);
   });

@@ -9,9 +9,9 @@ import {
   INDEX_AFTER_ASTRO_ENV,
   PAGES_PER_SHARD_ENV,
   pagefindIndex,
+  PAGES_PER_SHARD,
   pagesPerShard,
 } from "../../src/integrations/pagefind.ts";
-import { PAGES_PER_SHARD } from "../../src/integrations/pagefindShards.ts";
 
 const folders: string[] = [];
 afterEach(async () => {

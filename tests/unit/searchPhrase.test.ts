@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { PagefindResultData, PagefindSubResult } from "../../src/lib/search/pagefindTypes.ts";
 import { normalizeForMatch, parseQuery } from "../../src/lib/search/parseQuery.ts";
-import { findPhrase, positionedTokens, wordsAt } from "../../src/lib/search/excerpt.ts";
-import { adjacentRun, rerankByProximity } from "../../src/lib/search/rerank.ts";
+import { findPhrase, longestRun, positionedTokens, wordsAt } from "../../src/lib/search/excerpt.ts";
+import { rerankByProximity } from "../../src/lib/search/rerank.ts";
 import { toResultView } from "../../src/lib/search/resultView.ts";
 import { HIGHLIGHT_PARAM } from "../../src/lib/search/searchFields.ts";
 import { resultCountText } from "../../src/lib/search/statusText.ts";
@@ -24,9 +24,9 @@ describe("rerankByProximity", () => {
     expect(rerankByProximity([...head, tail], 2, 2).map((r) => r.id)).toEqual(["b", "a", "tail-phrase"]);
   });
   it("finds adjacent positions in any order and ignores repeats", () => {
-    expect(adjacentRun([9, 3, 4, 4, 5, 20], 10)).toBe(3);
-    expect(adjacentRun([9, 3, 4, 4, 5, 20], 2)).toBe(2);
-    expect(adjacentRun([], 2)).toBe(0);
+    expect(longestRun([9, 3, 4, 4, 5, 20], 10).length).toBe(3);
+    expect(longestRun([9, 3, 4, 4, 5, 20], 2).length).toBe(2);
+    expect(longestRun([], 2).length).toBe(0);
   });
   it("counts a run no longer than the query, and leaves a one-word query alone", () => {
     const long = result("long", [1, 2, 3, 4, 5]);

@@ -1,23 +1,20 @@
-import type { FilterCounts, PagefindModule, PagefindSearcher } from "../../lib/search/pagefindTypes.ts";
+import type { PagefindModule, PagefindSearcher } from "../../lib/search/pagefindTypes.ts";
 import { EXCERPT_WORDS } from "../../lib/search/resultView.ts";
 import { dateDirection, joinShardResponses, parseShardList } from "../../lib/search/shards.ts";
 import { href } from "../../lib/urls.ts";
 
-let loading: Promise<PagefindModule> | undefined;
-
-/** Pagefind's browser bundle (written by the build, so never bundled) with the shards in `pagefind/shards.json` merged in; a failed load may be retried. */
-export function loadPagefind(): Promise<PagefindModule> {
-  loading ??= importPagefind().catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
+/** `load` run on the first call and its promise shared; after a failure the next call tries again. */
+function onceUntilFailed<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () =>
+    (pending ??= load().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    }));
 }
 
-/** Options every index gets: result URLs are site paths, so the base keeps them right under a sub-path. */
-const indexOptions = () => ({ baseUrl: href(), excerptLength: EXCERPT_WORDS });
-
-async function importPagefind(): Promise<PagefindModule> {
+/** Pagefind's browser bundle (written by the build, so never bundled) with the shards in `pagefind/shards.json` merged in. */
+export const loadPagefind = onceUntilFailed(async () => {
   const [pagefind, shards] = await Promise.all([
     import(/* @vite-ignore */ href("pagefind/pagefind.js")) as Promise<PagefindModule>,
     readShardList(),
@@ -27,7 +24,13 @@ async function importPagefind(): Promise<PagefindModule> {
   // Merged shards share the primary's WebAssembly; each adds its small metadata file.
   await Promise.all(shards.map((folder) => pagefind.mergeIndex(href(folder), indexOptions())));
   return shards.length === 0 ? pagefind : withDateSortByShard(pagefind, shards);
-}
+});
+
+/** Every filter's values and counts, loaded once the reader opens the filters (searches count filters only after). */
+export const loadFilters = onceUntilFailed(async () => (await loadPagefind()).filters());
+
+/** Options every index gets: result URLs are site paths, so the base keeps them right under a sub-path. */
+const indexOptions = () => ({ baseUrl: href(), excerptLength: EXCERPT_WORDS });
 
 /** The extra shards' folders; a missing or unreadable list means the archive has one index. */
 async function readShardList(): Promise<string[]> {
@@ -39,10 +42,7 @@ async function readShardList(): Promise<string[]> {
   }
 }
 
-/**
- * The merged module, except that a date-sorted search asks each shard alone and joins the lists (merged
- * search re-sorts by score). The separate indexes are made on the first date sort.
- */
+/** The merged module, but a date sort asks each shard alone (made on first use) and joins the lists: merged search re-sorts by score. */
 function withDateSortByShard(pagefind: PagefindModule, shards: readonly string[]): PagefindModule {
   let separate: Promise<PagefindSearcher[]> | undefined;
   let filtersWanted = false;
@@ -70,15 +70,4 @@ function withDateSortByShard(pagefind: PagefindModule, shards: readonly string[]
       return pagefind.filters();
     },
   };
-}
-
-let filtersLoading: Promise<FilterCounts> | undefined;
-
-/** Every filter's values and counts, loaded once when the reader opens the filters (searches count filters only after). */
-export function loadFilters(pagefind: PagefindModule): Promise<FilterCounts> {
-  filtersLoading ??= pagefind.filters().catch((error: unknown) => {
-    filtersLoading = undefined;
-    throw error;
-  });
-  return filtersLoading;
 }

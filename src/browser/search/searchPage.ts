@@ -1,7 +1,4 @@
-/*
- * The search page: reads the search from the URL, runs it through Pagefind as the
- * reader types, and keeps the URL in step so a search can be shared or returned to.
- */
+/* The search page: reads the search from the URL, runs it through Pagefind as the reader types, keeps the URL in step. */
 import { endsInShortWord, inOpenPhrase, parseQuery, type ParsedQuery } from "../../lib/search/parseQuery.ts";
 import type { FilterCounts, PagefindModule, PagefindResult } from "../../lib/search/pagefindTypes.ts";
 import { rerankByProximity } from "../../lib/search/rerank.ts";
@@ -16,11 +13,10 @@ import {
   type SortOrder,
 } from "../../lib/search/searchState.ts";
 import { resultCountText, shownText } from "../../lib/search/statusText.ts";
+import { href } from "../../lib/urls.ts";
 import { loadFilters, loadPagefind } from "./loadPagefind.ts";
 import { readChosenFilters, renderFilterGroups } from "./renderFilters.ts";
-import { RESULT_LINK_CLASS, renderResult } from "./renderResults.ts";
-import { wireResultKeys } from "./resultKeys.ts";
-import { showLoadError, showStatus } from "./searchStatus.ts";
+import { el, RESULT_LINK_CLASS, renderResult, wireResultKeys } from "./resultList.ts";
 
 /** Results rendered at first, and added by each "Show more". */
 const PAGE_SIZE = 6;
@@ -30,30 +26,25 @@ const COUNT_ALL_UP_TO = 30;
 const TYPING_PAUSE_MS = 30;
 /** Pause while the word being typed is one or two letters, or a quoted phrase is still open: searched only if the reader stops there. */
 const UNFINISHED_PAUSE_MS = 400;
+/** Screen readers hear the count once typing settles, not once per keystroke. */
+const ANNOUNCE_DELAY_MS = 300;
 
+/**
+ * The candidates for the search `asked`, loaded up to `next`: `rejected` lacked a quoted phrase word for word,
+ * `answers` counts matching sections; `counted` is a copy read to the end, for the status of a small list.
+ */
 interface Found {
-  /** The search these results answer. */
   asked: SearchState;
   query: ParsedQuery;
   candidates: PagefindResult[];
-  /** Index of the next candidate to load. */
   next: number;
-  /** Candidates Pagefind matched that turned out not to hold a quoted phrase word for word. */
   rejected: number;
-  shown: number;
-  /** Answers (matching sections) in the candidates read so far. */
   answers: number;
-  /** Answers and rejections over every candidate, once a small list has been read whole. */
-  counted?: { answers: number; rejected: number };
+  counted?: Found;
 }
 
-/** How many words Pagefind was asked for: a run that long is the phrase, side by side. */
-function searchedWordCount(query: ParsedQuery): number {
-  return query.text
-    .replace(/"/g, " ")
-    .split(/\s+/)
-    .filter((word) => /[\p{Letter}\p{Number}]/u.test(word)).length;
-}
+/** The query's words without quotes: what Pagefind matches loosely. */
+const looseWords = (query: ParsedQuery) => query.text.replace(/"/g, " ").trim();
 
 const form = document.querySelector<HTMLFormElement>("[data-search-form]");
 const input = document.querySelector<HTMLInputElement>("#search-input");
@@ -74,26 +65,18 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
   let searching = false;
   let searchAgain = false;
   let pagefindLoaded = false;
+  let announcing: ReturnType<typeof setTimeout> | undefined;
   const pageTitle = document.title;
 
-  /**
-   * Runs the current search, one at a time: Pagefind answers in order, so searches started on
-   * every keystroke would queue up behind each other on a large archive. While one runs, only
-   * the newest state waits, and it runs as soon as the first is done.
-   */
+  /** Runs the current search, one at a time (Pagefind answers in order, so one per keystroke would queue up); only the newest waits. */
   const search = (): void => {
     clearTimeout(typingTimer);
-    if (searching) {
-      searchAgain = true;
-      return;
-    }
+    searchAgain = searching;
+    if (searching) return;
     searching = true;
     void run().finally(() => {
       searching = false;
-      if (searchAgain) {
-        searchAgain = false;
-        search();
-      }
+      if (searchAgain) search();
     });
   };
 
@@ -106,75 +89,74 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     syncUrl();
     const query = parseQuery(asked.query);
     const wantsFilters = filterPanel.open || hasFilters(asked);
-    if (!isSearchable(asked) || (asked.query !== "" && query.text.replace(/"/g, "").trim() === "")) {
+    if (!isSearchable(asked) || (asked.query !== "" && looseWords(query) === "")) {
       found = undefined;
       list.replaceChildren();
-      showStatus(status, "");
+      showStatus("");
       updateMore();
-      if (wantsFilters) await withPagefind(isCurrent, async (pagefind) => renderFilters(await loadFilters(pagefind)));
+      if (wantsFilters) await withPagefind(isCurrent, async () => renderFilters(await loadFilters()));
       return;
     }
     await withPagefind(isCurrent, async (pagefind) => {
-      if (wantsFilters) await loadFilters(pagefind);
-      let response = await pagefind.search(query.text === "" ? null : query.text, pagefindSearchOptions(asked));
+      if (wantsFilters) await loadFilters();
+      const options = pagefindSearchOptions(asked);
+      let response = await pagefind.search(query.text === "" ? null : query.text, options);
       // Pagefind's own phrase match misses some spellings ("macro economic" for "macro-economic");
       // its loose words still find them, and the page keeps only stories holding the phrase.
       if (response.results.length === 0 && query.phrases.length > 0) {
-        response = await pagefind.search(query.text.replace(/"/g, " ").trim(), pagefindSearchOptions(asked));
+        response = await pagefind.search(looseWords(query), options);
       }
       if (!isCurrent()) return;
       // Pagefind ranks by word frequency; its match positions rank phrases first across all results.
-      const candidates =
-        asked.sort === "relevance" ? rerankByProximity(response.results, searchedWordCount(query)) : response.results;
-      const next: Found = { asked, query, candidates, next: 0, rejected: 0, shown: 0, answers: 0 };
-      const views = await loadPage(next, true);
+      // Words Pagefind was asked for: a run that long is the phrase, side by side.
+      const wordCount = looseWords(query)
+        .split(/\s+/)
+        .filter((word) => /[\p{Letter}\p{Number}]/u.test(word)).length;
+      const candidates = asked.sort === "relevance" ? rerankByProximity(response.results, wordCount) : response.results;
+      const next: Found = { asked, query, candidates, next: 0, rejected: 0, answers: 0 };
+      const views = await loadPage(next);
       if (!isCurrent()) return;
       found = next;
-      list.replaceChildren(...views.map(renderResult));
+      // Exact wording first, but only where relevance decides the order.
+      const promote = asked.sort === "relevance" && asked.query !== "" && query.phrases.length === 0;
+      list.replaceChildren(...(promote ? promoteExact(views) : views).map(renderResult));
       updateMore();
       if (wantsFilters) renderFilters(response.filters);
-      showStatus(status, statusFor(next));
+      showStatus(statusFor(next));
       // Not awaited: the next keystroke's search must not wait for a count.
-      if (next.next < next.candidates.length) {
-        void countAnswers(next, isCurrent).then((counted) => {
-          if (counted && isCurrent()) showStatus(status, statusFor(next));
-        });
-      }
+      if (next.next < candidates.length && candidates.length <= COUNT_ALL_UP_TO) void countAnswers(next, isCurrent);
     });
   };
 
-  /**
-   * Reads the rest of a small result list (Pagefind caches what it fetched, so "Show more" is
-   * free afterwards): the count of answers, and of stories that really hold a quoted phrase.
-   */
-  const countAnswers = async (page: Found, isCurrent: () => boolean): Promise<boolean> => {
-    if (page.candidates.length > COUNT_ALL_UP_TO) return false;
-    const rest = page.candidates.slice(page.next);
+  /** Reads the rest of a small list (then cached for "Show more") to count its answers and the stories holding the phrase. */
+  const countAnswers = async (page: Found, isCurrent: () => boolean): Promise<void> => {
+    const whole = { ...page };
     try {
-      const loaded = await Promise.all(rest.map((result) => result.data()));
-      if (!isCurrent()) return false;
-      const counted = { answers: page.answers, rejected: page.rejected };
-      for (const view of loaded.map((data) => toResultView(data, page.query))) {
-        if (page.query.phrases.length > 0 && !view.exact) counted.rejected += 1;
-        else counted.answers += view.answers;
-      }
-      page.counted = counted;
-      return true;
+      await loadPage(whole, Number.POSITIVE_INFINITY);
     } catch {
-      // A count is a courtesy: the results are shown already.
-      return false;
+      return; // A count is a courtesy: the results are shown already.
     }
+    if (!isCurrent()) return;
+    page.counted = whole;
+    showStatus(statusFor(page));
   };
 
-  const statusFor = (page: Found): string =>
-    resultCountText({
+  const statusFor = (page: Found): string => {
+    const read = page.counted ?? page;
+    return resultCountText({
       query: page.asked.query,
-      count: page.candidates.length - (page.counted?.rejected ?? page.rejected),
+      count: page.candidates.length - read.rejected,
       filtered: hasFilters(page.asked),
-      ...(page.counted || page.next >= page.candidates.length
-        ? { answers: page.counted?.answers ?? page.answers }
-        : {}),
+      ...(read.next >= read.candidates.length ? { answers: read.answers } : {}),
     });
+  };
+
+  /** Puts a message in the live region after a short pause; a newer message replaces a waiting one, "" clears at once. */
+  const showStatus = (message: string) => {
+    clearTimeout(announcing);
+    if (message === "") status.textContent = "";
+    else announcing = setTimeout(() => (status.textContent = message), ANNOUNCE_DELAY_MS);
+  };
 
   /** Runs `work` once Pagefind is loaded, unless a newer search has started; reports a failed load. */
   const withPagefind = async (isCurrent: () => boolean, work: (pagefind: PagefindModule) => Promise<void>) => {
@@ -185,40 +167,35 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     } catch (error) {
       if (!isCurrent()) return;
       console.error(error);
-      showLoadError(status);
+      clearTimeout(announcing);
+      const stories = Object.assign(el("a", undefined, "browse every story"), { href: href("stories/") });
+      status.replaceChildren("Search could not load. Reload the page to try again, or ", stories, ".");
     }
   };
 
-  /** Loads data for the next page of candidates, dropping those that miss a quoted phrase. */
-  const loadPage = async (page: Found, first: boolean): Promise<ResultView[]> => {
+  /** Loads data for up to `want` more candidates, dropping those that miss a quoted phrase. */
+  const loadPage = async (page: Found, want = PAGE_SIZE): Promise<ResultView[]> => {
     const views: ResultView[] = [];
-    const phrase = page.query.phrases.length > 0;
-    while (views.length < PAGE_SIZE && page.next < page.candidates.length) {
-      const batch = page.candidates.slice(page.next, page.next + PAGE_SIZE - views.length);
+    while (views.length < want && page.next < page.candidates.length) {
+      const batch = page.candidates.slice(page.next, page.next + want - views.length);
       page.next += batch.length;
-      const loaded = (await Promise.all(batch.map((result) => result.data()))).map((data) =>
-        toResultView(data, page.query),
-      );
-      for (const view of loaded) {
-        if (phrase && !view.exact) page.rejected += 1;
+      for (const data of await Promise.all(batch.map((result) => result.data()))) {
+        const view = toResultView(data, page.query);
+        if (page.query.phrases.length > 0 && !view.exact) page.rejected += 1;
         else {
           views.push(view);
           page.answers += view.answers;
         }
       }
     }
-    page.shown += views.length;
-    // Exact wording first, but only where relevance decides the order.
-    const { sort: order, query: words } = page.asked;
-    return first && !phrase && order === "relevance" && words !== "" ? promoteExact(views) : views;
+    return views;
   };
 
-  const total = (page: Found) => page.candidates.length - page.rejected;
-
   const updateMore = () => {
-    const remaining = found ? found.next < found.candidates.length : false;
+    const remaining = found !== undefined && found.next < found.candidates.length;
     more.hidden = !remaining;
-    shownLine.textContent = found && remaining ? shownText(found.shown, total(found)) : "";
+    shownLine.textContent =
+      found && remaining ? shownText(list.children.length, found.candidates.length - found.rejected) : "";
   };
 
   const renderFilters = (counts: FilterCounts) => {
@@ -234,12 +211,9 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     document.title = state.query === "" ? pageTitle : `“${state.query}” · ${pageTitle}`;
   };
 
-  /**
-   * Fetches the index chunks of the words typed so far, even inside an open quote, so the search
-   * that follows the last keystroke has only to rank. Only once Pagefind is loaded: typing does not start the load.
-   */
+  /** Fetches the index chunks of the words typed so far, so the search after the last keystroke only ranks; typing never starts the load. */
   const preload = (raw: string) => {
-    const words = parseQuery(raw).text.replace(/"/g, " ").trim();
+    const words = looseWords(parseQuery(raw));
     if (words === "" || endsInShortWord(raw) || !pagefindLoaded) return;
     void loadPagefind()
       .then((pagefind) => pagefind.preload(words, pagefindSearchOptions(state)))
@@ -291,7 +265,7 @@ if (form && input && sort && filterPanel && filterGroups && filterSummary && sta
     const page = found;
     if (!page) return;
     const firstNew = list.children.length;
-    const views = await loadPage(page, false);
+    const views = await loadPage(page);
     if (page !== found) return;
     list.append(...views.map(renderResult));
     updateMore();

@@ -1,46 +1,20 @@
 /* Search excerpts and word positions: Pagefind's marked excerpts read as text, and excerpts of our own around a phrase. */
-import { normalizeForMatch } from "./parseQuery.ts";
+import { EDGE_PUNCTUATION, matchWords } from "./parseQuery.ts";
 
-/** A run of excerpt text, marked when it matched the query. */
-export interface ExcerptSegment {
-  text: string;
-  marked: boolean;
-}
-
-/** A Pagefind excerpt as plain text runs: `<mark>` is the only markup Pagefind adds, so no other tag becomes an element. */
-export function parseExcerpt(excerpt: string): ExcerptSegment[] {
-  const segments: ExcerptSegment[] = [];
-  let marked = false;
-  for (const part of excerpt.split(/(<\/?mark>)/)) {
-    if (part === "<mark>") marked = true;
-    else if (part === "</mark>") marked = false;
-    // Pagefind escapes only < and > in the text it returns; ampersands arrive as typed.
-    else if (part !== "") push(segments, part.replace(/&lt;/g, "<").replace(/&gt;/g, ">"), marked);
-  }
-  return joinMarkedPhrases(segments);
-}
-
-// Pagefind marks each word of a phrase on its own; one mark across the spaces reads as one phrase.
-function joinMarkedPhrases(segments: ExcerptSegment[]): ExcerptSegment[] {
-  const joined: ExcerptSegment[] = [];
-  for (const [i, segment] of segments.entries()) {
-    const before = joined.at(-1);
-    const bridgesMarks = !segment.marked && /^\s+$/.test(segment.text) && segments[i + 1]?.marked === true;
-    if (before?.marked && (segment.marked || bridgesMarks)) before.text += segment.text;
-    else joined.push({ ...segment });
-  }
-  return joined;
+/** A Pagefind excerpt as text runs, marked where it matched: `<mark>` is the only markup Pagefind adds, so no other tag becomes an element. */
+export function parseExcerpt(excerpt: string) {
+  // Pagefind marks each word of a phrase on its own; one mark across the spaces reads as one phrase.
+  // It escapes only < and > in the text it returns; ampersands arrive as typed.
+  return excerpt
+    .replace(/<\/mark>(\s*)<mark>/g, "$1")
+    .split(/<mark>(.*?)<\/mark>/s)
+    .map((text, i) => ({ text: text.replace(/&lt;/g, "<").replace(/&gt;/g, ">"), marked: i % 2 === 1 }))
+    .filter((segment) => segment.text !== "");
 }
 
 /** The excerpt's words without any markup. */
-export function excerptText(segments: ExcerptSegment[]): string {
+export function excerptText(segments: readonly { text: string }[]): string {
   return segments.map((segment) => segment.text).join("");
-}
-
-function push(segments: ExcerptSegment[], text: string, marked: boolean): void {
-  const last = segments.at(-1);
-  if (last && last.marked === marked) last.text += text;
-  else segments.push({ text, marked });
 }
 
 /** Consecutive word positions: where the words of a query sit side by side. */
@@ -49,20 +23,22 @@ export interface Run {
   length: number;
 }
 
-/** The longest stretch of consecutive word positions, the earliest on a tie. */
-export function longestRun(locations: number[]): Run {
-  const sorted = [...new Set(locations)].sort((a, b) => a - b);
+/** Word positions from `from` up to `to` (exclusive): a section of a page. */
+export type Bounds = { from: number; to: number };
+
+/** The longest stretch of consecutive word positions, the earliest on a tie, counted no further than `cap`. */
+export function longestRun(positions: readonly number[], cap = Number.POSITIVE_INFINITY): Run {
+  // A typed array sorts numbers natively, several times faster than Array#sort with a comparator.
+  const sorted = Int32Array.from(positions).sort();
   let best: Run = { start: sorted[0] ?? 0, length: sorted.length > 0 ? 1 : 0 };
-  let current: Run = { ...best };
-  for (let i = 1; i < sorted.length; i += 1) {
+  let start = best.start;
+  for (let i = 1; i < sorted.length && best.length < cap; i += 1) {
     const here = sorted[i] ?? 0;
-    current =
-      here === (sorted[i - 1] ?? 0) + 1
-        ? { start: current.start, length: current.length + 1 }
-        : { start: here, length: 1 };
-    if (current.length > best.length) best = { ...current };
+    const step = here - (sorted[i - 1] ?? 0);
+    if (step > 1) start = here;
+    if (here - start + 1 > best.length) best = { start, length: here - start + 1 };
   }
-  return best;
+  return { start: best.start, length: Math.min(best.length, cap) };
 }
 
 // The same word split Pagefind uses, so positions line up with its locations.
@@ -77,18 +53,11 @@ function pageWords(raw: string): string[] {
 }
 
 /** An excerpt in Pagefind's format centred on a run of matches, inside its section (Pagefind's own sits on the densest cluster). */
-export function excerptAroundRun(
-  rawContent: string,
-  run: Run,
-  locations: number[],
-  section: { from: number; to: number },
-  length: number,
-): string {
-  const words = pageWords(rawContent);
+export function excerptAroundRun(raw: string, run: Run, locations: number[], section: Bounds, length: number): string {
+  const words = pageWords(raw);
   const to = Math.min(section.to, words.length);
   const size = Math.min(length, to - section.from);
-  let start = run.start - Math.floor((size - run.length) / 2);
-  start = Math.max(section.from, Math.min(start, to - size));
+  const start = Math.max(section.from, Math.min(run.start - Math.floor((size - run.length) / 2), to - size));
   const marked = new Set(locations);
   return words
     .slice(start, start + size)
@@ -98,34 +67,24 @@ export function excerptAroundRun(
 }
 
 /** One normalized word of a page and the Pagefind word position it sits at. */
-export interface PositionedToken {
-  token: string;
-  position: number;
-}
+export type PositionedToken = ReturnType<typeof positionedTokens>[number];
+
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
 
 /** A page's words as Pagefind numbers them, normalized: "index-migration" at 12 gives "index" and "migration", both at 12. */
-export function positionedTokens(rawContent: string): PositionedToken[] {
+export function positionedTokens(rawContent: string) {
   return pageWords(rawContent).flatMap((word, position) =>
     // Most words are plain letters and digits: lower-casing them is all normalizing would do, at a
     // fraction of its cost (this runs over every word of every result shown, on every keystroke).
     PLAIN_WORD.test(word)
       ? [{ token: word.toLowerCase(), position }]
-      : normalizeForMatch(word)
-          .split(" ")
-          .filter(Boolean)
-          .map((token) => ({ token, position })),
+      : matchWords(word).map((token) => ({ token, position })),
   );
 }
 
-const PLAIN_WORD = /^[A-Za-z0-9]+$/;
-
 /** Where `phrase` first appears word for word between positions `from` and `to` (exclusive): the run it covers. */
-export function findPhrase(
-  tokens: readonly PositionedToken[],
-  phrase: string,
-  bounds: { from: number; to: number },
-): Run | undefined {
-  const wanted = normalizeForMatch(phrase).split(" ").filter(Boolean);
+export function findPhrase(tokens: readonly PositionedToken[], phrase: string, bounds: Bounds): Run | undefined {
+  const wanted = matchWords(phrase);
   if (wanted.length === 0) return undefined;
   for (let i = 0; i + wanted.length <= tokens.length; i += 1) {
     const first = tokens[i];
@@ -139,11 +98,9 @@ export function findPhrase(
   return undefined;
 }
 
-/** The words of a page at the given positions, as written (punctuation trimmed), without repeats. */
+/** The words of a page at the given positions, as written (punctuation trimmed), lower-cased, without repeats. */
 export function wordsAt(rawContent: string, positions: readonly number[]): string[] {
   const words = pageWords(rawContent);
-  const found = positions
-    .map((position) => (words[position] ?? "").replace(/^[^\p{Letter}\p{Number}]+|[^\p{Letter}\p{Number}]+$/gu, ""))
-    .filter(Boolean);
-  return [...new Set(found.map((word) => word.toLowerCase()))];
+  const found = positions.map((position) => (words[position] ?? "").replace(EDGE_PUNCTUATION, "").toLowerCase());
+  return [...new Set(found.filter(Boolean))];
 }

@@ -3,12 +3,9 @@
 /** Per filter, per value: how many stories have it. */
 export type FilterCounts = Record<string, Record<string, number>>;
 
-/** Filters to apply: every listed filter must match one of its values. */
-export type FilterSelection = Record<string, { any: string[] }>;
-
-/** Options for one search. */
+/** Options for one search: every listed filter must match one of its values. */
 export interface PagefindSearchOptions {
-  filters?: FilterSelection;
+  filters?: Record<string, { any: string[] }>;
   sort?: Record<string, "asc" | "desc">;
 }
 

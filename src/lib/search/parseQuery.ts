@@ -1,43 +1,39 @@
 import { foldCase } from "../slug.ts";
 
-/**
- * A reader's query: `text` as Pagefind should see it (quotes straightened, spaces tidied), the quoted
- * `phrases` and loose `words`, and the `highlights` to mark on the story page (phrases whole, then words).
- */
-export interface ParsedQuery {
-  text: string;
-  phrases: string[];
-  words: string[];
-  highlights: string[];
-}
+/** A reader's query as parseQuery reads it. */
+export type ParsedQuery = ReturnType<typeof parseQuery>;
 
 // Phones turn " into “ ” as people type; „ and « » come from other keyboards.
 const OPENING_QUOTES = /[“”„‟«»＂]/g;
 
-/** Splits a query into quoted phrases and loose words; an unclosed quote counts as plain text. */
-export function parseQuery(raw: string): ParsedQuery {
+/** Letters or digits at a word's ends stay; punctuation there goes. */
+export const EDGE_PUNCTUATION = /^[^\p{Letter}\p{Number}]+|[^\p{Letter}\p{Number}]+$/gu;
+
+/** A query's quoted `phrases` (an unclosed quote is text), loose `words`, `text` for Pagefind and `highlights` for the story page. */
+export function parseQuery(raw: string) {
   let text = raw.replace(OPENING_QUOTES, '"').replace(/\s+/g, " ").trim();
   // While the reader is still typing `"staff pro`, search the words rather than nothing.
-  if (inOpenPhrase(text)) text = dropLast(text, '"').replace(/\s+/g, " ").trim();
+  if (inOpenPhrase(text)) {
+    const at = text.lastIndexOf('"');
+    text = `${text.slice(0, at)} ${text.slice(at + 1)}`.replace(/\s+/g, " ").trim();
+  }
   const quoted = /"([^"]*)"/g;
   const phrases = [...text.matchAll(quoted)].map((match) => (match[1] ?? "").trim()).filter(Boolean);
-  const rest = text.replace(quoted, " ");
-  const words = rest.split(/\s+/).filter((word) => /[\p{Letter}\p{Number}]/u.test(word));
+  const words = text
+    .replace(quoted, " ")
+    .split(/\s+/)
+    .filter((word) => /[\p{Letter}\p{Number}]/u.test(word));
   const searched = text.replace(quoted, (_, phrase: string) => `"${trimEdgeStopWords(phrase.trim())}"`);
   return { text: searched, phrases, words, highlights: highlightTerms(phrases, words) };
 }
 
 /** Words shorter than this match too many words as a prefix to search for on their own. */
-export const MIN_PREFIX_LENGTH = 3;
+const MIN_PREFIX_LENGTH = 3;
 
-/**
- * True while the word being typed is still too short to search ("technical d"): Pagefind reads it as a
- * prefix, which on a large archive pulls in most of the index. A finished word is never short.
- */
+/** True while the word being typed is too short to search ("technical d"): as a prefix it pulls in most of the index. */
 export function endsInShortWord(raw: string): boolean {
   if (/[\s"]$/.test(raw.replace(OPENING_QUOTES, '"'))) return false;
-  const last = raw.split(/\s+/).at(-1) ?? "";
-  const letters = last.replace(/[^\p{Letter}\p{Number}]/gu, "");
+  const letters = (raw.split(/\s+/).at(-1) ?? "").replace(/[^\p{Letter}\p{Number}]/gu, "");
   return letters.length > 0 && letters.length < MIN_PREFIX_LENGTH;
 }
 
@@ -53,10 +49,7 @@ const STOP_WORDS = new Set(
   ),
 );
 
-/**
- * A phrase without the very common words at its ends (`"the staff project and"` -> `"staff project"`),
- * whose positions cost megabytes; results are still checked for the whole phrase. Kept whole below two words.
- */
+/** A phrase of two words or more without the common words at its ends, whose positions cost megabytes (still checked whole). */
 export function trimEdgeStopWords(phrase: string): string {
   const words = phrase.split(/\s+/).filter(Boolean);
   const isStop = (word: string) => STOP_WORDS.has(word.toLowerCase().replace(/[^\p{Letter}\p{Number}']/gu, ""));
@@ -68,16 +61,11 @@ export function trimEdgeStopWords(phrase: string): string {
   return to - from < 2 ? phrase : words.slice(from, to).join(" ");
 }
 
-function dropLast(text: string, char: string): string {
-  const at = text.lastIndexOf(char);
-  return text.slice(0, at) + " " + text.slice(at + 1);
-}
-
 // Marking every "a", "I" or "of" in a long transcript hides the words the reader meant.
 const MIN_HIGHLIGHT_LENGTH = 3;
 
 function highlightTerms(phrases: string[], words: string[]): string[] {
-  const cleaned = words.map((word) => word.replace(/^[^\p{Letter}\p{Number}]+|[^\p{Letter}\p{Number}]+$/gu, ""));
+  const cleaned = words.map((word) => word.replace(EDGE_PUNCTUATION, ""));
   const long = cleaned.filter((word) => word.length >= MIN_HIGHLIGHT_LENGTH);
   const chosen = long.length > 0 || phrases.length > 0 ? long : cleaned.filter(Boolean);
   return [...new Set([...phrases, ...chosen])];
@@ -90,6 +78,11 @@ export function normalizeForMatch(text: string): string {
     .replace(/[^\p{Letter}\p{Number}']+/gu, " ")
     .replace(/(^|\s)'+|'+(?=\s|$)/g, "$1")
     .trim();
+}
+
+/** The words of `text` as normalizeForMatch gives them. */
+export function matchWords(text: string): string[] {
+  return normalizeForMatch(text).split(" ").filter(Boolean);
 }
 
 /** True when `text` contains every phrase word for word (ignoring case and punctuation). */

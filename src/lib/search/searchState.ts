@@ -1,18 +1,18 @@
-import type { FilterSelection, PagefindSearchOptions } from "./pagefindTypes.ts";
+import type { PagefindSearchOptions } from "./pagefindTypes.ts";
 import { FILTER_FIELDS, QUERY_PARAM, type FilterKey } from "./searchFields.ts";
 
-/** How results are ordered. */
-export type SortOrder = "relevance" | "newest" | "oldest";
-
 /** Sort choices in the order the search page offers them. */
-export const SORT_ORDERS: { value: SortOrder; label: string }[] = [
+export const SORT_ORDERS = [
   { value: "relevance", label: "Best match" },
   { value: "newest", label: "Newest first" },
   { value: "oldest", label: "Oldest first" },
-];
+] as const;
+
+/** How results are ordered. */
+export type SortOrder = (typeof SORT_ORDERS)[number]["value"];
 
 /** URL parameter for the sort order; absent means best match. */
-export const SORT_PARAM = "sort";
+const SORT_PARAM = "sort";
 
 /** What the search page is showing, all of it kept in the URL so it can be shared. */
 export interface SearchState {
@@ -50,7 +50,7 @@ export function searchStateQueryString(state: SearchState): string {
 
 /** True when at least one filter value is chosen. */
 export function hasFilters(state: SearchState): boolean {
-  return FILTER_FIELDS.some(({ key }) => (state.filters[key]?.length ?? 0) > 0);
+  return Object.values(state.filters).some((values) => values.length > 0);
 }
 
 /** True when there is something to search for: words, or filters to list stories by. */
@@ -60,14 +60,10 @@ export function isSearchable(state: SearchState): boolean {
 
 /** Pagefind options for a state: values of one filter widen, filters narrow; without words, newest first. */
 export function pagefindSearchOptions(state: SearchState): PagefindSearchOptions {
-  const filters: FilterSelection = {};
-  for (const { key } of FILTER_FIELDS) {
-    const values = state.filters[key];
-    if (values && values.length > 0) filters[key] = { any: values };
-  }
+  const chosen = Object.entries(state.filters).filter(([, values]) => values.length > 0);
   const sort = state.sort === "relevance" && state.query === "" ? "newest" : state.sort;
   return {
-    ...(Object.keys(filters).length > 0 ? { filters } : {}),
+    ...(chosen.length > 0 ? { filters: Object.fromEntries(chosen.map(([key, any]) => [key, { any }])) } : {}),
     ...(sort === "relevance" ? {} : { sort: { date: sort === "newest" ? "desc" : "asc" } }),
   };
 }

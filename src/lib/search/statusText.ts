@@ -1,15 +1,9 @@
 import { count as counted } from "../plural.ts";
 
-/** What the live region says once a search settles: the trimmed query, and `answers` once every result is read. */
-interface StatusInput {
-  query: string;
-  count: number;
-  filtered: boolean;
-  answers?: number;
-}
-
-/** "12 answers in 5 stories match “staff project”." ("5 stories match …" until every result is read), or a filters-only count. */
-export function resultCountText({ query, count, filtered, answers }: StatusInput): string {
+/** "12 answers in 5 stories match “staff project”." (`answers` once every result is read), or a filters-only count. */
+export function resultCountText(status: { query: string; count: number; filtered: boolean; answers?: number }): string {
+  const { query, count, filtered, answers } = status;
+  if (query === "" && !filtered) return "";
   const stories = count === 0 ? "No stories" : counted(count, "story");
   const amount =
     answers !== undefined && count > 0 && query !== ""
@@ -19,7 +13,6 @@ export function resultCountText({ query, count, filtered, answers }: StatusInput
   // A query with its own quotes reads best as typed, without a second pair around it.
   const what = query === "" ? "" : query.includes('"') ? ` ${query}` : ` “${query}”`;
   const where = filtered ? (query === "" ? " the chosen filters" : " with the chosen filters") : "";
-  if (query === "" && !filtered) return "";
   return `${amount} ${verb}${what}${where}.`;
 }
 
