@@ -163,9 +163,8 @@ export function mergeSidecars(base: Sidecar, flags: Sidecar): Sidecar {
 /** The sidecar to archive: the editor's file with the flag values written in (comments kept), or a new file. */
 export function sidecarText(existing: string | undefined, flags: Sidecar): string {
   const doc = existing !== undefined ? parseDocument(existing) : new Document({});
-  if (existing === undefined) {
+  if (existing === undefined)
     doc.commentBefore = " Editorial decisions for this source; `npm run import` reads them on every re-import.";
-  }
   for (const [key, value] of Object.entries(flags)) {
     if (isGroup(value)) {
       for (const [inner, innerValue] of Object.entries(value)) {

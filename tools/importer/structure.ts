@@ -179,15 +179,12 @@ function listBlocks(lines: readonly SourceLine[]): Block[] {
   const runs: { ordered: boolean; start: number; items: ListItem[]; text: string }[] = [];
   let expected = 0;
   for (const line of lines) {
-    const item = readListLine(line.text);
-    if (!item) continue;
+    const item = readListLine(line.text)!;
     const current = runs.at(-1);
     const entry = { line: line.number, text: item.text };
-    if (current && current.ordered === item.ordered && (!item.ordered || item.number === expected)) {
+    if (current && current.ordered === item.ordered && (!item.ordered || item.number === expected))
       current.items.push(entry);
-    } else {
-      runs.push({ ordered: item.ordered, start: item.ordered ? item.number : 1, items: [entry], text: line.text });
-    }
+    else runs.push({ ordered: item.ordered, start: item.ordered ? item.number : 1, items: [entry], text: line.text });
     if (item.ordered) expected = item.number + 1;
   }
   return runs.map(({ text, ...run }): Block => {
