@@ -98,13 +98,11 @@ export function readRoleLine(text: string): { role: string; company?: string | u
   const trimmed = text.trim();
   if (trimmed.split(/\s+/).length > MAX_ROLE_WORDS || /[?!]$/.test(trimmed)) return undefined;
   const at = ROLE_AT.exec(trimmed);
-  if (at && (!at[2]!.endsWith(".") || /\b(?:Inc|Ltd|Corp|Co|LLC|Bros|S\.A|N\.V|AG|GmbH)\.$/.test(at[2]!))) {
-    return { role: at[1]!, company: at[2]! };
-  }
-  if (ROLE_WORD.test(trimmed) && !/[.,;:]$/.test(trimmed) && !/\b(?:I|my|we|our)\b/.test(trimmed)) {
-    return { role: trimmed };
-  }
-  return undefined;
+  // The company may end in "." only as a company suffix ("Twilio Inc.").
+  const company = at && (!at[2]!.endsWith(".") || /\b(?:Inc|Ltd|Corp|Co|LLC|Bros|S\.A|N\.V|AG|GmbH)\.$/.test(at[2]!));
+  if (company) return { role: at[1]!, company: at[2]! };
+  const roleAlone = ROLE_WORD.test(trimmed) && !/[.,;:]$/.test(trimmed) && !/\b(?:I|my|we|our)\b/.test(trimmed);
+  return roleAlone ? { role: trimmed } : undefined;
 }
 
 function isNameLine(text: string): boolean {
