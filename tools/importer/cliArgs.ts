@@ -45,7 +45,6 @@ export function parseCli(argv: readonly string[], story: StorySchema = storyData
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    strict: true,
     options: {
       force: { type: "boolean" },
       "dry-run": { type: "boolean" },
