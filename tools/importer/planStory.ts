@@ -22,8 +22,7 @@ export function planStory(file: string, given: Sidecar, lenient = false) {
   const settings = mergeSidecars(sidecar.data, flags);
   const markup = readMarkup(file, source.lines.map((line) => line.text).join("\n"));
   const lines = markup?.lines ?? source.lines;
-  const refs = (field: keyof Sidecar) =>
-    resolveLineRefs((settings[field] ?? []) as (number | string)[], lines, sidecar.path, field);
+  const refs = (field: keyof Sidecar) => resolveLineRefs(settings, field, lines, sidecar.path);
 
   const clutter = findClutter(lines, { remove: refs("clutter"), keep: refs("keep") });
   const removed = new Set(clutter.map((c) => c.line));

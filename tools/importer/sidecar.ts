@@ -175,17 +175,12 @@ export function sidecarText(existing: string | undefined, flags: Sidecar): strin
   return doc.toString({ lineWidth: 0 });
 }
 
-/** Line references (a number, or the first words of exactly one line, so none drifts) as line numbers. */
-export function resolveLineRefs(
-  refs: readonly (number | string)[],
-  lines: readonly SourceLine[],
-  where: string,
-  field: string,
-): Set<number> {
+/** The lines a sidecar field names: by number, or by the first words of exactly one line, so none drifts. */
+export function resolveLineRefs(settings: Sidecar, field: keyof Sidecar, lines: readonly SourceLine[], where: string) {
   return new Set(
-    refs.map((ref) => {
+    ((settings[field] ?? []) as (number | string)[]).map((ref) => {
       if (typeof ref === "number") {
-        if (Number.isInteger(ref) && lines[ref - 1] && lines[ref - 1]!.text.trim() !== "") return ref;
+        if (lines[ref - 1]?.text.trim()) return ref;
         throw new ImportError(where, `"${field}" names line ${ref}, which is not a non-blank line of the source`);
       }
       const start = ref.trim();
