@@ -125,12 +125,10 @@ function escapePlain(text: string): string {
 function readHttpUrl(text: string, start: number): { text: string; href: string } | undefined {
   let candidate = /^[^\s<]+/u.exec(text.slice(start))![0];
   const count = (char: string) => candidate.split(char).length - 1;
-  for (;;) {
-    const last = candidate.at(-1)!;
-    const unbalanced = (last === ")" && count(")") > count("(")) || (last === "]" && count("]") > count("["));
-    if (URL_TRAILING.test(last) || unbalanced) candidate = candidate.slice(0, -1);
-    else break;
-  }
+  // A closing bracket without its opener ends the sentence, not the URL.
+  const unopened = (last: string) =>
+    (last === ")" && count(")") > count("(")) || (last === "]" && count("]") > count("["));
+  while (URL_TRAILING.test(candidate.at(-1)!) || unopened(candidate.at(-1)!)) candidate = candidate.slice(0, -1);
   const url = URL.parse(candidate);
   if (!url) return undefined;
   // Hostnames come back lower-cased and punycoded, so a real one is letters, digits, hyphens and dots.

@@ -174,9 +174,7 @@ function speakerName(label: string, hints: TranscriptHints): string {
 /** "CARLA NUNES" -> "Carla Nunes": transcripts shout labels; the archive shows names. */
 export function displayName(label: string): string {
   if (label.length <= 2 || label !== label.toUpperCase() || label === label.toLowerCase()) return label;
-  return label
-    .toLowerCase()
-    .replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  return label.toLowerCase().replace(/(?<=^|[\s'’-])\p{L}/gu, (letter) => letter.toUpperCase());
 }
 
 /** Hosts and guests: by label, by the editor's names, else hosts are those who ask and the guest says most. */
