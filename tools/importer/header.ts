@@ -142,9 +142,8 @@ export function readHeader(lines: readonly SourceLine[], preamble = false) {
       detected.sourceName = text(0);
       take(0, "source");
     }
-    for (const title of top.slice(0, nameAt)) {
+    for (const title of top.slice(0, nameAt))
       guesses.push({ line: title.number, text: title.text.trim(), decision: "read as a title above the header" });
-    }
     detected.name = text(nameAt);
     take(nameAt, "name");
     introEnd = top[nameAt]!.number;

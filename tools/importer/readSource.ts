@@ -28,9 +28,8 @@ export function checkInputFile(path: string, followSymlinks = false): void {
     );
   }
   const file = link?.isSymbolicLink() ? quietly(() => statSync(path)) : link;
-  if (file && !file.isFile() && !file.isDirectory()) {
+  if (file && !file.isFile() && !file.isDirectory())
     throw new ImportError(path, "is not a regular file (a device, pipe or socket); pass the path of a .txt transcript");
-  }
   if ((file?.size ?? 0) > MAX_SOURCE_BYTES) {
     throw new ImportError(
       path,

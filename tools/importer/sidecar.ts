@@ -167,9 +167,8 @@ export function sidecarText(existing: string | undefined, flags: Sidecar): strin
     doc.commentBefore = " Editorial decisions for this source; `npm run import` reads them on every re-import.";
   for (const [key, value] of Object.entries(flags)) {
     if (isGroup(value)) {
-      for (const [inner, innerValue] of Object.entries(value)) {
+      for (const [inner, innerValue] of Object.entries(value))
         if (innerValue !== undefined) doc.setIn([key, inner], innerValue);
-      }
     } else if (value !== undefined) doc.set(key, value);
   }
   return doc.toString({ lineWidth: 0 });

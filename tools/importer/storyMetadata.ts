@@ -21,13 +21,11 @@ export function resolveMetadata(shape: SourceShape, detected: Detected, settings
   const warnings: string[] = [];
   const url = settings.source?.url;
   const host = url !== undefined ? new URL(url).hostname.replace(/^www\./, "") : undefined;
-  if (settings.source?.name === undefined && detected.sourceName === undefined && host !== undefined) {
+  if (settings.source?.name === undefined && detected.sourceName === undefined && host !== undefined)
     warnings.push(`source name guessed from the URL: “${host}” (set --source-name if the site has a name)`);
-  }
   const published = settings.published ?? detected.published;
-  if (settings.recorded === undefined && detected.recorded === undefined && published !== undefined) {
+  if (settings.recorded === undefined && detected.recorded === undefined && published !== undefined)
     warnings.push(`"recorded" taken from the published date ${published}; pass --recorded if it was recorded earlier`);
-  }
   const missing: string[] = [];
   const pick = (field: string, ...values: (string | undefined)[]): string => {
     const value = values.find((v) => v !== undefined && v !== "");

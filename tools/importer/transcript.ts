@@ -122,13 +122,9 @@ export function buildTranscript(body: readonly SourceLine[], hints: TranscriptHi
 
   const spoken = turns.filter((t): t is Turn => "paragraphs" in t);
   const { hosts, guests, settled } = sortSpeakers(spoken, hints);
-  if (!settled) {
-    guesses.push({
-      line: spoken[0]!.line.number,
-      text: `hosts: ${hosts.join(", ")}; guests: ${guests.join(", ")}`,
-      decision: "read the speakers who ask as hosts and the one who says most as the guest",
-    });
-  }
+  const sorted = `hosts: ${hosts.join(", ")}; guests: ${guests.join(", ")}`;
+  const decision = "read the speakers who ask as hosts and the one who says most as the guest";
+  if (!settled) guesses.push({ line: spoken[0]!.line.number, text: sorted, decision });
   turns.forEach((turn, k) => {
     if (!("paragraphs" in turn)) {
       blocks.push({ type: "break", line: turn.line.number, label: turn.label });
@@ -140,9 +136,8 @@ export function buildTranscript(body: readonly SourceLine[], hints: TranscriptHi
     const answered = next !== undefined && "paragraphs" in next && guests.includes(next.speaker);
     const asks = endsWithQuestionMark(last.text) && !QUOTED_AT_END.test(plainText(last.text));
     const before = host && asks && answered ? turn.paragraphs.slice(0, -1) : turn.paragraphs;
-    if (host && asks && !answered) {
+    if (host && asks && !answered)
       guesses.push({ line: last.line.number, text: last.text, decision: "kept as a host turn: no guest answers it" });
-    }
     if (before.length > 0) {
       blocks.push({
         type: "turn",
@@ -157,9 +152,8 @@ export function buildTranscript(body: readonly SourceLine[], hints: TranscriptHi
       blocks.push({ type: "question", line: last.line.number, text: last.text });
   });
 
-  if (!blocks.some((b) => b.type === "question")) {
+  if (!blocks.some((b) => b.type === "question"))
     throw new ImportError(file, "no host question found in the transcript; name the interviewer with --interviewer");
-  }
   // The last line before the first turn: title, show notes, date.
   const preambleEnd = read[firstTurn - 1]?.line.number ?? 0;
   return { blocks, warnings: [] as string[], guesses, preambleEnd, lineText, structural, guests };
