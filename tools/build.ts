@@ -4,6 +4,7 @@
  * exits 1 with what to fix. ARCHIVE_OUT_DIR moves dist/, ARCHIVE_CACHE_DIR moves Astro's cache.
  */
 import { existsSync } from "node:fs";
+import { constants } from "node:os";
 import { acquireBuildLock, type BuildLock } from "./pipeline/buildLock.ts";
 import {
   checkWriteAccess,
@@ -46,14 +47,10 @@ function fail(report: string, exitCode = 1): never {
 }
 
 // Ctrl-C or a SIGTERM (from `npm start`, a CI timeout) stops the Astro child too and cleans up.
-for (const [signal, number] of [
-  ["SIGINT", 2],
-  ["SIGTERM", 15],
-  ["SIGHUP", 1],
-] as const) {
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(signal, () => {
     interrupted.abort();
-    fail(`Stopped by ${signal}.`, 128 + number);
+    fail(`Stopped by ${signal}.`, 128 + constants.signals[signal]);
   });
 }
 
@@ -61,8 +58,7 @@ for (const [signal, number] of [
 async function build(site: SiteSetting): Promise<string> {
   if (site.local) console.log(`Local build: links point at ${site.site} (ARCHIVE_LOCAL). Not for publishing.`);
   checkWriteAccess(paths);
-  const wait = { timeoutMs: 15 * 60_000, pollMs: 500, onWait: (text: string) => console.log(text) };
-  lock = await acquireBuildLock(paths.lock, `${live}/`, wait);
+  lock = await acquireBuildLock(paths.lock, `${live}/`, { timeoutMs: 15 * 60_000, pollMs: 500, onWait: console.log });
   for (const note of [lock.tookOver, recoverInterruptedSwap(paths)]) if (note) console.log(note);
 
   const content = checkContent(contentRoot());
@@ -88,13 +84,12 @@ async function build(site: SiteSetting): Promise<string> {
       `warning: this build publishes ${content.stories.length} stories; the site it replaces had ${before}.`,
     );
   }
-  let leftOver: string | undefined;
   try {
-    leftOver = swapIntoPlace(paths);
+    const leftOver = swapIntoPlace(paths);
+    if (leftOver) console.warn(`warning: ${leftOver}`);
   } catch (error) {
     throw new Error(`The checked site could not be moved into place: ${message(error)}`, { cause: error });
   }
-  if (leftOver) console.warn(`warning: ${leftOver}`);
   lock.release();
   const { stats } = report;
   return [
@@ -111,10 +106,6 @@ try {
 } catch (error) {
   fail(`${message(error)}\n\nNothing was built.`);
 }
-try {
-  console.log(await build(site));
-} catch (error) {
-  fail(message(error));
-}
+await build(site).then(console.log, (error: unknown) => fail(message(error)));
 // Vite can leave handles open after a programmatic build; the work is done.
 process.exit(0);

@@ -1,63 +1,22 @@
 /**
- * `npm run lighthouse`: build the site for a local origin, preview it, and run Lighthouse (mobile,
+ * `npm run lighthouse`: build the site for a local origin, serve it with `npm start`, and run Lighthouse (mobile,
  * its default) on the home page, the story index and the median story with the system Chromium.
  * Prints the four category scores per page and the audits that cost points; exits 1 below 100.
- *
  * Options: --no-build (audit the dist/ that exists), LIGHTHOUSE_PORT (default TEST_PORT, else 4398),
- * LIGHTHOUSE_RUNS (runs per page, median scored; default 3), CHROME_PATH (default: the Chromium
- * the browser tests use).
+ * LIGHTHOUSE_RUNS (runs per page, median scored; default 3), CHROME_PATH (default: the tests' Chromium).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { launch } from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
 import { chromium } from "playwright";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../tests/support/browser.ts";
+import { runScript, startScript, until } from "../tests/support/buildScript.ts";
 
 const port = Number(process.env["LIGHTHOUSE_PORT"] ?? process.env["TEST_PORT"] ?? 4398);
 const origin = `http://127.0.0.1:${port}`;
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const RUNS = Number(process.env["LIGHTHOUSE_RUNS"] ?? 3);
 
-function build(): void {
-  // Canonical and og:url links must be on the origin Lighthouse visits, or the SEO audit flags them.
-  console.log(`Building for ${origin}...`);
-  const result = spawnSync("npm", ["run", "build"], { encoding: "utf8", env: { ...process.env, SITE_URL: origin } });
-  if (result.status !== 0) {
-    console.error(result.stdout, result.stderr);
-    throw new Error("npm run build failed; fix the build before running Lighthouse.");
-  }
-}
-
-async function startPreview(): Promise<ChildProcess> {
-  // `npm start`'s server (the site is fresh, so it only serves), with the production headers and caching.
-  const start = new URL("./start.ts", import.meta.url).pathname;
-  const server = spawn(process.execPath, [start], {
-    stdio: "ignore",
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) },
-  });
-  for (let attempt = 0; attempt < 60; attempt++) {
-    try {
-      if ((await fetch(`${origin}/`)).status < 500) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  server.kill();
-  throw new Error(`npm start did not answer on ${origin} within 30 s (is port ${port} taken? set LIGHTHOUSE_PORT).`);
-}
-
-/** The pages to audit, found in the build (imported late: the build must exist first). */
-async function pagesToAudit(): Promise<string[]> {
-  const { BASE_PATH, medianStory } = await import("../tests/support/site.ts");
-  return [BASE_PATH, `${BASE_PATH}stories/`, medianStory().path].map((path) => origin + path);
-}
-
-/**
- * Audits `url` LIGHTHOUSE_RUNS times and keeps the run with the median performance score (one run on
- * a shared two-core machine is noisy, as Lighthouse's docs say): its scores, and the weighted audits
- * that cost points.
- */
+/** Audits `url` LIGHTHOUSE_RUNS times (one run is noisy): the median run's scores and the weighted audits that cost points. */
 async function audit(url: string, chromePort: number): Promise<{ scores: Record<string, number>; lost: string[] }> {
   const runs: Result[] = [];
   for (let run = 0; run < RUNS; run++) {
@@ -83,30 +42,41 @@ async function audit(url: string, chromePort: number): Promise<{ scores: Record<
   return { scores, lost };
 }
 
-async function main(): Promise<number> {
-  if (!process.argv.includes("--no-build")) build();
-  const server = await startPreview();
-  const chromePath = process.env["CHROME_PATH"] ?? chromiumExecutable() ?? chromium.executablePath();
-  const chrome = await launch({ chromePath, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
-  let failed = false;
-  try {
-    for (const url of await pagesToAudit()) {
-      const { scores, lost } = await audit(url, chrome.port);
-      const below = CATEGORIES.filter((id) => (scores[id] ?? 0) < 100);
-      failed ||= below.length > 0;
-      console.log(
-        `${below.length ? "FAIL" : "ok  "} ${url}\n     ${CATEGORIES.map((id) => `${id} ${scores[id]}`).join(" · ")}`,
-      );
-      for (const line of lost) console.log(`     - ${line}`);
-    }
-  } finally {
-    chrome.kill();
-    server.kill();
+if (!process.argv.includes("--no-build")) {
+  // Canonical and og:url links must be on the origin Lighthouse visits, or the SEO audit flags them.
+  console.log(`Building for ${origin}...`);
+  const result = runScript("tools/build.ts", [], { SITE_URL: origin });
+  if (result.status !== 0) {
+    console.error(result.stdout, result.stderr);
+    throw new Error("npm run build failed; fix the build before running Lighthouse.");
   }
-  console.log(
-    failed ? "Lighthouse: below 100 somewhere (see above)." : "Lighthouse: 100 in all four categories on every page.",
-  );
-  return failed ? 1 : 0;
 }
-
-process.exitCode = await main();
+// `npm start`'s server (the site is fresh, so it only serves), with the production headers and caching.
+const server = startScript("tools/start.ts", [], { HOST: "127.0.0.1", PORT: String(port), ARCHIVE_LOCAL: origin });
+const serving = () => server.output().includes("Serving ");
+await until(() => serving() || server.child.exitCode !== null, 60_000, `npm start on ${origin}`);
+if (!serving()) throw new Error(`npm start did not serve ${origin} (set LIGHTHOUSE_PORT?):\n${server.output()}`);
+// The pages to audit, found in the build (imported late: the build must exist first).
+const { BASE_PATH, medianStory } = await import("../tests/support/site.ts");
+const chromePath = process.env["CHROME_PATH"] ?? chromiumExecutable() ?? chromium.executablePath();
+const chrome = await launch({ chromePath, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+let failed = false;
+try {
+  for (const path of [BASE_PATH, `${BASE_PATH}stories/`, medianStory().path]) {
+    const url = origin + path;
+    const { scores, lost } = await audit(url, chrome.port);
+    const below = CATEGORIES.filter((id) => (scores[id] ?? 0) < 100);
+    failed ||= below.length > 0;
+    console.log(
+      `${below.length ? "FAIL" : "ok  "} ${url}\n     ${CATEGORIES.map((id) => `${id} ${scores[id]}`).join(" · ")}`,
+    );
+    for (const line of lost) console.log(`     - ${line}`);
+  }
+} finally {
+  chrome.kill();
+  server.child.kill();
+}
+console.log(
+  failed ? "Lighthouse: below 100 somewhere (see above)." : "Lighthouse: 100 in all four categories on every page.",
+);
+process.exitCode = failed ? 1 : 0;

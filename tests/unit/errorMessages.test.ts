@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeBuildError } from "../../tools/pipeline/describeBuildError.ts";
+import { describeBuildError } from "../../tools/pipeline/runAstroBuild.ts";
 import { formatProblem, formatProblems } from "../../tools/preflight/problems.ts";
 import { storyData } from "../../src/schema/schema.ts";
 

@@ -1,11 +1,9 @@
 /**
- * Child-process entry for the bench: Astro's real build of this repository with output and cache
- * in the bench's temp folder (BENCH_OUT_DIR, BENCH_CACHE_DIR), optional BENCH_CONCURRENCY and
- * BENCH_ASTRO_CONFIG (JSON merged into the config). Writes to BENCH_PHASES_FILE when each build
- * hook fired and the V8 heap over time, so the bench can split the build into phases.
+ * Child-process entry for the bench: Astro's real build into BENCH_OUT_DIR with BENCH_CACHE_DIR, writing
+ * to BENCH_PHASES_FILE when each build hook fired and the V8 heap over time (for the phase table).
  */
 import { writeFileSync } from "node:fs";
-import { build, type AstroInlineConfig } from "astro";
+import { build } from "astro";
 
 function required(name: string): string {
   const value = process.env[name];
@@ -19,32 +17,27 @@ const marks: Record<string, number> = { processStart: performance.timeOrigin };
 const mark = (name: string) => () => {
   marks[name] = Date.now();
 };
-const concurrency = Number(process.env["BENCH_CONCURRENCY"] ?? "");
-const inline: AstroInlineConfig = {
-  ...(JSON.parse(process.env["BENCH_ASTRO_CONFIG"] || "{}") as AstroInlineConfig),
-  outDir: required("BENCH_OUT_DIR"),
-  cacheDir: required("BENCH_CACHE_DIR"),
-  // Appended last, so `astro:build:done` marks the end of every other integration's work.
-  integrations: [
-    {
-      name: "bench-phase-timer",
-      hooks: {
-        "astro:config:done": mark("configDone"),
-        "astro:build:start": mark("buildStart"),
-        "astro:build:generated": mark("generated"),
-        "astro:build:done": mark("buildDone"),
-      },
-    },
-  ],
-  ...(Number.isInteger(concurrency) && concurrency > 0 ? { build: { concurrency } } : {}),
-};
 // The V8 heap over time: what it does not explain of the RSS is native memory (Rolldown, Sätteri,
 // buffers), which a heap limit cannot cap.
 const memory: [number, number][] = [];
 const sampler = setInterval(() => memory.push([Date.now(), process.memoryUsage().heapUsed]), 500);
-sampler.unref();
 try {
-  await build(inline);
+  await build({
+    outDir: required("BENCH_OUT_DIR"),
+    cacheDir: required("BENCH_CACHE_DIR"),
+    // Appended last, so `astro:build:done` marks the end of every other integration's work.
+    integrations: [
+      {
+        name: "bench-phase-timer",
+        hooks: {
+          "astro:config:done": mark("configDone"),
+          "astro:build:start": mark("buildStart"),
+          "astro:build:generated": mark("generated"),
+          "astro:build:done": mark("buildDone"),
+        },
+      },
+    ],
+  });
 } finally {
   marks["exit"] = Date.now();
   clearInterval(sampler);

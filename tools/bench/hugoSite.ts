@@ -1,8 +1,4 @@
-/**
- * The reference a user might pick instead of Astro: a minimal plain Hugo site over the same
- * corpus (story pages with the transcript in `data-pagefind-body`, an outline, a list of all
- * stories, a home page), written into the bench's temp folder, never committed as a project.
- */
+/** The reference a user might pick instead: a minimal Hugo site over the same corpus, in the bench's temp folder. */
 import { spawnSync } from "node:child_process";
 import { link, mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -51,10 +47,7 @@ const HOME = `{{ define "main" }}<h1>{{ site.Title }}</h1><ul>
 {{ end }}</ul>{{ end }}
 `;
 
-/**
- * Writes the Hugo site into `dir`, hard-linking the corpus's stories (as .md, which is what
- * Hugo reads) and people (as data files) so no text is copied.
- */
+/** Writes the Hugo site into `dir`, hard-linking the corpus's stories (as .md) and people (as data) so no text is copied. */
 export async function writeHugoSite(dir: string, contentRoot: string): Promise<void> {
   const files = {
     "hugo.toml": CONFIG,

@@ -1,10 +1,7 @@
 /** One deterministic random source: floats in [0, 1), integers in [min, max], a pick from a non-empty list, a p-chance. */
 export type Random = ReturnType<typeof createRandom>;
 
-/**
- * A small seeded PRNG (mulberry32, seeded by the FNV-1a hash of `seed`), so a corpus is the same
- * on every machine and run: benchmarks compare builds, not luck.
- */
+/** A seeded PRNG (mulberry32 on the FNV-1a hash of `seed`): the same corpus on every machine and run. */
 export function createRandom(seed: string) {
   let state = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) state = Math.imul(state ^ seed.charCodeAt(i), 0x01000193);

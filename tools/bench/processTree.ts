@@ -4,45 +4,31 @@
  * process alone would under-report what the machine needs.
  */
 import { spawn } from "node:child_process";
-import { createWriteStream, readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, closeSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 
-/** How a measured command went. */
-export interface Measured {
-  exitCode: number;
-  ms: number;
-  /** Highest sum of RSS over the tree at any one sample. */
-  peakRssBytes: number;
-  /** User + system CPU seconds over every process of the tree, each as last sampled. Steadier than wall time. */
-  cpuSeconds: number;
-  /** 1-minute load average when the command started: above the core count, other work was competing. */
-  loadBefore: number;
-  /** [epoch ms, tree RSS] at every sample, to line memory up with build phases. */
-  samples: [number, number][];
-}
+/**
+ * How a measured command went: the highest tree RSS of any sample, user + system CPU seconds of every
+ * process of the tree (steadier than wall time), the 1-minute load average at the start (above the core
+ * count, other work was competing), and [epoch ms, tree RSS] samples to line memory up with build phases.
+ */
+export type Measured = Awaited<ReturnType<typeof measureCommand>>;
 
 const PAGE_SIZE = 4096;
 /** Linux reports CPU time in clock ticks of 1/100 s (USER_HZ) on every mainstream architecture. */
 const CLOCK_TICKS = 100;
 
-/** Process groups started here and still running, ended if the bench itself stops. */
-const running = new Set<number>();
-
-function killGroup(group: number): void {
+/** The process group of the command running now, ended if the bench itself stops. */
+let running: number | undefined;
+const killRunning = () => {
   try {
-    process.kill(-group, "SIGKILL");
+    if (running) process.kill(-running, "SIGKILL");
   } catch {
     // Already gone.
   }
-}
-
-process.on("exit", () => running.forEach(killGroup));
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    running.forEach(killGroup);
-    process.exit(130);
-  });
-}
+};
+process.on("exit", killRunning);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
 
 // Synchronous reads on purpose: /proc files are in memory, and 150 awaited reads per sample cost
 // ten times the CPU of plain ones, CPU taken from the build being measured.
@@ -68,28 +54,25 @@ export async function measureCommand(
   command: string,
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string },
-): Promise<Measured> {
-  const log = createWriteStream(options.logFile, { flags: "a" });
-  log.write(`$ ${command} ${args.join(" ")}\n`);
+) {
+  appendFileSync(options.logFile, `$ ${command} ${args.join(" ")}\n`);
+  const log = openSync(options.logFile, "a");
   const loadBefore = loadavg()[0] ?? 0;
   const started = performance.now();
-  // Its own process group, so a timeout or Ctrl-C ends the command and everything it started.
+  // Its own process group, so Ctrl-C or the time limit ends the command and everything it started.
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: options.env,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", log, log],
     detached: true,
   });
-  const group = child.pid ?? 0;
-  if (group) running.add(group);
-  child.stdout.pipe(log, { end: false });
-  child.stderr.pipe(log, { end: false });
+  running = child.pid;
   const samples: [number, number][] = [];
   const cpuTicks = new Map<number, number>();
   const timer = setInterval(() => {
     const table = processTable();
     let total = 0;
-    const tree = [group];
+    const tree = [child.pid ?? 0];
     for (const pid of tree) {
       const info = table.get(pid);
       if (!info) continue;
@@ -99,10 +82,8 @@ export async function measureCommand(
     }
     samples.push([Date.now(), total]);
   }, 200);
-  // A bounded run: a build that hangs is killed with its whole process group, not left behind.
-  const timeout = setTimeout(() => {
-    if (group) killGroup(group);
-  }, 30 * 60_000);
+  // A build that hangs is killed with its whole process group, not left behind.
+  const timeout = setTimeout(killRunning, 30 * 60_000);
   const exitCode = await new Promise<number>((resolve) => {
     child.on("close", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
     child.on("error", () => resolve(127));
@@ -110,8 +91,8 @@ export async function measureCommand(
   const ms = performance.now() - started;
   clearInterval(timer);
   clearTimeout(timeout);
-  running.delete(group);
-  await new Promise<void>((resolve) => log.end(resolve));
+  running = undefined;
+  closeSync(log);
   const ticks = [...cpuTicks.values()].reduce((sum, t) => sum + t, 0);
   const peakRssBytes = samples.reduce((max, [, rss]) => Math.max(max, rss), 0);
   return { exitCode, ms, peakRssBytes, cpuSeconds: ticks / CLOCK_TICKS, loadBefore, samples };

@@ -1,7 +1,4 @@
-/**
- * Synthetic interview prose: Markdown answers under `##` questions, with lists and the odd
- * `###` sub-heading, about as long and as varied as a real long-form interview.
- */
+/** Synthetic interview prose: Markdown answers under `##` questions, with lists and the odd `###` sub-heading. */
 import type { Random } from "./prng.ts";
 import { capitalize, DOMAIN_WORDS, FUNCTION_WORDS, QUESTIONS, pseudoWord, zipfIndex } from "./vocabulary.ts";
 
@@ -10,10 +7,6 @@ export interface WordSource {
   tail: readonly string[];
   local: readonly string[];
 }
-
-/** One block of a story, kept structured so the same text can be written as Markdown or plain text. */
-export type Block =
-  { kind: "question" | "subheading" | "paragraph"; text: string } | { kind: "list"; ordered: boolean; items: string[] };
 
 function word(random: Random, words: WordSource): string {
   const roll = random.next();
@@ -46,7 +39,7 @@ function sentences(
   words: WordSource,
   [min, max]: [number, number],
   more: (count: number, made: number) => boolean,
-): { made: string[]; words: number } {
+) {
   const made: string[] = [];
   let count = 0;
   while (more(count, made.length)) {
@@ -54,40 +47,34 @@ function sentences(
     made.push(sentence(random, words, length));
     count += length;
   }
-  return { made, words: count };
+  return { blocks: made, words: count };
 }
 
 /** An answer of about `targetWords` words: paragraphs, maybe a list, maybe sub-headings. */
-function answer(
-  random: Random,
-  words: WordSource,
-  targetWords: number,
-  subheadings: number,
-): { blocks: Block[]; words: number } {
-  const blocks: Block[] = [];
+function answer(random: Random, words: WordSource, targetWords: number, subheadings: number) {
+  const blocks: string[] = [];
   let count = 0;
-  const sectionTarget = targetWords / (subheadings + 1);
   for (let section = 0; section <= subheadings; section++) {
     if (section > 0) {
       const length = random.int(2, 6);
-      const text = capitalize(Array.from({ length }, () => word(random, words)).join(" "));
-      blocks.push({ kind: "subheading", text });
+      blocks.push(`### ${capitalize(Array.from({ length }, () => word(random, words)).join(" "))}`);
       count += length;
     }
     let sectionCount = 0;
     let listed = false;
-    while (sectionCount < sectionTarget) {
+    while (sectionCount < targetWords / (subheadings + 1)) {
       if (!listed && sectionCount > 0 && random.chance(0.3)) {
         const items = random.int(3, 6);
         const made = sentences(random, words, [5, 24], (_, n) => n < items);
-        blocks.push({ kind: "list", ordered: random.chance(0.25), items: made.made });
+        const ordered = random.chance(0.25);
+        blocks.push(made.blocks.map((item, i) => (ordered ? `${i + 1}. ${item}` : `- ${item}`)).join("\n"));
         sectionCount += made.words;
         listed = true;
         continue;
       }
       const target = random.int(40, 140);
       const made = sentences(random, words, [6, 28], (count) => count < target);
-      blocks.push({ kind: "paragraph", text: made.made.join(" ") });
+      blocks.push(made.blocks.join(" "));
       sectionCount += made.words;
     }
     count += sectionCount;
@@ -95,13 +82,16 @@ function answer(
   return { blocks, words: count };
 }
 
-/** The whole interview: 13 to 17 questions, 3,400 to 4,600 words, sub-headings in about a third of stories. */
-export function interviewBlocks(random: Random, words: WordSource): { blocks: Block[]; words: number } {
+/**
+ * The whole interview as Markdown that is also valid MDX (no `<`, `&`, `{` or `}`): 13 to 17
+ * questions, 3,400 to 4,600 words, sub-headings in about a third of stories.
+ */
+export function interview(random: Random, words: WordSource): { markdown: string; words: number } {
   const targetWords = random.int(3400, 4600);
   const questions = random.int(13, 17);
   const withSubheadings = random.chance(0.35);
   const asked = new Set<string>();
-  const blocks: Block[] = [];
+  const blocks: string[] = [];
   let count = 0;
   for (let q = 0; q < questions; q++) {
     let text = random.pick(QUESTIONS);
@@ -109,7 +99,7 @@ export function interviewBlocks(random: Random, words: WordSource): { blocks: Bl
     while (asked.has(text))
       text = `${random.pick(QUESTIONS).replace(/[?.]$/, "")}, and how does ${pseudoWord(random)} fit in?`;
     asked.add(text);
-    blocks.push({ kind: "question", text });
+    blocks.push(`## ${text}`);
     count += text.split(" ").length;
     const remaining = Math.max(80, (targetWords - count) / (questions - q));
     const subheadings = withSubheadings && random.chance(0.3) ? random.int(1, 3) : 0;
@@ -117,24 +107,5 @@ export function interviewBlocks(random: Random, words: WordSource): { blocks: Bl
     blocks.push(...made.blocks);
     count += made.words;
   }
-  return { blocks, words: count };
-}
-
-/** Blocks as Markdown that is also valid MDX: no raw HTML or entities (`<`, `&`) and no `{` or `}` in the text. */
-export function blocksToMarkdown(blocks: readonly Block[]): string {
-  const prefix = { question: "## ", subheading: "### ", paragraph: "" };
-  return blocks
-    .map((block) =>
-      block.kind === "list"
-        ? block.items.map((item, i) => (block.ordered ? `${i + 1}. ${item}` : `- ${item}`)).join("\n")
-        : prefix[block.kind] + block.text,
-    )
-    .join("\n\n");
-}
-
-/** Blocks as the raw text an importer would have been given (a newsletter email). */
-export function blocksToPlainText(blocks: readonly Block[]): string {
-  return blocks
-    .map((block) => (block.kind === "list" ? block.items.map((item) => `* ${item}`).join("\n") : block.text))
-    .join("\n\n");
+  return { markdown: blocks.join("\n\n"), words: count };
 }

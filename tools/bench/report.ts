@@ -1,33 +1,30 @@
 /** Turns one bench run into a console summary and a BENCHMARKS.md section. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import type { CorpusSummary } from "./generateCorpus.ts";
+import type { writeCorpus } from "./generateCorpus.ts";
 import type { Measured } from "./processTree.ts";
 import type { QueryTiming } from "./searchInBrowser.ts";
-import type { TreeSize } from "./sizes.ts";
+import type { siteSizes } from "./sizes.ts";
 
 /** One site generator's numbers for one corpus. */
-export interface SiteRun {
+export type SiteRun = Awaited<ReturnType<typeof siteSizes>> & {
   label: string;
   build: Measured;
-  /** How the search index was made: inside the build, or as a separate timed step. */
+  /** How the search index was made, and the step that made it (when it ran). */
   indexLabel: string;
-  index?: Measured;
+  index: Measured | undefined;
   /** Where the build's time and memory went, when the generator reports phases. */
   phases: { name: string; seconds: number; peakRss: number; peakHeap: number }[];
-  dist: TreeSize;
-  indexSize: TreeSize;
-  feeds: { path: string; bytes: number }[];
-}
+};
 
 /** Everything a run measured. */
 export interface BenchResult {
   date: string;
   machine: { cores: number; memoryBytes: number; cpu: string; versions: Record<string, string> };
   settings: string;
-  corpus: CorpusSummary & { extension: string; generateMs: number };
+  corpus: Awaited<ReturnType<typeof writeCorpus>> & { extension: string; generateMs: number };
   astro: SiteRun;
-  hugo?: SiteRun;
-  search?: QueryTiming[];
+  hugo: SiteRun | undefined;
+  search: QueryTiming[] | undefined;
 }
 
 /** "1.23 GB", "456 KB". */

@@ -1,44 +1,22 @@
-/**
- * Measures search the way a reader meets it: Chromium loads the built /pagefind/pagefind.js
- * into a page served from the temp dist/, then times `pagefind.search()` plus loading the
- * first results, and counts the bytes that crossed the network (CDP encodedDataLength).
- */
-import { chromium, type BrowserContext } from "playwright";
+/** Measures search the way a reader meets it, in Chromium against the temp dist/ served gzipped (docs/performance.md). */
+import { chromium, type Browser, type BrowserContext } from "playwright";
 import { chromiumLaunchOptions } from "../../tests/support/browser.ts";
 import { serveStatic } from "../../tests/support/staticServer.ts";
-import { measureTyping } from "./typingInBrowser.ts";
 
-/**
- * One query's numbers. Cold: a fresh browser context loads pagefind.js and WASM, searches and loads
- * the first results (bytes also by kind of file). Warm: after an earlier search loaded Pagefind.
- * Typed: the real search page, typed key by key once warm, last keystroke to results shown.
- */
-export interface QueryTiming {
-  query: string;
-  results: number;
-  coldMs: number;
-  coldBytes: number;
-  coldByKind: Record<string, number>;
-  warmMs: number;
-  warmBytes: number;
-  typedMs: number;
-}
+/** One query's numbers: cold (a fresh browser context), warm (Pagefind already loaded), typed (the real search page). */
+export type QueryTiming = Awaited<ReturnType<typeof measureSearch>>[number];
 
 const FIRST_RESULTS = 5;
 /** The page the bench loads Pagefind into, so the bytes counted are search's alone. */
 const BLANK_PAGE = "/__bench__/";
 const WARM_UP_QUERY = "staff";
+/** Milliseconds between keys: a fast typist (about 100 words a minute). */
+const KEY_DELAY_MS = 120;
 
 /** Runs inside the page: imports Pagefind once, searches, loads the first results' data. */
-async function runQuery(args: {
-  bundle: string;
-  merge: string[];
-  query: string;
-  first: number;
-}): Promise<{ ms: number; results: number }> {
-  type Result = { data: () => Promise<unknown> };
+async function runQuery(args: { bundle: string; merge: string[]; query: string; first: number }) {
   type Pagefind = {
-    search: (q: string) => Promise<{ results: Result[] }>;
+    search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }>;
     mergeIndex: (path: string) => Promise<void>;
   };
   const holder = window as unknown as { pagefind?: Pagefind };
@@ -64,81 +42,57 @@ function fileKind(url: string): string {
   return name.endsWith(".js") ? "scripts" : "other";
 }
 
-/** A page whose network bytes (its own and its Web Workers', where Pagefind 1.6 searches) are counted by kind. */
-async function countBytes(context: BrowserContext) {
-  let kinds: Record<string, number> = {};
-  let pending: Promise<void>[] = [];
-  context.on("requestfinished", (request) => {
-    const counted = request.sizes().then((sizes) => {
-      const kind = fileKind(request.url());
-      kinds[kind] = (kinds[kind] ?? 0) + sizes.responseBodySize + sizes.responseHeadersSize;
-    });
-    pending.push(counted);
-  });
-  const byKind = async () => {
-    await Promise.all(pending);
-    return { ...kinds };
-  };
-  return {
-    page: await context.newPage(),
-    byKind,
-    bytes: async () => Object.values(await byKind()).reduce((sum, b) => sum + b, 0),
-    reset: () => {
-      kinds = {};
-      pending = [];
-    },
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+const total = (byKind: Record<string, number>) => Object.values(byKind).reduce((sum, b) => sum + b, 0);
+
+/** A blank page whose network bytes (its own and its Web Workers', where Pagefind searches) are counted; `search` times one query. */
+async function searchPage(context: BrowserContext, origin: string, merge: string[]) {
+  let counted: Promise<[string, number]>[] = [];
+  context.on("requestfinished", (request) =>
+    counted.push(request.sizes().then((s) => [fileKind(request.url()), s.responseBodySize + s.responseHeadersSize])),
+  );
+  const page = await context.newPage();
+  await page.goto(`${origin}${BLANK_PAGE}`);
+  const bundle = `${origin}/pagefind/pagefind.js`;
+  return async (query: string, first = FIRST_RESULTS) => {
+    await settle();
+    counted = [];
+    const run = await page.evaluate(runQuery, { bundle, merge, query, first });
+    await settle();
+    const byKind: Record<string, number> = {};
+    for (const [kind, bytes] of await Promise.all(counted)) byKind[kind] = (byKind[kind] ?? 0) + bytes;
+    return { ...run, byKind };
   };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
-
-/** Serves `dist` on `port` and measures each query cold and warm; `merge` lists extra index shards. */
-export async function measureSearch(
-  dist: string,
-  port: number,
-  queries: readonly string[],
-  merge: string[] = [],
-): Promise<QueryTiming[]> {
+/** Serves `dist` on `port` and measures each query cold, warm and typed; `merge` lists extra index shards. */
+export async function measureSearch(dist: string, port: number, queries: readonly string[], merge: string[]) {
   const server = await serveStatic(dist, {
     port,
     gzip: true,
     pages: { [BLANK_PAGE]: '<!doctype html><html lang="en"><title>bench</title><body></body></html>' },
   });
   const browser = await chromium.launch(chromiumLaunchOptions());
-  const bundle = `${server.origin}/pagefind/pagefind.js`;
   try {
-    const timings: QueryTiming[] = [];
+    const timings = [];
     // Warm page: Pagefind initialised once, then every query in turn (as a reader refining a search).
     const warmContext = await browser.newContext();
-    const warm = await countBytes(warmContext);
-    await warm.page.goto(`${server.origin}${BLANK_PAGE}`);
+    const warm = await searchPage(warmContext, server.origin, merge);
     // Warm means Pagefind's script, worker, WASM and entry are loaded: one throwaway search does that.
-    await warm.page.evaluate(runQuery, { bundle, merge, query: WARM_UP_QUERY, first: 1 });
+    await warm(WARM_UP_QUERY, 1);
     for (const query of queries) {
       const context = await browser.newContext();
-      const cold = await countBytes(context);
-      await cold.page.goto(`${server.origin}${BLANK_PAGE}`);
-      await settle();
-      cold.reset();
-      const coldRun = await cold.page.evaluate(runQuery, { bundle, merge, query, first: FIRST_RESULTS });
-      await settle();
-      const coldByKind = await cold.byKind();
-      const coldBytes = await cold.bytes();
+      const cold = await (await searchPage(context, server.origin, merge))(query);
       await context.close();
-
-      await settle();
-      warm.reset();
-      const warmRun = await warm.page.evaluate(runQuery, { bundle, merge, query, first: FIRST_RESULTS });
-      await settle();
+      const warmRun = await warm(query);
       timings.push({
         query,
-        results: coldRun.results,
-        coldMs: coldRun.ms,
-        coldBytes,
-        coldByKind,
+        results: cold.results,
+        coldMs: cold.ms,
+        coldBytes: total(cold.byKind),
+        coldByKind: cold.byKind,
         warmMs: warmRun.ms,
-        warmBytes: await warm.bytes(),
-        typedMs: Number.NaN,
+        warmBytes: total(warmRun.byKind),
       });
     }
     await warmContext.close();
@@ -148,4 +102,52 @@ export async function measureSearch(
     await browser.close();
     await server.close();
   }
+}
+
+/** Times each query typed into the warm search page: last key's input event to the list's last update before the status announces it. */
+async function measureTyping(browser: Browser, origin: string, queries: readonly string[]): Promise<number[]> {
+  // A page of its own, closed with the browser.
+  const page = await browser.newPage();
+  await page.goto(`${origin}/search/`);
+  await page.evaluate(() => {
+    const marks: { input: number; status: [number, string][]; list: number[] } = { input: 0, status: [], list: [] };
+    (window as unknown as { benchMarks: typeof marks }).benchMarks = marks;
+    const input = document.querySelector("#search-input");
+    const status = document.querySelector("#search-status");
+    const list = document.querySelector("#search-results");
+    if (list) new MutationObserver(() => marks.list.push(performance.now())).observe(list, { childList: true });
+    input?.addEventListener("input", () => (marks.input = performance.now()), { capture: true });
+    if (status)
+      new MutationObserver(() => marks.status.push([performance.now(), status.textContent ?? ""])).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+  });
+  const input = page.locator("#search-input");
+  const status = page.locator("#search-status");
+  await input.fill(WARM_UP_QUERY);
+  await status.filter({ hasText: WARM_UP_QUERY }).waitFor();
+  const timings: number[] = [];
+  for (const query of queries) {
+    await input.fill("");
+    await page.waitForTimeout(300);
+    await page.evaluate(() => {
+      const marks = (window as unknown as { benchMarks: { status: unknown[]; list: unknown[] } }).benchMarks;
+      marks.status = [];
+      marks.list = [];
+    });
+    await input.pressSequentially(query, { delay: KEY_DELAY_MS });
+    await status.filter({ hasText: query }).waitFor({ timeout: 30_000 });
+    timings.push(
+      await page.evaluate((asked) => {
+        type Marks = { input: number; status: [number, string][]; list: number[] };
+        const marks = (window as unknown as { benchMarks: Marks }).benchMarks;
+        const announced = marks.status.find(([at, text]) => at >= marks.input && text.includes(asked));
+        const shown = marks.list.filter((at) => at >= marks.input && announced && at <= announced[0]).at(-1);
+        return shown === undefined ? Number.NaN : shown - marks.input;
+      }, query),
+    );
+  }
+  return timings;
 }

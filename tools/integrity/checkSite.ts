@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FEED_WINDOW } from "../../src/lib/feedCatalog.ts";
 import type { StoryRecord } from "../preflight/preflight.ts";
-import { checkImagePolicy, checkInlineCode, headerPolicy } from "./csp.ts";
+import { checkPolicy, headerPolicy } from "./csp.ts";
 import { Findings } from "./findings.ts";
-import { checkLinks, type LinkStats } from "./links.ts";
+import { checkLinks } from "./links.ts";
 import { readFeed, readSearchIndex, readSitemap } from "./publishedIndexes.ts";
 import { scanSite } from "./siteScan.ts";
 import { checkStoryCoverage } from "./storyCoverage.ts";
@@ -21,16 +21,11 @@ export interface SiteCheckInput {
   feedWindow?: number;
 }
 
-/** The verdict: any problem fails the build. */
-export interface SiteCheckReport {
-  problems: string[];
-  stats: LinkStats &
-    Record<"pages" | "files" | "stories" | "ms", number> &
-    Record<"searchIndexed" | "feedItems", number | undefined>;
-}
+/** The verdict (any problem fails the build) and counts for the summary. */
+export type SiteCheckReport = Awaited<ReturnType<typeof checkSite>>;
 
 /** The integrity check that ends every build: every check over the output folder, all problems at once; it only reads. */
-export async function checkSite(input: SiteCheckInput): Promise<SiteCheckReport> {
+export async function checkSite(input: SiteCheckInput) {
   const started = performance.now();
   const site = { base: normaliseBase(input.base), origin: input.site ? new URL(input.site).origin : undefined };
   const findings = new Findings();
@@ -41,9 +36,7 @@ export async function checkSite(input: SiteCheckInput): Promise<SiteCheckReport>
   };
   const scan = await scanSite(input.dir);
   const [sitemap, searchIndex, feed] = await Promise.all([
-    Promise.resolve(input.dir)
-      .then((dir) => readSitemap(dir, site))
-      .catch(unreadable),
+    Promise.try(() => readSitemap(input.dir, site)).catch(unreadable),
     readSearchIndex(input.dir, site).catch(unreadable),
     readFeed(input.dir, site),
   ]);
@@ -73,8 +66,7 @@ export async function checkSite(input: SiteCheckInput): Promise<SiteCheckReport>
       "_headers with a Content-Security-Policy for /* is missing from the build (src/integrations/securityHeaders.ts writes it)",
     );
   } else {
-    checkInlineCode(scan, policy, findings);
-    checkImagePolicy(scan, policy, findings);
+    checkPolicy(scan, policy, findings);
   }
   return {
     problems: findings.problems,

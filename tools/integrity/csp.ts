@@ -21,50 +21,8 @@ export function headerPolicy(headersFile: string): string | undefined {
 }
 
 /** `'sha256-…'` of an inline script or style body, as a CSP source. */
-export function cspHash(body: string): string {
-  return `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`;
-}
-
-/**
- * Checks that no page carries code the policy would have to trust blindly: every page has the
- * policy's <meta> tag, no inline event handlers or style="" attributes, and each inline
- * <script>/<style> is allowed by hash in both its page's policy and `_headers` (browsers enforce both).
- */
-export function checkInlineCode(scan: SiteScan, headersPolicy: string, findings: Findings): void {
-  const header = policySources(headersPolicy);
-  for (const page of scan.pages.values()) {
-    if (page.cspMeta === undefined) {
-      findings.problem("page has no Content-Security-Policy <meta> tag (BaseLayout.astro writes it)", page.file);
-      continue;
-    }
-    const meta = policySources(page.cspMeta);
-    for (const handler of page.eventHandlers) {
-      findings.problem(
-        `${handler} is an inline event handler, which the policy blocks; attach it from a bundled <script> instead`,
-        page.file,
-      );
-    }
-    for (const tag of page.styleAttributes) {
-      findings.problem(
-        `${tag} has a style="" attribute, which the policy blocks; use a class in the stylesheet instead`,
-        page.file,
-      );
-    }
-    for (const [kind, bodies, allowed] of [
-      ["script", page.inlineScripts, [meta.script, header.script]],
-      ["style", page.inlineStyles, [meta.style, header.style]],
-    ] as const) {
-      for (const hash of bodies.map(cspHash)) {
-        if (allowed.every((sources) => sources.includes(hash))) continue;
-        findings.problem(
-          `an inline <${kind}> (${hash}) is not allowed by the Content-Security-Policy in both the page and _headers; ` +
-            `move it into a file, or add the hash to ${kind}Sources in src/security/policy.ts`,
-          page.file,
-        );
-      }
-    }
-  }
-}
+export const cspHash = (body: string): string =>
+  `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`;
 
 /** Whether a CSP source list lets the browser load an image from this absolute http(s) URL. */
 export function imageAllowed(url: URL, sources: readonly string[]): boolean {
@@ -81,22 +39,49 @@ export function imageAllowed(url: URL, sources: readonly string[]): boolean {
 }
 
 /**
- * Fails the build for an image from another site that the policy would block: readers would see
- * a broken image and the editor would never know (ARCHIVE_IMAGE_SOURCES allows more sites).
+ * Checks every page against the policy: its CSP <meta> tag is there; no inline event handler or
+ * style="" attribute; each inline <script>/<style> allowed by hash in both the page's policy and
+ * `_headers` (browsers enforce both); no image from another site that img-src would block (readers
+ * would see a broken image and the editor would never know; ARCHIVE_IMAGE_SOURCES allows more sites).
  */
-export function checkImagePolicy(scan: SiteScan, headersPolicy: string, findings: Findings): void {
-  const sources = policySources(headersPolicy).image;
+export function checkPolicy(scan: SiteScan, headersPolicy: string, findings: Findings): void {
+  const header = policySources(headersPolicy);
   for (const page of scan.pages.values()) {
+    const problem = (message: string) => findings.problem(message, page.file);
+    for (const handler of page.eventHandlers) {
+      problem(
+        `${handler} is an inline event handler, which the policy blocks; attach it from a bundled <script> instead`,
+      );
+    }
+    for (const tag of page.styleAttributes) {
+      problem(`${tag} has a style="" attribute, which the policy blocks; use a class in the stylesheet instead`);
+    }
     for (const { tag, attribute, value } of page.links) {
       const isImage =
         tag === "img" || (tag === "video" && attribute === "poster") || (tag === "source" && attribute === "src");
       const url = isImage && /^https?:\/\//i.test(value) ? URL.parse(value) : null;
-      if (!url || imageAllowed(url, sources)) continue;
-      findings.problem(
-        `<img src="${value}"> is blocked by the Content-Security-Policy (img-src ${sources.join(" ")}); ` +
+      if (!url || imageAllowed(url, header.image)) continue;
+      problem(
+        `<img src="${value}"> is blocked by the Content-Security-Policy (img-src ${header.image.join(" ")}); ` +
           `save the image into the site, or add ${url.origin} to ARCHIVE_IMAGE_SOURCES`,
-        page.file,
       );
+    }
+    if (page.cspMeta === undefined) {
+      problem("page has no Content-Security-Policy <meta> tag (BaseLayout.astro writes it)");
+      continue;
+    }
+    const meta = policySources(page.cspMeta);
+    for (const [kind, bodies, allowed] of [
+      ["script", page.inlineScripts, [meta.script, header.script]],
+      ["style", page.inlineStyles, [meta.style, header.style]],
+    ] as const) {
+      for (const hash of bodies.map(cspHash)) {
+        if (allowed.every((sources) => sources.includes(hash))) continue;
+        problem(
+          `an inline <${kind}> (${hash}) is not allowed by the Content-Security-Policy in both the page and _headers; ` +
+            `move it into a file, or add the hash to ${kind}Sources in src/security/policy.ts`,
+        );
+      }
     }
   }
 }

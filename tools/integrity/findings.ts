@@ -1,9 +1,6 @@
 const SHOWN_PAGES = 3;
 
-/**
- * Collects integrity problems grouped by message, each naming the first few pages it was seen on:
- * the same broken link in the site header would otherwise fill a 10,000-page report.
- */
+/** Integrity problems grouped by message, each naming its first few pages (one broken header link, one line). */
 export class Findings {
   readonly #seen = new Map<string, { pages: string[]; count: number; last: string | undefined }>();
 

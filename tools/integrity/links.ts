@@ -2,24 +2,16 @@ import type { Findings } from "./findings.ts";
 import type { SiteScan } from "./siteScan.ts";
 import { classifyUrl, pagePath, type InternalTarget, type SiteLocation } from "./siteUrls.ts";
 
-/** Counts for the build summary. */
-export interface LinkStats {
-  links: number;
-  internal: number;
-  anchors: number;
-  external: number;
-}
-
 // Fragments every page has without an id: the top of the document.
 const IMPLICIT_FRAGMENTS = new Set(["", "top"]);
 
 /**
- * Checks every URL on every page: internal targets exist (with the trailing slash the site
- * uses), #anchors exist on their page, no script-capable URL (javascript:, data:) is linked,
- * and links to other sites carry rel="noopener noreferrer". Each link costs one Set lookup.
+ * Checks every URL on every page: internal targets and #anchors exist (with the site's trailing slash),
+ * no javascript:/data: URL, links to other sites carry rel="noopener noreferrer". One Set lookup a link.
  */
-export function checkLinks(scan: SiteScan, site: SiteLocation, findings: Findings): LinkStats {
-  const stats: LinkStats = { links: 0, internal: 0, anchors: 0, external: 0 };
+export function checkLinks(scan: SiteScan, site: SiteLocation, findings: Findings) {
+  // Counts for the build summary.
+  const stats = { links: 0, internal: 0, anchors: 0, external: 0 };
   for (const page of scan.pages.values()) {
     const from = pagePath(page.file);
     for (const link of page.links) {

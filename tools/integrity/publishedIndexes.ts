@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { XMLParser } from "fast-xml-parser";
+import { inParallel } from "./siteScan.ts";
 import type { SiteLocation } from "./siteUrls.ts";
 
 // Readers for the sitemap, the search index and the feed: site paths under the base ("stories/x/"),
@@ -26,10 +27,7 @@ const xml = new XMLParser({
   htmlEntities: false,
 });
 
-/**
- * Every page URL the sitemap lists (sitemap-index.xml, then each sitemap in it), in order, as
- * written; undefined when the build has no sitemap index. The tests read the sitemap through here too.
- */
+/** Every page URL the sitemap lists (each sitemap of sitemap-index.xml), as written; undefined without one. */
 export function sitemapLocations(dir: string, base: string): string[] | undefined {
   const indexFile = join(dir, "sitemap-index.xml");
   if (!existsSync(indexFile)) return undefined;
@@ -59,9 +57,8 @@ function locs(text: string): string[] {
 }
 
 /**
- * Every page in the Pagefind index, across all its shards (pagefind/shards.json lists the extra
- * bundles). Each page is a fragment file: gzip, then "pagefind_dcd", then JSON with the page's url.
- * Pagefind records URLs from the output root, so they may or may not carry the base.
+ * Every page in the Pagefind index, across the shards pagefind/shards.json lists. Each page is a
+ * fragment file: gzip, "pagefind_dcd", JSON with the url (from the output root: with or without the base).
  */
 export async function readSearchIndex(dir: string, site: SiteLocation): Promise<Set<string> | undefined> {
   if (!existsSync(join(dir, "pagefind", "pagefind-entry.json"))) return undefined;
@@ -80,17 +77,12 @@ export async function readSearchIndex(dir: string, site: SiteLocation): Promise<
     fragments.push(...names.filter((n) => n.endsWith(".pf_fragment")).map((n) => join(fragmentDir, n)));
   }
   const paths = new Set<string>();
-  // A few reads in flight at once: one fragment per page, so 10,000 small files.
-  const readers = Array.from({ length: 16 }, async () => {
-    for (let file = fragments.pop(); file !== undefined; file = fragments.pop()) {
-      const text = gunzipSync(await readFile(file)).toString("utf8");
-      const { url } = JSON.parse(text.replace(/^pagefind_dcd/, "")) as { url?: unknown };
-      if (typeof url !== "string") continue;
-      const path = sitePath(url, site) ?? sitePath(url, { ...site, base: "/" });
-      if (path !== undefined) paths.add(path);
-    }
+  await inParallel(fragments, async (file) => {
+    const text = gunzipSync(await readFile(file)).toString("utf8");
+    const { url } = JSON.parse(text.replace(/^pagefind_dcd/, "")) as { url?: unknown };
+    const path = typeof url === "string" ? (sitePath(url, site) ?? sitePath(url, { ...site, base: "/" })) : undefined;
+    if (path !== undefined) paths.add(path);
   });
-  await Promise.all(readers);
   return paths;
 }
 

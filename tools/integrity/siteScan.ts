@@ -10,58 +10,60 @@ export interface PageLink {
   rel: string[];
 }
 
-/** What the checks need from one HTML file ("stories/x/index.html"); the page itself is dropped after the scan. */
+/**
+ * What the checks need from one HTML file ("stories/x/index.html"), the page itself dropped: ids (and
+ * <a name>s) a #fragment may point at, links, bodies of inline scripts a browser would run and of <style>
+ * elements, `<tag>` per style="" attribute, `<tag onclick>` per inline handler, the CSP <meta> content.
+ */
 export interface PageScan {
   file: string;
-  /** Ids (and <a name>s) a #fragment may point at. */
   ids: Set<string>;
   links: PageLink[];
-  /** Bodies of inline scripts a browser would run, and of <style> elements. */
   inlineScripts: string[];
   inlineStyles: string[];
-  /** `<tag>` for every style="" attribute, `<tag onclick>` for every inline event handler. */
   styleAttributes: string[];
   eventHandlers: string[];
-  /** content of <meta http-equiv="content-security-policy">, when present. */
   cspMeta: string | undefined;
 }
 
-/** Every file in the output folder (forward-slash paths under dir), and a scan of every HTML page by path. */
-export interface SiteScan {
-  dir: string;
-  files: Set<string>;
-  pages: Map<string, PageScan>;
-}
+/** Every file in the output folder (forward-slash paths under it), and a scan of every HTML page by path. */
+export type SiteScan = Awaited<ReturnType<typeof scanSite>>;
 
-const URL_ATTRIBUTES: Record<string, readonly string[]> = { a: ["href"], area: ["href"], link: ["href"] };
-for (const tag of ["script", "img", "iframe", "source", "audio"]) URL_ATTRIBUTES[tag] = ["src"];
-URL_ATTRIBUTES["video"] = ["src", "poster"];
-URL_ATTRIBUTES["form"] = ["action"];
+const URL_ATTRIBUTES: Record<string, readonly string[]> = {
+  ...Object.fromEntries(["a", "area", "link"].map((tag) => [tag, ["href"]])),
+  ...Object.fromEntries(["script", "img", "iframe", "source", "audio"].map((tag) => [tag, ["src"]])),
+  video: ["src", "poster"],
+  form: ["action"],
+};
 
 // Script types a browser executes; JSON-LD and other data blocks are inert.
 const EXECUTABLE_SCRIPT = /^(|text\/javascript|application\/javascript|module)$/i;
 
-/**
- * Lists the output folder and scans its HTML pages, a few files at a time, keeping only ids,
- * links and inline code. Memory and time grow with the number of pages, not their square.
- */
-export async function scanSite(dir: string, concurrency = 16): Promise<SiteScan> {
+/** Lists the output folder and scans its HTML pages, keeping only ids, links and inline code. */
+export async function scanSite(dir: string) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = new Set(
     entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).replace(/\\/g, "/")),
   );
   const htmlFiles = [...files].filter((file) => file.endsWith(".html")).sort();
   const scans = new Array<PageScan>(htmlFiles.length);
+  await inParallel(htmlFiles, async (file, index) => {
+    scans[index] = scanPage(file, await readFile(join(dir, file), "utf8"));
+  });
+  // In file order, so reports come out the same on every run.
+  return { files, pages: new Map(scans.map((scan) => [scan.file, scan])) };
+}
+
+/** Runs `work` on every item, 16 at a time: thousands of small files are read, never all open at once. */
+export async function inParallel<T>(
+  items: readonly T[],
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
-    for (let index = next++; index < htmlFiles.length; index = next++) {
-      const file = htmlFiles[index] as string;
-      scans[index] = scanPage(file, await readFile(join(dir, file), "utf8"));
-    }
+    for (let index = next++; index < items.length; index = next++) await work(items[index] as T, index);
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  // In file order, so reports come out the same on every run.
-  return { dir, files, pages: new Map(scans.map((scan) => [scan.file, scan])) };
+  await Promise.all(Array.from({ length: 16 }, worker));
 }
 
 /** Scans one page's HTML in one streaming pass of htmlparser2, building no tree. */
@@ -137,11 +139,7 @@ function visitTag(tag: string, attributes: Record<string, string>, scan: PageSca
   }
 }
 
-/**
- * A copy of `text` that does not keep its source alive. V8 represents a slice of a long string
- * as a view into it, so holding one id from a page would hold the whole page; 10,000 pages of
- * them cost most of a gigabyte. Concatenating and slicing forces a fresh, small string.
- */
+/** A fresh copy of `text`: V8 keeps a slice as a view into the whole page (10,000 pages: most of a gigabyte). */
 function detach(text: string): string {
   return ` ${text}`.slice(1);
 }

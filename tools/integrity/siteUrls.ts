@@ -24,9 +24,7 @@ export function normaliseBase(base: string | undefined): string {
 }
 
 /** The URL path (under the base) a built HTML file is served at: "stories/x/index.html" -> "stories/x/". */
-export function pagePath(file: string): string {
-  return file === "index.html" ? "" : file.replace(/\/index\.html$/, "/");
-}
+export const pagePath = (file: string): string => (file === "index.html" ? "" : file.replace(/\/index\.html$/, "/"));
 
 /**
  * Sorts a URL found on the page at `fromPath` into: a target inside the site (to be checked),

@@ -8,10 +8,9 @@ import { classifyUrl, type SiteLocation } from "./siteUrls.ts";
 const STORY_LIST = "stories/index.html";
 
 /**
- * Checks that every story file made it all the way out, so nothing an editor wrote silently goes
- * missing: its page, a link from one /stories/ page, the sitemap, the search index, the feed (every
- * story while the archive fits its window; else a full window, as the feed follows the day stories
- * were added, which the pages do not show), and its person's page. Lists are undefined when absent.
+ * Checks that every story made it all the way out: its page, a link from one /stories/ page, the sitemap,
+ * the search index, the feed (every story while the archive fits its window, else a full window: the
+ * feed follows the day stories were added, which pages do not show), its person's page.
  */
 export function checkStoryCoverage(
   stories: readonly StoryRecord[],
@@ -59,10 +58,7 @@ export function checkStoryCoverage(
 /** The /stories/ list pages: /stories/index.html, then /stories/page/2/index.html, 3 ... */
 const LIST_PAGE = /^stories\/(page\/\d+\/)?index\.html$/;
 
-/**
- * Story page paths linked from the /stories/ pages, and those linked from more than one of them
- * (a page boundary that repeats or drops a story); undefined when /stories/ itself is missing.
- */
+/** Story paths linked from the /stories/ pages, and those linked from more than one; undefined without /stories/. */
 function storiesListed(scan: SiteScan, site: SiteLocation): { listed: Set<string>; repeated: Set<string> } | undefined {
   if (!scan.pages.has(STORY_LIST)) return undefined;
   const listed = new Set<string>();

@@ -2,24 +2,18 @@ import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** A held lock; release() is safe to call twice. `tookOver` says so when a dead build's lock was taken. */
-export interface BuildLock {
-  release(): void;
-  tookOver?: string;
-}
-
-/** How long a build waits for another build of the same output folder, how often it looks, whom it tells once. */
-interface LockWait {
-  timeoutMs: number;
-  pollMs: number;
-  onWait?: (message: string) => void;
-}
+export type BuildLock = Awaited<ReturnType<typeof acquireBuildLock>>;
 
 /**
- * Takes the lock file of one output folder, created with O_EXCL so two builds can never both hold
- * it. A second build waits for the first (saying so once), then refuses with a sentence after
+ * Takes the lock file of one output folder, created with O_EXCL so two builds can never both hold it.
+ * A second build waits for the first (telling `onWait` once), then refuses with a sentence after
  * `timeoutMs`. A lock whose process is gone (a killed build) is taken over.
  */
-export async function acquireBuildLock(lockPath: string, what: string, wait: LockWait): Promise<BuildLock> {
+export async function acquireBuildLock(
+  lockPath: string,
+  what: string,
+  wait: { timeoutMs: number; pollMs: number; onWait?: (message: string) => void },
+) {
   const deadline = Date.now() + wait.timeoutMs;
   let told = false;
   let tookOver: string | undefined;
@@ -29,7 +23,7 @@ export async function acquireBuildLock(lockPath: string, what: string, wait: Loc
       const release = () => {
         if (readOwner(lockPath)?.pid === process.pid) rmSync(lockPath, { force: true });
       };
-      return tookOver ? { release, tookOver } : { release };
+      return { release, tookOver };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }

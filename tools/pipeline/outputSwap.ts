@@ -3,35 +3,23 @@ import { createHash } from "node:crypto";
 import { basename, dirname, join, resolve, sep } from "node:path";
 
 /**
- * The live output folder (what hosts serve: dist/, or ARCHIVE_OUT_DIR), and beside it, so every
- * swap is a rename on one disk: staging (where a build is checked), previous (where the live folder
- * waits during the swap) and the lock file. `build` is where Astro writes: Astro keeps its prerender
- * bundle inside the output folder only when that is inside the project, else it renames files
- * across from `.astro/`, which fails between disks (EXDEV); so a live folder outside the project
- * is built in the project first and then moved beside it.
+ * The live output folder (dist/, or ARCHIVE_OUT_DIR) and, beside it so every swap is a rename on one
+ * disk, staging (where a build is checked), previous (where the live folder waits during the swap)
+ * and the lock file. `build` is where Astro writes: Astro renames its prerender bundle across from
+ * `.astro/`, which fails between disks (EXDEV), so a live folder outside the project is built in the
+ * project first and then moved beside it.
  */
-export interface OutputPaths {
-  live: string;
-  staging: string;
-  previous: string;
-  lock: string;
-  build: string;
-}
+export type OutputPaths = ReturnType<typeof outputPaths>;
 
 /** dist/ -> .dist-staging/, .dist-previous/ and .dist.lock beside it. */
-export function outputPaths(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): OutputPaths {
+export function outputPaths(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()) {
   const live = resolve(cwd, env["ARCHIVE_OUT_DIR"] || "dist");
   const beside = (suffix: string) => join(dirname(live), `.${basename(live)}${suffix}`);
   const key = createHash("sha256").update(live).digest("hex").slice(0, 12);
-  return {
-    live,
-    staging: beside("-staging"),
-    previous: beside("-previous"),
-    lock: beside(".lock"),
-    build: live.startsWith(resolve(cwd) + sep)
-      ? beside("-staging")
-      : join(resolve(cwd), "node_modules/.archive-build", key),
-  };
+  const build = live.startsWith(resolve(cwd) + sep)
+    ? beside("-staging")
+    : join(cwd, "node_modules/.archive-build", key);
+  return { live, staging: beside("-staging"), previous: beside("-previous"), lock: beside(".lock"), build };
 }
 
 /**
@@ -72,30 +60,21 @@ function firstUnwritable(dir: string, deep = true): { path: string; code: string
 }
 
 /**
- * Puts things right after a build that died before or during the swap: a previous folder without
- * a live one goes back; beside a live one it is the old site of a finished swap and goes; leftover
- * staging and build folders are removed. Returns what it did, for the log.
+ * Puts things right after a build that died before or during the swap: a previous folder without a
+ * live one goes back; beside a live one it is a finished swap's old site and goes; staging goes.
  */
 export function recoverInterruptedSwap(paths: OutputPaths): string | undefined {
-  let note: string | undefined;
-  if (!existsSync(paths.live) && existsSync(paths.previous)) {
-    attempt(() => renameSync(paths.previous, paths.live), `put ${paths.previous} back as ${paths.live}`);
-    note = `Restored ${paths.live} from an interrupted build.`;
-  } else if (existsSync(paths.previous)) {
-    attempt(
-      () => rmSync(paths.previous, { recursive: true, force: true }),
-      `remove ${paths.previous} (left by an earlier build)`,
-    );
-  }
+  const restore = !existsSync(paths.live) && existsSync(paths.previous);
+  if (restore) attempt(() => renameSync(paths.previous, paths.live), `put ${paths.previous} back as ${paths.live}`);
+  else remove(paths.previous);
   discardStaging(paths);
-  return note;
+  return restore ? `Restored ${paths.live} from an interrupted build.` : undefined;
 }
 
 /** Throws the staging (and build) folder away; the live folder is untouched. */
 export function discardStaging(paths: OutputPaths): void {
-  for (const dir of new Set([paths.staging, paths.build])) {
-    attempt(() => rmSync(dir, { recursive: true, force: true }), `remove ${dir} (left by an earlier build)`);
-  }
+  remove(paths.staging);
+  remove(paths.build);
 }
 
 /** Moves Astro's output from the build folder to staging (a rename, or a copy between disks), unless it is there already. */
@@ -113,8 +92,8 @@ export function moveBuildToStaging(paths: OutputPaths): void {
 
 /**
  * Makes the checked staging folder live with two renames (live -> previous, staging -> live; the
- * first undone if the second fails), so the live path never holds a half-written site, then
- * deletes the previous build. Failing that once the new site is live is only a warning (returned).
+ * first undone if the second fails), so the live path never holds a half-written site, then deletes
+ * the previous build; failing that once the new site is live is only a warning (returned).
  */
 export function swapIntoPlace(paths: OutputPaths): string | undefined {
   const hadLive = existsSync(paths.live);
@@ -140,6 +119,11 @@ export function publishedStoryCount(dir: string): number {
   return entries.filter((name) => existsSync(join(stories, name, "index.html"))).length;
 }
 
+/** Removes a folder left by an earlier build, or says what to do when it cannot. */
+function remove(dir: string): void {
+  attempt(() => rmSync(dir, { recursive: true, force: true }), `remove ${dir} (left by an earlier build)`);
+}
+
 function attempt(step: () => void, what: string): void {
   try {
     step();
@@ -150,6 +134,5 @@ function attempt(step: () => void, what: string): void {
   }
 }
 
-function code(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? String(error);
-}
+/** The error's code (EACCES, EXDEV ...), or the error in words. */
+const code = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? String(error);

@@ -3,7 +3,6 @@ import { join, resolve } from "node:path";
 
 /** Astro's list of content files compiled as modules (MDX), written by every content sync. */
 const CONTENT_MODULES = ".astro/content-modules.mjs";
-const DATA_STORE = "data-store.json";
 
 /** The content files `.astro/content-modules.mjs` imports, as project-relative paths. */
 export function contentModuleFiles(source: string): string[] {
@@ -11,10 +10,9 @@ export function contentModuleFiles(source: string): string[] {
 }
 
 /**
- * Astro's content cache keeps importing a story's old file after the story moved to another
- * file with the same id (e.g. `jane.mdx` renamed to `jane.md`), and the build then fails in the
- * bundler on the missing file. When the list names a file that is gone, this drops the list and
- * the cached store, so the next sync starts clean. Returns what it removed, for the log.
+ * Astro's cache keeps importing a story's old file after it moved to another file with the same id
+ * (`jane.mdx` renamed to `jane.md`), and the bundler fails on it. When the list names a file that is
+ * gone, this drops the list and the cached store so the next sync starts clean; returns what it did.
  */
 export function clearStaleContentCache(projectRoot: string, cacheDir: string): string | undefined {
   const list = join(projectRoot, CONTENT_MODULES);
@@ -24,6 +22,6 @@ export function clearStaleContentCache(projectRoot: string, cacheDir: string): s
   );
   if (missing.length === 0) return undefined;
   rmSync(list, { force: true });
-  rmSync(join(cacheDir, DATA_STORE), { force: true });
+  rmSync(join(cacheDir, "data-store.json"), { force: true });
   return `Content cache cleared: it still listed ${missing.join(", ")}, which no longer exist${missing.length === 1 ? "s" : ""}.`;
 }

@@ -1,17 +1,10 @@
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from "yaml";
+import type { ContentProblem } from "./problems.ts";
 
 /** A YAML document, and the 1-based file line of a field (or of its nearest existing parent, or of the YAML's start). */
 export interface ParsedYaml {
   data: unknown;
   lineOf(path: readonly PropertyKey[]): number;
-}
-
-/** A YAML error at a file line, with what to do when it is not the usual indentation-and-quotes advice. */
-export interface YamlSyntaxError {
-  line: number;
-  column: number;
-  message: string;
-  hint?: string;
 }
 
 // Same fence rule as Astro's own frontmatter reader, so both agree on what is frontmatter.
@@ -25,11 +18,10 @@ export function splitFrontmatter(source: string): { yaml: string | undefined; ya
 }
 
 /**
- * Parses YAML keeping positions, so problems can name a line (`firstLine` shifts them for
- * frontmatter). Dates stay text on purpose: Astro's reader turns an unquoted 2021-02-30 into
- * 2 March without a word, and only the text shows what the editor wrote.
+ * Parses YAML keeping positions so problems name a line (`firstLine` shifts them for frontmatter); an
+ * error comes back as the problem. Dates stay text: Astro's reader turns 2021-02-30 into 2 March silently.
  */
-export function parseYaml(text: string, firstLine = 1): ParsedYaml | YamlSyntaxError {
+export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml | ContentProblem {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const error = doc.errors[0];
@@ -37,7 +29,8 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml | YamlSyntaxE
     const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
     // The library's own "at line N" counts from the YAML block, not the file; our position replaces it.
     const message = (error.message.split("\n")[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, "");
-    return { line: pos.line + firstLine - 1, column: pos.col, message };
+    const hint = "Check indentation and quotes; text with a colon in it is safest in quotes.";
+    return { file, line: pos.line + firstLine - 1, column: pos.col, message: `YAML syntax error: ${message}`, hint };
   }
   let data: unknown;
   try {
@@ -45,9 +38,10 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml | YamlSyntaxE
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
     return {
+      file,
       line: firstLine,
       column: 1,
-      message: `its aliases expand too far to read (${error instanceof Error ? error.message : String(error)})`,
+      message: `YAML error: its aliases expand too far to read (${error instanceof Error ? error.message : String(error)})`,
       hint: "Anchors and aliases (&name, *name) are not needed here; write the values out.",
     };
   }
@@ -59,11 +53,6 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml | YamlSyntaxE
       return offset === undefined ? firstLine : lines.linePos(offset).line + firstLine - 1;
     },
   };
-}
-
-/** True when parseYaml failed. */
-export function isYamlError(result: ParsedYaml | YamlSyntaxError): result is YamlSyntaxError {
-  return "message" in result;
 }
 
 function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefined {

@@ -9,11 +9,7 @@ export interface PageName {
   line: number;
 }
 
-/**
- * Different names that would share one page (`Meta` and `META!` both become /companies/meta/):
- * one page would silently hold both. Each clash is reported once, on the first file that writes
- * the second spelling, naming the other spelling and where it is.
- */
+/** Different names that would share one page (`Meta`, `META!`: /companies/meta/), each clash reported once. */
 export function pageNameCollisions(names: readonly PageName[]): ContentProblem[] {
   const first = new Map<string, PageName>();
   const reported = new Set<string>();

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { z } from "astro/zod";
+import { distance } from "fastest-levenshtein";
 import { personData, storyData } from "../../src/schema/schema.ts";
 import { entryId, VALID_ID } from "../../src/schema/entryId.ts";
-import { isYamlError, parseYaml, splitFrontmatter, type ParsedYaml, type YamlSyntaxError } from "./frontmatter.ts";
+import { parseYaml, splitFrontmatter, type ParsedYaml } from "./frontmatter.ts";
 import { pageNameCollisions, type PageName } from "./pageNames.ts";
 import { findLiveContent, type StoryFormat } from "../../src/markdown/liveContent.ts";
 import type { ContentProblem } from "./problems.ts";
@@ -15,15 +16,13 @@ export interface StoryRecord {
   person: string;
 }
 
-/**
- * The largest files the build takes: a story of 1 MB of text is several times the longest interview
- * known (a 50 MB story once made the build climb to 17.8 GB and abort without naming the file);
- * people files hold a name, a role and a few links.
- */
-const MAX_BYTES = { story: 1024 * 1024, person: 64 * 1024 };
-const SIZE_HINT = {
-  story: "That is several times the longest interview: split it into parts, or check that the file holds one story.",
-  person: "A person file holds a name, a role, a company and a few links.",
+// The largest files the build takes (a 50 MB story once took the build to 17.8 GB and an abort naming no file).
+const LIMITS = {
+  story: {
+    bytes: 1024 * 1024,
+    hint: "That is several times the longest interview: split it into parts, or check that the file holds one story.",
+  },
+  person: { bytes: 64 * 1024, hint: "A person file holds a name, a role, a company and a few links." },
 };
 const UNREADABLE: Record<string, string> = {
   EACCES: "it is not readable (permission denied); make it readable, e.g. chmod a+r",
@@ -34,10 +33,8 @@ const UNREADABLE: Record<string, string> = {
 };
 
 /**
- * Reads every story and person under the content root and reports all problems in one pass,
- * before Astro runs: frontmatter against the schema (with lines), unknown fields, unknown people,
- * ids that collide (case-insensitively), company and topic names that would share a page,
- * unreadable or oversized files, and anything in a story that would run as code.
+ * Every problem of every story and person under the content root, before Astro runs: the schema (with
+ * lines), unknown fields and people, colliding ids and page names, unreadable or oversized files, code.
  */
 export function checkContent(root: string): { problems: ContentProblem[]; stories: StoryRecord[]; people: string[] } {
   const problems: ContentProblem[] = [];
@@ -67,14 +64,10 @@ export function checkContent(root: string): { problems: ContentProblem[]; storie
   return { problems, stories, people: [...people].sort() };
 }
 
-interface ContentFile {
-  path: string;
-  /** Path under the collection folder, with forward slashes. */
-  relative: string;
-  id: string;
-}
+type ContentFile = ReturnType<typeof listFiles>[number];
 
-function listFiles(dir: string, extension: RegExp): ContentFile[] {
+/** The collection's files: absolute path, path under the folder (forward slashes), entry id. */
+function listFiles(dir: string, extension: RegExp) {
   let names: string[];
   try {
     names = readdirSync(dir, { recursive: true, encoding: "utf8" });
@@ -117,8 +110,8 @@ function duplicateIds(files: readonly ContentFile[]): ContentProblem[] {
 function checkPerson(file: ContentFile): ContentProblem[] {
   const text = readContentFile(file.path, "person");
   if (typeof text !== "string") return [text];
-  const parsed = parseYaml(text);
-  if (isYamlError(parsed)) return [yamlProblem(file.path, parsed)];
+  const parsed = parseYaml(text, file.path);
+  if ("message" in parsed) return [parsed];
   return schemaProblems(file.path, parsed, personData);
 }
 
@@ -143,18 +136,17 @@ function checkStory(
     });
     return { problems };
   }
-  const parsed = parseYaml(yaml, yamlStartLine);
-  if (isYamlError(parsed)) return { problems: [...problems, yamlProblem(file.path, parsed)] };
+  const parsed = parseYaml(yaml, file.path, yamlStartLine);
+  if ("message" in parsed) return { problems: [...problems, parsed] };
   problems.push(...schemaProblems(file.path, parsed, storyData));
 
-  const data = parsed.data as Record<string, unknown> | null;
-  const named: [PageName["kind"], unknown, PropertyKey[]][] = [["company", data?.["company"], ["company"]]];
-  const topics: unknown = data?.["topics"];
-  if (Array.isArray(topics)) topics.forEach((topic, index) => named.push(["topic", topic, ["topics", index]]));
-  for (const [kind, name, path] of named) {
+  const data = parsed.data as { company?: unknown; topics?: unknown; person?: unknown } | null;
+  const name = (kind: PageName["kind"], name: unknown, path: PropertyKey[]) => {
     if (typeof name === "string") names.push({ kind, name, file: file.path, line: parsed.lineOf(path) });
-  }
-  const person = typeof data?.["person"] === "string" ? data["person"] : undefined;
+  };
+  name("company", data?.company, ["company"]);
+  if (Array.isArray(data?.topics)) data.topics.forEach((topic, index) => name("topic", topic, ["topics", index]));
+  const person = typeof data?.person === "string" ? data.person : undefined;
   if (person !== undefined && !people.has(person)) {
     const suggestion = closestMatch(person, [...people]);
     problems.push({
@@ -171,14 +163,10 @@ function checkStory(
 }
 
 function schemaProblems(file: string, parsed: ParsedYaml, schema: z.ZodObject): ContentProblem[] {
-  const data = parsed.data;
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    return [{ file, line: parsed.lineOf([]), message: "must be a set of fields like `name: Jane Doe`" }];
-  }
   const problems: ContentProblem[] = [];
   const known = Object.keys(schema.shape);
   // The schema carries the friendly error map (src/schema/errorMap.ts), so messages arrive in words.
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(parsed.data);
   for (const issue of result.success ? [] : result.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     if (issue.code !== "unrecognized_keys" || path.length > 0) {
@@ -200,31 +188,20 @@ function schemaProblems(file: string, parsed: ParsedYaml, schema: z.ZodObject): 
   return problems;
 }
 
-function yamlProblem(file: string, error: YamlSyntaxError): ContentProblem {
-  return {
-    file,
-    line: error.line,
-    column: error.column,
-    message: `YAML ${error.hint ? "" : "syntax "}error: ${error.message}`,
-    hint: error.hint ?? "Check indentation and quotes; text with a colon in it is safest in quotes.",
-  };
-}
-
 /** "1.5 MB", "340 KB". */
-function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
+const size = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 
 /** A story or person file as text, or the problem of why it cannot be read: too big, unreadable, a broken link, a folder. */
 function readContentFile(path: string, kind: "story" | "person"): string | ContentProblem {
-  const max = MAX_BYTES[kind];
+  const limit = LIMITS[kind];
   try {
     const bytes = statSync(path).size;
-    if (bytes > max) {
+    if (bytes > limit.bytes) {
       return {
         file: path,
-        message: `is ${size(bytes)}; a ${kind} file may be at most ${size(max)}`,
-        hint: SIZE_HINT[kind],
+        message: `is ${size(bytes)}; a ${kind} file may be at most ${size(limit.bytes)}`,
+        hint: limit.hint,
       };
     }
     return readFileSync(path, "utf8");
@@ -238,26 +215,8 @@ function readContentFile(path: string, kind: "story" | "person"): string | Conte
   }
 }
 
-/** The candidate within three typos of `word` (case-insensitive), for "did you mean" hints. */
+/** The candidate within three typos of `word` (case-insensitive, the first of the closest), for "did you mean" hints. */
 function closestMatch(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 4;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  const typos = (candidate: string) => distance(word.toLowerCase(), candidate.toLowerCase());
+  return candidates.filter((candidate) => typos(candidate) <= 3).sort((a, b) => typos(a) - typos(b))[0];
 }

@@ -1,18 +1,16 @@
 import { relative } from "node:path";
 
-/** One thing wrong with a content file, said so an editor can fix it without reading code. */
+/**
+ * One thing wrong with a content file, said so an editor can fix it without reading code: the file's
+ * absolute path, its 1-based line and column when known, the dotted field ("source.url"), what is wrong
+ * and what is expected, and how to fix it when the message alone does not say.
+ */
 export interface ContentProblem {
-  /** Absolute path of the file at fault. */
   file: string;
-  /** 1-based line in the file, when the problem has one. */
   line?: number | undefined;
-  /** 1-based column, when known. */
   column?: number | undefined;
-  /** Dotted frontmatter field, e.g. "source.url". */
   field?: string | undefined;
-  /** What is wrong and what is expected. */
   message: string;
-  /** How to fix it, when the message alone does not say. */
   hint?: string | undefined;
 }
 

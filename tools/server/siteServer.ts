@@ -88,12 +88,8 @@ export function createSiteServer(dir: string, base: string): Server {
 function cachedFile<T>(path: string, parse: (bytes: Buffer) => T): () => T | undefined {
   let seen: { mtimeMs: number; value: T } | undefined;
   return () => {
-    let mtimeMs: number;
-    try {
-      mtimeMs = statSync(path).mtimeMs;
-    } catch {
-      return undefined;
-    }
+    const mtimeMs = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtimeMs === undefined) return undefined;
     if (seen?.mtimeMs !== mtimeMs) seen = { mtimeMs, value: parse(readFileSync(path)) };
     return seen.value;
   };
