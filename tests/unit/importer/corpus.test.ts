@@ -20,6 +20,7 @@ interface Expected {
   header?: { name?: string; role?: string; company?: string; recorded?: string };
   speakers?: { hosts?: string[]; guests?: string[] };
   lists?: number;
+  asides?: string[];
   emphasis?: string[];
 }
 
@@ -112,7 +113,7 @@ describe("the importer corpus", () => {
     expect(lost, plan.markdown).toEqual([]);
   });
 
-  it.each(names)("%s: the header, speakers, lists and emphasis are read", (name) => {
+  it.each(names)("%s: the header, speakers, lists, side boxes and emphasis are read", (name) => {
     const { plan, expected } = cases.find((c) => c.name === name)!;
     const header = expected.header ?? {};
     if (header.name) expect(plan.person.name).toBe(header.name);
@@ -132,6 +133,8 @@ describe("the importer corpus", () => {
     }
     if (expected.lists)
       expect(plan.blocks.filter((b) => b.type === "list").length).toBeGreaterThanOrEqual(expected.lists);
+    if (expected.asides)
+      expect(plan.blocks.flatMap((b) => (b.type === "aside" ? [b.title] : []))).toEqual(expected.asides);
     for (const words of expected.emphasis ?? [])
       expect(plan.markdown).toMatch(new RegExp(`\\*${words.replace(/[’'.,]/g, ".")}\\*`));
   });
