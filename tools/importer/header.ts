@@ -90,6 +90,9 @@ const HEADER_WINDOW = 8;
 const TITLE_NAME =
   /^(?:An?\s+)?(?:interview|conversation|chat|Q&A|fireside chat)\s+with\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:\s*[:,—–-].*)?$/iu;
 
+// "Jane Doe is a Staff Engineer at Acme, where she…": an introduction naming the person, role and company.
+const BIO =
+  /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}) is (?:a|an|the) (.{2,80}?) at (\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’-]*){0,3})(?=[,;:]|\.(?:\s|$)|\s+(?:where|and|since|in)\b)/u;
 // "Staff Engineer Spotlight: Jane Doe", "Five questions | Jane Doe": a title whose last part is the name.
 const TITLED_NAME = /^.{2,80}?\s*[:|—–]\s+(\S.*)$/u;
 
@@ -193,6 +196,16 @@ export function readHeader(lines: readonly SourceLine[], preamble = false) {
       detected.name ??= name!.trim();
       detected.role ??= guest?.role;
       detected.company ??= guest?.company;
+    } else if (BIO.test(words) && detected.name === undefined && ROLE_WORD.test(BIO.exec(words)![2]!)) {
+      // "Jane Doe is a Staff Engineer at Acme, where…": the sentence stays in the story; its facts are a guess.
+      const [, name, role, company] = BIO.exec(words)!;
+      Object.assign(detected, { name, role, company });
+      // "… We talked in May 2023.": the introduction may date the conversation too.
+      const month = /\b(?:talked|spoke|met|chatted|recorded|interviewed)\b/i.test(words) && parseMonthYear(words);
+      if (month) detected.recorded ??= month;
+      const facts = month ? "name, role, company and recorded date" : "name, role and company";
+      guesses.push({ line: top[i]!.number, text: words, decision: `${facts} read from this sentence` });
+      continue;
     } else if (TITLE_NAME.test(words) && detected.name === undefined) {
       detected.name = TITLE_NAME.exec(words)![1]!;
       guesses.push({ line: top[i]!.number, text: words, decision: "the person's name read from the title" });

@@ -52,15 +52,19 @@ function sourceSentences(plan: StoryPlan): string[] {
   const label =
     /^(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?(?:[\p{L}\p{N}_.'’ -]{1,40}?(?:\s*[[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?:\s+)?/u;
   const lines = plan.blocks.length > 0 ? collectLines(plan) : [];
-  return lines
-    .filter((line) => !dropped.has(line.number))
-    .map((line) => plainText(line.text.replace(label, "").replace(/^\s*(?:[•*-]|\d+[.)])\s+|^\||\|$/g, "")))
-    .flatMap((text) => text.split(/(?<=[.?!])\s+/u))
-    .map((s) => s.replace(/\s+/g, " ").trim())
-    .filter(
-      (s) =>
-        /\p{L}/u.test(s) && !/^[[(].*[\])]$/.test(s) && !/^.{1,40}?\s+[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?$/u.test(s),
-    );
+  return (
+    lines
+      .filter((line) => !dropped.has(line.number))
+      // Labels are read from the words a reader sees: a blog writes them in bold ("**Name:** …").
+      .map((line) => plainText(line.text.replace(/^(\*\*|__)([^*_]{1,40}?)(:?)\1(:?)/, "$2$3$4")))
+      .map((text) => text.replace(label, "").replace(/^\s*(?:[•*-]|\d+[.)])\s+|^\||\|$/g, ""))
+      .flatMap((text) => text.split(/(?<=[.?!])\s+/u))
+      .map((s) => s.replace(/\s+/g, " ").trim())
+      .filter(
+        (s) =>
+          /\p{L}/u.test(s) && !/^[[(].*[\])]$/.test(s) && !/^.{1,40}?\s+[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?$/u.test(s),
+      )
+  );
 }
 
 function collectLines(plan: StoryPlan) {
