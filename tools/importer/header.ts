@@ -90,6 +90,12 @@ const HEADER_WINDOW = 8;
 const TITLE_NAME =
   /^(?:An?\s+)?(?:interview|conversation|chat|Q&A|fireside chat)\s+with\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:\s*[:,—–-].*)?$/iu;
 
+// "Jane Doe is a Staff Engineer at Acme, where she…": an introduction naming the person, role and company.
+const BIO =
+  /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}) is (?:a|an|the) (.{2,80}?) at (\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’-]*){0,3})(?=[,;:]|\.(?:\s|$)|\s+(?:where|and|since|in)\b)/u;
+// "Staff Engineer Spotlight: Jane Doe", "Five questions | Jane Doe": a title whose last part is the name.
+const TITLED_NAME = /^.{2,80}?\s*[:|—–]\s+(\S.*)$/u;
+
 /** Header facts found at the top of a page, and the lines they came from. */
 export type HeaderFindings = ReturnType<typeof readHeader>;
 
@@ -135,9 +141,23 @@ export function readHeader(lines: readonly SourceLine[], preamble = false) {
     take(k, "role", company !== undefined ? `${role} at ${company}` : role);
   };
 
-  // Title lines can stand above the name ("Principal Path", "Staff Notes, issue 31").
-  const nameAt = [0, 1, 2].find((k) => isNameLine(text(k)) && confirmsHeader(text(k + 1)));
-  if (nameAt !== undefined) {
+  // Title lines can stand above the name ("Principal Path", "Staff Notes, issue 31"), or end with it
+  // ("Staff Engineer Spotlight: Jane Doe"): then the title stays in the story and only the name is read.
+  const titledName = (k: number) => TITLED_NAME.exec(text(k))?.[1];
+  const nameAt = [0, 1, 2].find(
+    (k) => (isNameLine(text(k)) || isNameLine(titledName(k) ?? "")) && confirmsHeader(text(k + 1)),
+  );
+  const titled = nameAt !== undefined && !isNameLine(text(nameAt));
+  if (nameAt !== undefined && titled) {
+    detected.name = titledName(nameAt)!;
+    guesses.push({ line: top[nameAt]!.number, text: text(nameAt), decision: "the person's name read from the title" });
+    i = nameAt + 1;
+    const role = readRoleLine(text(i));
+    if (role && top[i]) {
+      takeRole(i, role);
+      introEnd = top[i++]!.number;
+    }
+  } else if (nameAt !== undefined) {
     if (nameAt === 1 && isNameLine(text(0))) {
       detected.sourceName = text(0);
       take(0, "source");
@@ -175,6 +195,16 @@ export function readHeader(lines: readonly SourceLine[], preamble = false) {
       detected.name ??= name!.trim();
       detected.role ??= guest?.role;
       detected.company ??= guest?.company;
+    } else if (BIO.test(words) && detected.name === undefined && ROLE_WORD.test(BIO.exec(words)![2]!)) {
+      // "Jane Doe is a Staff Engineer at Acme, where…": the sentence stays in the story; its facts are a guess.
+      const [, name, role, company] = BIO.exec(words)!;
+      Object.assign(detected, { name, role, company });
+      // "… We talked in May 2023.": the introduction may date the conversation too.
+      const month = /\b(?:talked|spoke|met|chatted|recorded|interviewed)\b/i.test(words) && parseMonthYear(words);
+      if (month) detected.recorded ??= month;
+      const facts = month ? "name, role, company and recorded date" : "name, role and company";
+      guesses.push({ line: top[i]!.number, text: words, decision: `${facts} read from this sentence` });
+      continue;
     } else if (TITLE_NAME.test(words) && detected.name === undefined) {
       detected.name = TITLE_NAME.exec(words)![1]!;
       guesses.push({ line: top[i]!.number, text: words, decision: "the person's name read from the title" });

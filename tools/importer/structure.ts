@@ -1,5 +1,5 @@
-import { plainText } from "./inline.ts";
-import { decideQuestions, endsWithQuestionMark } from "./questions.ts";
+import { plainText, readInline } from "./inline.ts";
+import { decideQuestions, endsWithQuestionMark, QUESTION_SCORE, scoreLine } from "./questions.ts";
 import type { RoundTripInput } from "./roundTrip.ts";
 import { ImportError, type Block, type Guess, type ListItem, type SourceLine } from "./types.ts";
 
@@ -17,6 +17,12 @@ export const PIPE_LINE = /^\s*\|/;
 // "Q: …", "Question: …", "A: …": the page's own marks for who asks, not words to keep in a heading.
 const QA_LABEL = /^(?:(Q|Question)|A|Answer)\s*[:.]\s+(?=\S)/;
 const SENTENCE_END = /[.?!:;,…]["'”’»)\]]*$/u;
+
+/** A line set wholly in bold: every run of words is strong. */
+function isWhollyBold(text: string): boolean {
+  const runs = readInline(text.trim()).filter((run) => run.text.trim() !== "");
+  return runs.length > 0 && runs.every((run) => run.emphasis === "strong");
+}
 
 /** A short title-like line: ten words and 80 characters at most, capitalised, no sentence punctuation at the end. */
 function looksLikeSubheading(text: string): boolean {
@@ -55,7 +61,12 @@ export function buildInterview(
       (!readListLine(line.text) || overrides.questions.has(line.number)),
   );
   const labelled = candidates.filter((line) => QA_LABEL.exec(plainText(line.text).trim())?.[1] !== undefined);
-  const marked = new Set([...marks.questions, ...labelled.map((line) => line.number)]);
+  // A plain-text page that sets its prompts wholly in bold (`**What …?**`) marks them as a page's markup would.
+  const bold = candidates.filter((line) => isWhollyBold(line.text) && scoreLine(line.text).score >= QUESTION_SCORE);
+  const marked = new Set([
+    ...marks.questions,
+    ...[...labelled, ...(bold.length >= 2 ? bold : [])].map((l) => l.number),
+  ]);
   const adjacent = (a: SourceLine, b: SourceLine) => position.get(b.number)! - position.get(a.number)! === 1;
   const { questions, guesses } = decideQuestions(candidates, adjacent, { ...overrides, marked });
   const lineText = new Map<number, string>();
@@ -75,7 +86,9 @@ export function buildInterview(
       blocks.push({ type: "list", ordered: false, start: 1, items });
       i += plainRun.length - 1;
     } else if (questions.has(line.number)) {
-      blocks.push({ type: "question", line: line.number, text: unlabel(line, text) });
+      // A bold prompt's heading is bold already: its words go in without the marks.
+      const asked = marked.has(line.number) && isWhollyBold(text) ? plainText(text) : unlabel(line, text);
+      blocks.push({ type: "question", line: line.number, text: asked });
     } else if (line.number > introEnd && readListLine(text) && !overrides.subheadings.has(line.number)) {
       const run = listRun(prose, i, (next) => !questions.has(next.number));
       blocks.push(...listBlocks(run));
@@ -208,8 +221,15 @@ function findPlainLists(body: readonly SourceLine[]): SourceLine[][] {
 }
 
 /** Titles of a story page's side boxes: "Talks from Jane Doe", "Posts by Jane", "Some of Jane’s writing", "Jane's talks". */
+const WORKS =
+  "talks|posts|articles|essays|writing|papers|presentations|podcasts|videos|books|interviews|projects|links";
 const TITLES = [
-  /^(?:talks|posts|articles|essays|writing|papers|presentations|podcasts|videos|books|interviews|projects|links)\s+(?:from|by)\s+\S.{0,60}$/i,
+  new RegExp(
+    `^(?:(?:further|recommended|selected|more)\\s+)?(?:${WORKS}|reading|resources)\\s+(?:from|by)\\s+\\S.{0,60}$`,
+    "i",
+  ),
+  /^(?:further|recommended|suggested)\s+(?:reading|resources|listening)$/i,
+  new RegExp(`^(?:${WORKS}|resources|tools)\\s+(?:mentioned|referenced)(?:\\s+in\\s+.{1,60})?$`, "i"),
   /^some of\s+\S.{0,40}?['’]s\s+(?:writing|talks|posts|articles|essays|papers|presentations|podcasts|videos|books|work|projects)$/i,
   /^\S.{0,40}?['’]s\s+(?:talks|posts|articles|essays|papers|presentations|podcasts|videos|books|writing)$/i,
 ];

@@ -6,9 +6,10 @@ const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
 // A speaker label: a few capitalised words ("Dana Whitfield"), a forum handle ("staff_sara"), or Q / A.
 // "Speaker 1" (automatic captions) counts as a name.
 const LABEL = String.raw`(?:\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|\d{1,2})){0,3}|[\p{Ll}\p{N}][\p{Ll}\p{N}_.-]{2,29})`;
-// "[00:12:34] Name: text", "(12:34) Name: text", "00:12:34 Name: text", "Name [00:12:34]: text", "Name: text".
+// "[00:12:34] Name: text", "(12:34) Name: text", "00:12:34 Name: text", "Name [00:12:34]: text", "Name: text",
+// and a blog's bold labels, "**Name:** text" or "**Name**: text".
 const TURN_LINE = new RegExp(
-  String.raw`^(?:[\[(]?(${TIME})[\])]?\s+)?(${LABEL})(?:\s*[\[(](${TIME})[\])])?:\s+(\S.*)$`,
+  String.raw`^(?:[\[(]?(${TIME})[\])]?\s+)?(?:\*\*|__)?(${LABEL})(?:\s*[\[(](${TIME})[\])])?(?:(?:\*\*|__):|:(?:\*\*|__)?)\s+(\S.*)$`,
   "u",
 );
 // "Rosa Lindqvist  0:03" or "Rosa Lindqvist (00:03)" alone on a line; the words follow on the next lines.
