@@ -2,20 +2,19 @@
  * `npm run import -- [--content DIR] [--force] [--dry-run] [--check] FILE...`
  * Raw transcripts in, faithful MDX stories out; see docs/importer.md.
  */
-import { parseCli, USAGE } from "./importer/cliArgs.ts";
+import { parseCli, usage } from "./importer/cliArgs.ts";
 import { ImportError } from "./importer/types.ts";
-import { importBatch } from "./importer/importBatch.ts";
-import { formatReport } from "./importer/report.ts";
+import { formatReport, importBatch } from "./importer/importBatch.ts";
 
 let request;
 try {
   request = parseCli(process.argv.slice(2));
 } catch (error) {
-  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage()}`);
   process.exit(2);
 }
 if (request.help) {
-  console.log(USAGE);
+  console.log(usage());
   process.exit(0);
 }
 

@@ -9,13 +9,17 @@ type StorySchema = Parameters<typeof flagSpecs>[0];
 
 /** The usage text `--help` prints; the story fields come from the schema. */
 export function usage(story: StorySchema = storyData): string {
-  const specs = flagSpecs(story);
-  const show = (lines: boolean) =>
-    wrap(
-      specs
-        .filter((spec) => spec.lines === lines)
-        .map(({ flag, value, multiple }) => `--${flag} ${value}${multiple && !lines ? " (repeat)" : ""}`),
-    );
+  // The flags of one kind, as many to a line as fit in 96 columns.
+  const show = (lines: boolean) => {
+    const rows: string[] = [];
+    for (const { flag, value, multiple } of flagSpecs(story).filter((spec) => spec.lines === lines)) {
+      const item = `--${flag} ${value}${multiple && !lines ? " (repeat)" : ""}`;
+      const last = rows.at(-1);
+      if (last !== undefined && last.length + 2 + item.length <= 96) rows[rows.length - 1] = `${last}  ${item}`;
+      else rows.push(`  ${item}`);
+    }
+    return rows.join("\n");
+  };
   return `Usage: npm run import -- [--content DIR] [--force] [--dry-run] [--check] FILE...
 
 Turns raw transcripts into stories: DIR/stories/<slug>.mdx, DIR/people/<id>.yaml (when new),
@@ -35,29 +39,12 @@ Structure corrections (LINE is a line number or the first words of the line; rep
 ${show(true)}`;
 }
 
-/** The usage text for the archive's story schema. */
-export const USAGE = usage();
-
-function wrap(items: readonly string[], width = 96): string {
-  const lines: string[] = [];
-  for (const item of items) {
-    const last = lines.at(-1);
-    if (last !== undefined && last.length + 2 + item.length <= width) lines[lines.length - 1] = `${last}  ${item}`;
-    else lines.push(`  ${item}`);
-  }
-  return lines.join("\n");
-}
-
-/**
- * Parses argv (without node and script); throws with a readable message on unknown or bad flags.
- * `story` is the story schema the flags come from (tests pass an extended one).
- */
+/** Parses argv (without node and script) for a story schema; throws a readable message on unknown or bad flags. */
 export function parseCli(argv: readonly string[], story: StorySchema = storyData) {
   const specs = flagSpecs(story);
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    strict: true,
     options: {
       force: { type: "boolean" },
       "dry-run": { type: "boolean" },

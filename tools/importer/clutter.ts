@@ -43,10 +43,9 @@ export function findClutter(
   const tail = nonBlank.slice(-FOOTER_WINDOW);
   const markerOf = (line: SourceLine) => FOOTER_MARKERS.find((m) => m.pattern.test(line.text.trim()));
   const footerStart = tail.findIndex(markerOf);
-  if (footerStart !== -1) {
-    const marker = tail[footerStart]!;
-    const reason = markerOf(marker)!.reason;
-    remove(marker, reason);
+  const marker = tail[footerStart];
+  if (marker) {
+    remove(marker, markerOf(marker)!.reason);
     for (const line of tail.slice(footerStart + 1)) remove(line, `footer (after line ${marker.number})`);
   }
 
@@ -57,24 +56,23 @@ export function findClutter(
   return [...removed.values()].sort((a, b) => a.line - b.line);
 }
 
+type Found = { shape: SourceShape; sourceName?: string | undefined };
+
 /** Guesses where a text was copied from (and the site's name when it says); clutter lines are evidence too. */
-export function detectShape(
-  lines: readonly SourceLine[],
-  clutter: readonly RemovedLine[],
-): { shape: SourceShape; sourceName?: string } {
+export function detectShape(lines: readonly SourceLine[], clutter: readonly RemovedLine[]): Found {
   const removed = new Set(clutter.map((c) => c.line));
   const kept = lines.filter((line) => !removed.has(line.number) && line.text.trim() !== "");
   const opens = (pattern: RegExp) => kept.slice(0, 4).some((line) => pattern.test(line.text.trim()));
-  const named = (shape: SourceShape, name: string | undefined) => (name ? { shape, sourceName: name } : { shape });
   // A thread copy opens with the quoted question; a "|" later on is just a character someone typed.
   if (kept[0] && PIPE_LINE.test(kept[0].text)) return { shape: "thread" };
   // "The Staff Hour, Episode 42: …" names its show.
   const show = /^(.{2,60}?)\s*[,:—–-]+\s*(?:episode|ep\.?)\s*\d+/i.exec(kept[0]?.text.trim() ?? "");
-  if (isSpeakerTranscript(kept)) return named("transcript", show?.[1]);
+  if (isSpeakerTranscript(kept)) return { shape: "transcript", sourceName: show?.[1] };
   const banner = clutter.map((c) => /^(.+) Banner$/u.exec(c.text.trim())).find(Boolean);
-  if (banner || opens(/^This story was recorded in\b/i)) return named("story-page", banner?.[1]);
+  if (banner || opens(/^This story was recorded in\b/i)) return { shape: "story-page", sourceName: banner?.[1] };
   const newsletter = clutter.map((c) => /^New content is up on (.+?)\.(?:\s|$)/.exec(c.text.trim())).find(Boolean);
   const emailFooter = clutter.some((c) => c.reason === "newsletter footer" || c.reason === "newsletter header");
-  if (newsletter || opens(/^Written interview in\b/i) || emailFooter) return named("newsletter", newsletter?.[1]);
+  if (newsletter || opens(/^Written interview in\b/i) || emailFooter)
+    return { shape: "newsletter", sourceName: newsletter?.[1] };
   return { shape: "plain" };
 }

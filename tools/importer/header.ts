@@ -10,20 +10,14 @@ const ISO = /\b(\d{4})-(0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?\b/;
 const MONTH_FIRST = new RegExp(String.raw`\b${MONTH_WORD}(?:\s+${DAY})?,?\s+(\d{4})\b`);
 const DAY_FIRST = new RegExp(String.raw`\b${DAY}\s+${MONTH_WORD},?\s+(\d{4})\b`);
 
-function monthNumber(word: string): number {
-  const lower = word.toLowerCase();
-  return MONTHS.findIndex((m) => lower.length >= 3 && m.toLowerCase().startsWith(lower));
-}
-
 /** "May, 2020", "early February, 2021", "Sept 2021", "14 May 2020" or "2021-02-14" -> "2021-02"; undefined when unsure. */
 export function parseMonthYear(text: string): string | undefined {
   const iso = ISO.exec(text);
   if (iso) return `${iso[1]}-${iso[2]}`;
   for (const pattern of [MONTH_FIRST, DAY_FIRST]) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const month = monthNumber(match[1]!);
-    if (month !== -1) return `${match[2]}-${String(month + 1).padStart(2, "0")}`;
+    const [, word = "", year] = pattern.exec(text) ?? [];
+    const month = MONTHS.findIndex((m) => word.length >= 3 && m.toLowerCase().startsWith(word.toLowerCase()));
+    if (month !== -1) return `${year}-${String(month + 1).padStart(2, "0")}`;
   }
   return undefined;
 }
@@ -96,21 +90,25 @@ const HEADER_WINDOW = 8;
 const TITLE_NAME =
   /^(?:An?\s+)?(?:interview|conversation|chat|Q&A|fireside chat)\s+with\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:\s*[:,—–-].*)?$/iu;
 
+// "Jane Doe is a Staff Engineer at Acme, where she…": an introduction naming the person, role and company.
+const BIO =
+  /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}) is (?:a|an|the) (.{2,80}?) at (\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’-]*){0,3})(?=[,;:]|\.(?:\s|$)|\s+(?:where|and|since|in)\b)/u;
+// "Staff Engineer Spotlight: Jane Doe", "Five questions | Jane Doe": a title whose last part is the name.
+const TITLED_NAME = /^.{2,80}?\s*[:|—–]\s+(\S.*)$/u;
+
 /** Header facts found at the top of a page, and the lines they came from. */
 export type HeaderFindings = ReturnType<typeof readHeader>;
 
 /** Reads "Role at Company" (company may be absent); undefined when the line is no job title. */
-export function readRoleLine(text: string): { role: string; company?: string } | undefined {
+export function readRoleLine(text: string): { role: string; company?: string | undefined } | undefined {
   const trimmed = text.trim();
   if (trimmed.split(/\s+/).length > MAX_ROLE_WORDS || /[?!]$/.test(trimmed)) return undefined;
   const at = ROLE_AT.exec(trimmed);
-  if (at && (!at[2]!.endsWith(".") || /\b(?:Inc|Ltd|Corp|Co|LLC|Bros|S\.A|N\.V|AG|GmbH)\.$/.test(at[2]!))) {
-    return { role: at[1]!, company: at[2]! };
-  }
-  if (ROLE_WORD.test(trimmed) && !/[.,;:]$/.test(trimmed) && !/\b(?:I|my|we|our)\b/.test(trimmed)) {
-    return { role: trimmed };
-  }
-  return undefined;
+  // The company may end in "." only as a company suffix ("Twilio Inc.").
+  const company = at && (!at[2]!.endsWith(".") || /\b(?:Inc|Ltd|Corp|Co|LLC|Bros|S\.A|N\.V|AG|GmbH)\.$/.test(at[2]!));
+  if (company) return { role: at[1]!, company: at[2]! };
+  const roleAlone = ROLE_WORD.test(trimmed) && !/[.,;:]$/.test(trimmed) && !/\b(?:I|my|we|our)\b/.test(trimmed);
+  return roleAlone ? { role: trimmed } : undefined;
 }
 
 function isNameLine(text: string): boolean {
@@ -123,12 +121,7 @@ function confirmsHeader(next: string): boolean {
   return reads || LINKS_LINE.test(next) || LEARN_MORE.test(next);
 }
 
-/**
- * Reads the header at the top of an interview: site title, name, role line, date lines,
- * profile links, "learn more" and "interview by" lines, in any order after the name.
- * `lines` are the body lines left after clutter removal, in order. With `preamble` (a transcript's
- * lines before the first turn) every line is read and unknown ones (the episode title) are passed over.
- */
+/** Reads the header atop an interview; a transcript's `preamble` is read whole, passing over unknown lines. */
 export function readHeader(lines: readonly SourceLine[], preamble = false) {
   const detected: Detected = {};
   const candidates: HeaderLine[] = [];
@@ -140,69 +133,88 @@ export function readHeader(lines: readonly SourceLine[], preamble = false) {
   let introEnd = 0;
   let i = 0;
   const text = (k: number) => plainText(top[k]?.text ?? "").trim();
-  const takeRole = (line: SourceLine, words: string, { role, company }: { role: string; company?: string }) => {
+  const take = (k: number, field: HeaderLine["field"], value = text(k)) =>
+    candidates.push({ line: top[k]!.number, text: text(k), field, value });
+  const takeRole = (k: number, { role, company }: NonNullable<ReturnType<typeof readRoleLine>>) => {
     detected.role = role;
     if (company !== undefined) detected.company = company;
-    const value = company !== undefined ? `${role} at ${company}` : role;
-    candidates.push({ line: line.number, text: words, field: "role", value });
+    take(k, "role", company !== undefined ? `${role} at ${company}` : role);
   };
 
-  // Title lines can stand above the name ("Principal Path", "Staff Notes, issue 31").
-  const nameAt = [0, 1, 2].find((k) => isNameLine(text(k)) && confirmsHeader(text(k + 1)));
-  if (nameAt !== undefined) {
-    if (nameAt === 1 && isNameLine(text(0))) {
-      detected.sourceName = text(0);
-      candidates.push({ line: top[0]!.number, text: text(0), field: "source", value: text(0) });
-    }
-    for (const title of top.slice(0, nameAt)) {
-      guesses.push({ line: title.number, text: title.text.trim(), decision: "read as a title above the header" });
-    }
-    i = nameAt;
-    detected.name = text(i);
-    candidates.push({ line: top[i]!.number, text: text(i), field: "name", value: text(i) });
-    introEnd = top[i]!.number;
-    i++;
+  // Title lines can stand above the name ("Principal Path", "Staff Notes, issue 31"), or end with it
+  // ("Staff Engineer Spotlight: Jane Doe"): then the title stays in the story and only the name is read.
+  const titledName = (k: number) => TITLED_NAME.exec(text(k))?.[1];
+  const nameAt = [0, 1, 2].find(
+    (k) => (isNameLine(text(k)) || isNameLine(titledName(k) ?? "")) && confirmsHeader(text(k + 1)),
+  );
+  const titled = nameAt !== undefined && !isNameLine(text(nameAt));
+  if (nameAt !== undefined && titled) {
+    detected.name = titledName(nameAt)!;
+    guesses.push({ line: top[nameAt]!.number, text: text(nameAt), decision: "the person's name read from the title" });
+    i = nameAt + 1;
     const role = readRoleLine(text(i));
     if (role && top[i]) {
-      takeRole(top[i]!, text(i), role);
-      introEnd = top[i]!.number;
-      i++;
+      takeRole(i, role);
+      introEnd = top[i++]!.number;
+    }
+  } else if (nameAt !== undefined) {
+    if (nameAt === 1 && isNameLine(text(0))) {
+      detected.sourceName = text(0);
+      take(0, "source");
+    }
+    for (const title of top.slice(0, nameAt))
+      guesses.push({ line: title.number, text: title.text.trim(), decision: "read as a title above the header" });
+    detected.name = text(nameAt);
+    take(nameAt, "name");
+    introEnd = top[nameAt]!.number;
+    i = nameAt + 1;
+    const role = readRoleLine(text(i));
+    if (role && top[i]) {
+      takeRole(i, role);
+      introEnd = top[i++]!.number;
     }
   }
   // Without a name line, a title or two may stand above the date and links lines.
   let titles = nameAt === undefined ? 2 : 0;
   for (; i < top.length; i++) {
-    const line = top[i]!;
     const words = text(i);
     const bare = dateOnlyLine(words);
     const dated = bare ? { field: "recorded" as const, month: bare, whole: true } : labelledDate(words);
+    const role = readRoleLine(words);
     if (dated) {
-      if (dated.field === "published") detected.published ??= dated.month;
-      else detected.recorded ??= dated.month;
-      if (dated.whole) candidates.push({ line: line.number, text: words, field: dated.field, value: dated.month });
-    } else if (detected.name !== undefined && detected.role === undefined && readRoleLine(words)) {
+      detected[dated.field] ??= dated.month;
+      if (dated.whole) take(i, dated.field, dated.month);
+    } else if (detected.name !== undefined && detected.role === undefined && role) {
       // The role line after the date ("Jane Doe", "May 2021", "Staff Engineer at Acme").
-      takeRole(line, words, readRoleLine(words)!);
+      takeRole(i, role);
     } else if (INTERVIEWER.test(words)) {
       detected.interviewer = INTERVIEWER.exec(words)![1]!;
     } else if (GUEST.test(words)) {
       const [, name, rest] = GUEST.exec(words)!;
+      const guest = readRoleLine(rest!);
       detected.name ??= name!.trim();
-      const role = readRoleLine(rest!);
-      if (role) {
-        detected.role ??= role.role;
-        if (role.company !== undefined) detected.company ??= role.company;
-      }
+      detected.role ??= guest?.role;
+      detected.company ??= guest?.company;
+    } else if (BIO.test(words) && detected.name === undefined && ROLE_WORD.test(BIO.exec(words)![2]!)) {
+      // "Jane Doe is a Staff Engineer at Acme, where…": the sentence stays in the story; its facts are a guess.
+      const [, name, role, company] = BIO.exec(words)!;
+      Object.assign(detected, { name, role, company });
+      // "… We talked in May 2023.": the introduction may date the conversation too.
+      const month = /\b(?:talked|spoke|met|chatted|recorded|interviewed)\b/i.test(words) && parseMonthYear(words);
+      if (month) detected.recorded ??= month;
+      const facts = month ? "name, role, company and recorded date" : "name, role and company";
+      guesses.push({ line: top[i]!.number, text: words, decision: `${facts} read from this sentence` });
+      continue;
     } else if (TITLE_NAME.test(words) && detected.name === undefined) {
       detected.name = TITLE_NAME.exec(words)![1]!;
-      guesses.push({ line: line.number, text: words, decision: "the person's name read from the title" });
+      guesses.push({ line: top[i]!.number, text: words, decision: "the person's name read from the title" });
       continue;
     } else if (!LINKS_LINE.test(words) && !LEARN_MORE.test(words)) {
       if (preamble) continue;
       if (introEnd === 0 && titles-- > 0) continue;
       break;
     }
-    introEnd = line.number;
+    introEnd = top[i]!.number;
   }
   return { detected, candidates, introEnd, guesses };
 }

@@ -1,25 +1,14 @@
-/**
- * A line's words: its plain-text emphasis read (`_x_`, `**x**`), and its text escaped into MDX that renders as
- * exactly that text (why each escape is there: docs/importer.md, "Text is data").
- */
+/** A line's plain-text emphasis read, and its text escaped into MDX that renders as exactly that text (docs/importer.md). */
 
 /** A run of a line's words, emphasised or not; the markers that set it apart are gone. */
-export interface InlineRun {
-  text: string;
-  emphasis?: "em" | "strong";
-}
+type InlineRun = { text: string; emphasis?: "em" | "strong" };
 
 // Longest first, so "**x**" is strong rather than two empty emphases.
 const MARKERS = ["**", "__", "*", "_"] as const;
 const OPENS_AFTER = /[\s([{"'“‘«—–/-]/u;
 const WORD = /[\p{L}\p{N}]/u;
 
-/**
- * Reads `_x_`, `*x*`, `**x**` and `__x__` in plain text as emphasis, the way e-mails and forums mark it. An
- * opener follows a space or an opening mark and precedes a non-space; its closer is the next same marker that
- * follows a non-space, or (as e-mails write it, "_a team. _This") follows a space and precedes a letter.
- * Intra-word marks (`snake_case`) and lone marks stay text.
- */
+/** Reads `_x_`, `*x*`, `**x**` and `__x__` in plain text as emphasis, the way e-mails and forums mark it. */
 export function readInline(text: string): InlineRun[] {
   const runs: InlineRun[] = [];
   const plain = (words: string) => {
@@ -47,11 +36,13 @@ export function readInline(text: string): InlineRun[] {
   return runs;
 }
 
+// An opener follows a space or an opening mark and precedes a non-space (so `snake_case` and lone marks stay text).
 function opensAt(text: string, at: number, marker: string): boolean {
   const after = text[at + marker.length];
   return OPENS_AFTER.test(text[at - 1] ?? " ") && after !== undefined && !/\s/u.test(after) && after !== marker[0];
 }
 
+// A closer follows a non-space, or (as e-mails write it, "_a team. _This") follows a space and precedes a letter.
 function findCloser(text: string, from: number, marker: string): number {
   for (let j = text.indexOf(marker, from); j !== -1; j = text.indexOf(marker, j + 1)) {
     const before = text[j - 1]!;
@@ -65,9 +56,7 @@ function findCloser(text: string, from: number, marker: string): number {
 
 /** A line's words without its emphasis marks: what a reader sees. */
 export function plainText(text: string): string {
-  return readInline(text)
-    .map((run) => run.text)
-    .join("");
+  return readInline(text).reduce((words, run) => words + run.text, "");
 }
 
 /** A block's text as Markdown: every character escaped, its emphasis written as `*x*` / `**x**`. */
@@ -136,12 +125,10 @@ function escapePlain(text: string): string {
 function readHttpUrl(text: string, start: number): { text: string; href: string } | undefined {
   let candidate = /^[^\s<]+/u.exec(text.slice(start))![0];
   const count = (char: string) => candidate.split(char).length - 1;
-  for (;;) {
-    const last = candidate.at(-1)!;
-    const unbalanced = (last === ")" && count(")") > count("(")) || (last === "]" && count("]") > count("["));
-    if (URL_TRAILING.test(last) || unbalanced) candidate = candidate.slice(0, -1);
-    else break;
-  }
+  // A closing bracket without its opener ends the sentence, not the URL.
+  const unopened = (last: string) =>
+    (last === ")" && count(")") > count("(")) || (last === "]" && count("]") > count("["));
+  while (URL_TRAILING.test(candidate.at(-1)!) || unopened(candidate.at(-1)!)) candidate = candidate.slice(0, -1);
   const url = URL.parse(candidate);
   if (!url) return undefined;
   // Hostnames come back lower-cased and punycoded, so a real one is letters, digits, hyphens and dots.

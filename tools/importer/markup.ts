@@ -24,11 +24,7 @@ export function sourceExtension(path: string): string {
   return PAGES.includes(ext) ? ext : ".txt";
 }
 
-/**
- * Reads `.html`/`.htm` (parse5, via hast-util-from-html) and `.md`/`.markdown` (micromark with GFM) into lines,
- * one paragraph, heading or list item each, with the headings its markup set; undefined for any other file.
- * Emphasis comes back as `*x*`/`**x**` so it is read like a plain-text source's; links keep their words.
- */
+/** A `.html`/`.md` page as lines (a paragraph, heading or list item each) and the headings it set; else undefined. */
 export function readMarkup(path: string, text: string): { lines: SourceLine[]; marks: SourceMarks } | undefined {
   const ext = sourceExtension(path);
   if (ext === ".txt") return undefined;
@@ -85,12 +81,13 @@ function collect(node: Root | Element, pieces: Piece[], ordered?: { next: number
     loose = "";
   };
   for (const child of node.children as (RootContent | ElementContent)[]) {
-    if (child.type === "text") loose += child.value.replace(/\s+/g, " ");
-    if (child.type !== "element" || SKIP.has(child.tagName)) continue;
+    if (child.type !== "element" || child.tagName === "br" || INLINE.has(child.tagName)) {
+      loose += inline(child);
+      continue;
+    }
+    if (SKIP.has(child.tagName)) continue;
     const heading = HEADING.exec(child.tagName);
-    if (child.tagName === "br") loose += "\n";
-    else if (INLINE.has(child.tagName)) loose += inline({ ...child, children: [child] });
-    else if ((heading || BLOCK.has(child.tagName)) && child.tagName !== "blockquote" && !hasBlocks(child)) {
+    if ((heading || BLOCK.has(child.tagName)) && child.tagName !== "blockquote" && !hasBlocks(child)) {
       flush();
       const text = inline(child);
       const meaningful = child.children.filter((c) => !(c.type === "text" && c.value.trim() === ""));
@@ -117,18 +114,14 @@ function hasBlocks(node: Element): boolean {
   );
 }
 
-/** A block's words, with `<em>`/`<i>` as `*x*`, `<strong>`/`<b>` as `**x**` and `<br>` as a line break. */
-function inline(node: Element): string {
-  let out = "";
-  for (const child of node.children) {
-    if (child.type === "text") out += child.value.replace(/\s+/g, " ");
-    if (child.type !== "element" || SKIP.has(child.tagName)) continue;
-    const marker = EMPHASIS[child.tagName];
-    if (child.tagName === "br") out += "\n";
-    else if (marker) out += wrap(inline(child), marker);
-    else out += inline(child);
-  }
-  return out;
+/** A node's words, with `<em>`/`<i>` as `*x*`, `<strong>`/`<b>` as `**x**` and `<br>` as a line break. */
+function inline(node: RootContent | ElementContent): string {
+  if (node.type === "text") return node.value.replace(/\s+/g, " ");
+  if (node.type !== "element" || SKIP.has(node.tagName)) return "";
+  if (node.tagName === "br") return "\n";
+  const words = node.children.map(inline).join("");
+  const marker = EMPHASIS[node.tagName];
+  return marker ? wrap(words, marker) : words;
 }
 
 /** Wraps words in a marker, keeping the spaces around them outside (`<em>word </em>` -> `*word* `). */

@@ -50,10 +50,7 @@ function sentences(text: string): string[] {
   return out;
 }
 
-/**
- * Scores one paragraph on its own words (3 or more is a question): a "?" at the end, who speaks (an interviewer
- * says "you", an interviewee "I"), a "?" closing a quotation inside an answer, request phrasing, length.
- */
+/** Scores one paragraph on its own words: a "?" at the end, who speaks ("you" or "I"), quotations, requests, length. */
 export function scoreLine(raw: string): { score: number; reasons: string[] } {
   const text = plainText(raw).trim();
   const reasons: string[] = [];
@@ -101,12 +98,7 @@ function asksThenRequests(text: string, parts: readonly string[]): boolean {
 
 type Scored = { line: SourceLine; score: number; reasons: string[]; settledBy?: string; guessedBy?: string };
 
-/**
- * Decides which paragraphs are prompts, as an editor reads the page: each line's score, the first prompt after
- * the header, prompts phrased like the page's others, and an answer after every prompt. `hints` are the editor's
- * corrections and the lines the source set as headings. Returns the question lines and every decision no rule
- * of a known shape settled.
- */
+/** Decides which paragraphs are prompts, as an editor reads the page; returns them and every unsettled decision. */
 export function decideQuestions(
   candidates: readonly SourceLine[],
   adjacent: (a: SourceLine, b: SourceLine) => boolean,
@@ -138,12 +130,8 @@ export function decideQuestions(
   }
 
   // One site asks one family of questions: a line opening like the page's sure prompts is one too.
-  const family = new Set(
-    scored
-      .filter((s) => s.score >= SETTLED)
-      .map((s) => openingWord(s.line.text))
-      .filter((word) => word !== "" && !GENERIC.has(word)),
-  );
+  const sure = scored.filter((s) => s.score >= SETTLED).map((s) => openingWord(s.line.text));
+  const family = new Set(sure.filter((word) => word !== "" && !GENERIC.has(word)));
   scored.forEach((s, k) => {
     const text = s.line.text;
     if (s.score >= QUESTION_SCORE || !family.has(openingWord(text))) return;

@@ -1,5 +1,5 @@
-import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
-import { ImportError, type SourceLine } from "./types.ts";
+import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { ImportError, quietly, type SourceLine } from "./types.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -17,29 +17,19 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-/**
- * Checks an input path before it is read: a symbolic link is refused unless `followSymlinks` (a "transcript"
- * linking to ~/.ssh/id_rsa would otherwise be archived and published), so is a device or pipe (read forever)
- * and a file over MAX_SOURCE_BYTES. A missing file is left to readSource.
- */
+/** Refuses a symbolic link (it could publish ~/.ssh/id_rsa) unless followed, a device or pipe, and a huge file. */
 export function checkInputFile(path: string, followSymlinks = false): void {
   const link = quietly(() => lstatSync(path));
   if (link?.isSymbolicLink() && !followSymlinks) {
-    let target = "a file that does not exist";
-    try {
-      target = realpathSync(path);
-    } catch {
-      // A dangling link: say so rather than fail here.
-    }
+    const target = quietly(() => realpathSync(path)) ?? "a file that does not exist";
     throw new ImportError(
       path,
       `is a symbolic link (to ${target}); the importer reads only real files, so copy the transcript here or pass --follow-symlinks`,
     );
   }
   const file = link?.isSymbolicLink() ? quietly(() => statSync(path)) : link;
-  if (file && !file.isFile() && !file.isDirectory()) {
+  if (file && !file.isFile() && !file.isDirectory())
     throw new ImportError(path, "is not a regular file (a device, pipe or socket); pass the path of a .txt transcript");
-  }
   if ((file?.size ?? 0) > MAX_SOURCE_BYTES) {
     throw new ImportError(
       path,
@@ -48,68 +38,43 @@ export function checkInputFile(path: string, followSymlinks = false): void {
   }
 }
 
-/** A path's stats, or undefined when they cannot be read (the read that follows says why). */
-function quietly(stat: () => Stats): Stats | undefined {
-  try {
-    return stat();
-  } catch {
-    return undefined;
-  }
-}
-
 /** Reads a file and refuses anything that is not non-empty UTF-8 text: exact bytes for archiving, lines for parsing. */
 export function readSource(path: string): { path: string; bytes: Uint8Array; lines: SourceLine[] } {
+  const refuse = (reason: string) => new ImportError(path, reason);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, not a file" : String(error);
-    throw new ImportError(path, `${why}; pass the path of a .txt transcript`);
+    throw refuse(`${why}; pass the path of a .txt transcript`);
   }
-  if (bytes.length === 0) throw new ImportError(path, "the file is empty; there is nothing to import");
+  if (bytes.length === 0) throw refuse("the file is empty; there is nothing to import");
   const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    throw new ImportError(
-      path,
-      `looks like a binary file (NUL byte at offset ${nul}); the importer takes plain UTF-8 text`,
-    );
-  }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    throw new ImportError(
-      path,
+  if (nul !== -1)
+    throw refuse(`looks like a binary file (NUL byte at offset ${nul}); the importer takes plain UTF-8 text`);
+  const decoded = quietly(() => utf8.decode(bytes));
+  if (decoded === undefined)
+    throw refuse(
       `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Offset(bytes)}); re-save it as UTF-8 text`,
     );
+  const text = decoded.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (text.trim() === "") throw refuse("the file holds only whitespace; there is nothing to import");
+  const control = CONTROL.exec(text);
+  if (control) {
+    const before = text.slice(0, control.index).split("\n");
+    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+    const where = `line ${before.length}, column ${before.at(-1)!.length + 1}`;
+    throw refuse(`${where}: control character U+${code}; remove it (it is not text)`);
   }
-  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  if (text.trim() === "") throw new ImportError(path, "the file holds only whitespace; there is nothing to import");
-  const lines = text.split("\n").map((line, index) => ({ number: index + 1, text: line }));
-  for (const line of lines) {
-    const match = CONTROL.exec(line.text);
-    if (!match) continue;
-    const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-    const where = `line ${line.number}, column ${match.index + 1}`;
-    throw new ImportError(path, `${where}: control character U+${code}; remove it (it is not text)`);
-  }
-  return { path, bytes, lines };
+  return { path, bytes, lines: text.split("\n").map((line, index) => ({ number: index + 1, text: line })) };
 }
 
-/** Offset of the first byte that breaks UTF-8, found by walking the sequences (decoding growing prefixes is quadratic). */
+/** Offset of the first byte that breaks UTF-8: where the first replacement character not in the file decodes from. */
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (length === 0 || i + length > bytes.length) return i;
-    try {
-      utf8.decode(bytes.subarray(i, i + length));
-    } catch {
-      return i;
-    }
-    i += length;
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  for (let at = text.indexOf("\uFFFD"); ; at = text.indexOf("\uFFFD", at + 1)) {
+    const offset = Buffer.byteLength(text.slice(0, at));
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) return offset;
   }
-  return i;
 }

@@ -11,10 +11,7 @@ export function renderStory(story: StoryData, blocks: readonly Block[]): string 
   return `---\n${storyFrontmatter(story)}---\n\n${renderBlocks(blocks)}`;
 }
 
-/**
- * Questions as `##`, sub-headings as `###`, lists as Markdown lists; one blank line between blocks. Turns,
- * breaks and side boxes use the editorial vocabulary (src/markdown/vocabulary.ts), their blocks inside as Markdown.
- */
+/** Questions as `##`, sub-headings `###`; turns, breaks and side boxes in the vocabulary (src/markdown/vocabulary.ts). */
 export function renderBlocks(blocks: readonly Block[]): string {
   const parts: string[] = [];
   let previous: Block | undefined;
@@ -43,27 +40,21 @@ export function renderBlocks(blocks: readonly Block[]): string {
 
 /** JSX attributes as plain strings: MDX decodes references in them and ends them at `"`, so `&` and `"` are references. */
 function attributesOf(values: Record<string, string | undefined>): string {
+  const escape = (value: string) => value.replace(/\s+/g, " ").trim().replace(/&/g, "&amp;").replace(/"/g, "&quot;");
   return Object.entries(values)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "")
-    .map(
-      ([name, value]) =>
-        ` ${name}="${value.replace(/\s+/g, " ").trim().replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`,
-    )
+    .map(([name, value]) => (value ? ` ${name}="${escape(value)}"` : ""))
     .join("");
 }
 
 /** The YAML between a story's `---` fences, in the schema's field order (a test's extra fields after) so re-imports diff cleanly. */
 export function storyFrontmatter(story: StoryData): string {
-  const fields = [...new Set([...Object.keys(storyData.shape), ...Object.keys(story)])];
-  const ordered = Object.fromEntries(
-    fields
-      .map((field) => [field, (story as Record<string, unknown>)[field]] as const)
-      .filter(
-        ([field, value]) =>
-          value !== undefined && !(field === "editorialNotes" && Array.isArray(value) && !value.length),
-      ),
-  );
-  const doc = new Document(ordered);
+  const fields = new Set([...Object.keys(storyData.shape), ...Object.keys(story)]);
+  // YAML leaves out undefined fields; no notes is no field.
+  const values: Record<string, unknown> = {
+    ...story,
+    editorialNotes: story.editorialNotes.length ? story.editorialNotes : undefined,
+  };
+  const doc = new Document(Object.fromEntries([...fields].map((field) => [field, values[field]])));
   // Dates stay strings: unquoted, YAML 1.1 readers would turn "2021-05-14" into a Date.
   for (const field of ["recorded", "published", "added"]) {
     const node = doc.get(field, true);
@@ -74,12 +65,7 @@ export function storyFrontmatter(story: StoryData): string {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
-/** A person file, `people/<id>.yaml`. */
+/** A person file, `people/<id>.yaml` (YAML leaves out a field that is undefined). */
 export function personYaml({ name, role, company, links }: PersonData): string {
-  return new Document({
-    name,
-    ...(role !== undefined ? { role } : {}),
-    ...(company !== undefined ? { company } : {}),
-    links,
-  }).toString({ lineWidth: 0 });
+  return new Document({ name, role, company, links }).toString({ lineWidth: 0 });
 }

@@ -9,7 +9,6 @@ import { mdxToHtml } from "../../src/markdown/mdxToHtml.ts";
 import { VOCABULARY_CLASS } from "../../src/markdown/vocabulary.ts";
 import { vocabularyPlugin } from "../../src/markdown/vocabularyPlugin.ts";
 
-/** Parser features of the site's own Markdown pipeline, so the round trip reads stories as the build does. */
 const SITE_FEATURES = satteriOptions().features;
 
 /** A story as the site renders it (its MDX parser, story-links rule and vocabulary), parsed back into a tree. */
@@ -25,12 +24,12 @@ export interface RoundTripInput {
   clutter: ReadonlySet<number>;
   header: readonly HeaderLine[];
   /** What the page header shows, per header field ("recorded" as YYYY-MM). */
-  headerValues: Partial<Record<HeaderLine["field"], string>>;
+  headerValues: Partial<Record<HeaderLine["field"], string | undefined>>;
   editorialHeadings: readonly string[];
   /** Lines whose words the structure reads differently from the raw line (a turn without its speaker label). */
-  lineText?: ReadonlyMap<number, string>;
+  lineText?: ReadonlyMap<number, string> | undefined;
   /** Lines that are structure only (a speaker label on its own line, a lone timestamp): no words to keep. */
-  structural?: ReadonlySet<number>;
+  structural?: ReadonlySet<number> | undefined;
 }
 
 /** The parts of a hast node the round trip reads. */
@@ -45,8 +44,8 @@ export interface HastLike {
 const BLOCKS = new Set(["p", "h2", "h3", "li"]);
 const EMPHASIS = new Set(["em", "strong"]);
 const CONTAINERS = new Set(["ul", "ol", "aside", "div"]);
-/** Vocabulary chrome whose words come from attributes the importer set, not from transcript lines. */
-const CHROME = new Set([`${VOCABULARY_CLASS.turn}__who`]);
+// A turn's speaker line: its words come from attributes the importer set, checked where it reads them.
+const CHROME = `${VOCABULARY_CLASS.turn}__who`;
 
 /** Collapses whitespace the way a browser shows it, so tabs and line breaks compare as spaces. */
 export function normalizeSpace(text: string): string {
@@ -61,25 +60,20 @@ export function expectedText(line: string): string {
 
 /** Renders the story as the site does; checks it holds only text, headings, lists and links, and every kept line, in order. */
 export function checkRoundTrip(input: RoundTripInput) {
-  // The renderer drops what it cannot turn into HTML (a <script>, an {expression}), so anything
-  // live is found in the source first; such a story is refused without rendering it.
+  // The renderer drops what it cannot turn into HTML (a <script>, an {expression}), so live content is
+  // looked for in the source first; such a story is refused without rendering it.
   const live = findLiveContent(input.markdown, "mdx");
-  // Anything in the compiled story that is not plain text, headings, lists and http(s) links.
   const unsafe = live.map((finding) => `line ${finding.line}: ${finding.message}`);
-  const tree = live.length > 0 ? { type: "root" } : renderStoryTree(input.markdown);
   const blocks: string[] = [];
-  collectBlocks(tree, blocks, unsafe);
+  collectBlocks(live.length > 0 ? { type: "root" } : renderStoryTree(input.markdown), blocks, unsafe);
   const normalized = blocks.map(normalizeSpace);
 
   const consumed = new Set(input.header.map((h) => h.line));
-  // Source lines whose words are not on the page (clutter aside).
-  const missing: { line: number; text: string }[] = [];
-  for (const { line, text, field, value } of input.header)
-    if (value !== input.headerValues[field]) missing.push({ line, text });
-
+  const missing = input.header
+    .filter(({ field, value }) => value !== input.headerValues[field])
+    .map(({ line, text }) => ({ line, text }));
   const matched = new Set<number>();
-  // Blocks whose whole text one line has accounted for: a later line cannot be found in them again
-  // (the answer "hello world" is not inside the question "Is it hello world?").
+  // Blocks one line has wholly accounted for: the answer "hello world" is not inside the question "Is it hello world?".
   const full = new Set<number>();
   let cursor = 0;
   let checkedLines = 0;
@@ -100,7 +94,6 @@ export function checkRoundTrip(input: RoundTripInput) {
   }
 
   const headings = new Set(input.editorialHeadings.map(normalizeSpace));
-  // Rendered blocks that do not come from the source (editorial headings aside).
   const extra = normalized.filter((block, index) => !matched.has(index) && !headings.has(block));
   const ok = missing.length === 0 && unsafe.length === 0 && extra.length === 0;
   return { ok, missing, unsafe, extra, checkedLines };
@@ -109,9 +102,8 @@ export function checkRoundTrip(input: RoundTripInput) {
 function collectBlocks(node: HastLike, blocks: string[], unsafe: string[]): void {
   for (const child of node.children ?? []) {
     const tag = child.type === "element" ? child.tagName! : "";
-    // A turn's speaker line: the speaker and time are attributes, checked where the importer reads them.
     const classes = child.properties?.["className"];
-    if (Array.isArray(classes) && classes.some((name) => CHROME.has(String(name)))) continue;
+    if (Array.isArray(classes) && classes.includes(CHROME)) continue;
     if (child.type === "text" && child.value?.trim())
       unsafe.push(`text outside any paragraph: "${child.value.trim()}"`);
     else if (BLOCKS.has(tag)) blocks.push(inlineText(child, unsafe, tag === "li"));
@@ -134,14 +126,10 @@ function inlineText(node: HastLike, unsafe: string[], inListItem: boolean): stri
 }
 
 function describe(node: HastLike): string {
-  if (node.type === "element") {
-    const href = node.properties?.["href"];
-    return `<${node.tagName}${href !== undefined ? ` href="${hrefOf(node)}"` : ""}> element`;
-  }
-  return `${node.type}${node.value ? ` "${node.value.slice(0, 60)}"` : ""}`;
+  if (node.type !== "element") return `${node.type}${node.value ? ` "${node.value.slice(0, 60)}"` : ""}`;
+  return `<${node.tagName}${node.properties?.["href"] !== undefined ? ` href="${hrefOf(node)}"` : ""}> element`;
 }
 
-/** An element's href as text ("" when it has none). */
 function hrefOf(node: HastLike): string {
   const href = node.properties?.["href"];
   return typeof href === "string" ? href : "";

@@ -1,8 +1,4 @@
-/**
- * The editor's corrections for one source, kept next to it as `<name>.import.yaml` so a re-import gives the
- * same story; flags of the same name win. Its schema and the command-line flags are derived from the story
- * schema (src/schema/schema.ts), so a field declared there reaches `npm run import` with no edit here.
- */
+/** The editor's corrections kept beside a source as `<name>.import.yaml`; schema and flags derive from the story schema. */
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { z } from "astro/zod";
@@ -23,12 +19,8 @@ type AnyShape = Record<string, z.ZodType>;
 type Loose<S extends AnyShape> = { [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer I> ? I : S[K]> };
 
 function loose<S extends AnyShape>(shape: S): Loose<S> {
-  return Object.fromEntries(
-    Object.entries(shape).map(([key, field]) => [
-      key,
-      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional(),
-    ]),
-  ) as Loose<S>;
+  const optional = (field: z.ZodType) => (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field);
+  return Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, optional(field).optional()])) as Loose<S>;
 }
 
 function unwrap(field: z.ZodType): z.ZodType {
@@ -52,12 +44,9 @@ const sourceGroup = z.strictObject(loose(sourceSchema.shape)).optional();
 
 /** The sidecar schema for a story schema: every story field, all optional, between the importer's own fields. */
 export function sidecarSchemaFor<S extends typeof storyData.shape>(story: z.ZodObject<S>) {
-  const fields = Object.fromEntries(
-    Object.entries(loose(story.shape)).map(([key, field]) => [
-      key,
-      key === "person" ? personGroup : key === "source" ? sourceGroup : field,
-    ]),
-  ) as Omit<Loose<S>, "person" | "source"> & { person: typeof personGroup; source: typeof sourceGroup };
+  // The story's person and source fields, in their places, become the importer's groups.
+  const groups = { person: personGroup, source: sourceGroup };
+  const fields = { ...loose(story.shape), ...groups } as Omit<Loose<S>, keyof typeof groups> & typeof groups;
   return withFriendlyErrors(
     z.strictObject({ slug: slug.optional(), shape: z.enum(sourceShapes).optional(), ...fields, ...cutting }),
   );
@@ -66,7 +55,6 @@ export function sidecarSchemaFor<S extends typeof storyData.shape>(story: z.ZodO
 const sidecarSchema = sidecarSchemaFor(storyData);
 export type Sidecar = z.infer<typeof sidecarSchema>;
 
-/** One command-line flag, its sidecar path (["source", "url"]), whether it repeats or takes line references. */
 type FlagSpec = NonNullable<ReturnType<typeof spec>>;
 
 // Flags whose names predate the derivation and stay for editors' muscle memory.
@@ -80,6 +68,12 @@ const FLAG_NAMES: Record<string, string> = {
 // Person fields other than name and id come from the story's role and company, not from flags.
 const NO_FLAG = new Set(["person.role", "person.company", "person.links"]);
 
+// What a flag's value looks like in --help.
+const VALUE_NAMES = new Map<z.ZodType, string>([
+  [lineRef, "LINE"],
+  [partialDate, "YYYY-MM"],
+  [calendarDay, "YYYY-MM-DD"],
+]);
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 function spec(path: [string] | [string, string], field: z.ZodType) {
@@ -89,22 +83,11 @@ function spec(path: [string] | [string, string], field: z.ZodType) {
   const multiple = inner instanceof z.ZodArray;
   const item = multiple ? unwrap(inner.element as z.ZodType) : inner;
   const lines = item === lineRef; // digits become line numbers
-  const named =
-    FLAG_NAMES[key] ??
-    (path.length === 2 && path[0] !== "person" ? `${path[0]}-${kebab(path[1])}` : kebab(path.at(-1) ?? ""));
+  const named = FLAG_NAMES[key] ?? kebab((path[0] === "person" ? path.slice(1) : path).join("-"));
   const flag = multiple && !FLAG_NAMES[key] ? named.replace(/s$/, "") : named;
-  const is = (type: z.ZodType) => item === type || inner === type;
-  const value = lines
-    ? "LINE"
-    : item instanceof z.ZodEnum
-      ? item.options.join("|")
-      : is(partialDate)
-        ? "YYYY-MM"
-        : is(calendarDay)
-          ? "YYYY-MM-DD"
-          : item instanceof z.ZodURL
-            ? "URL"
-            : "TEXT";
+  const value =
+    VALUE_NAMES.get(item) ??
+    (item instanceof z.ZodEnum ? item.options.join("|") : item instanceof z.ZodURL ? "URL" : "TEXT");
   return { flag, path, multiple, lines, value };
 }
 
@@ -112,8 +95,7 @@ function spec(path: [string] | [string, string], field: z.ZodType) {
 export function flagSpecs<S extends typeof storyData.shape>(story: z.ZodObject<S>): FlagSpec[] {
   return (Object.entries(sidecarSchemaFor(story).shape) as [string, z.ZodType][]).flatMap(([key, field]) => {
     const inner = unwrap(field);
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- shape is any on a bare ZodObject
-    const parts = inner instanceof z.ZodObject ? Object.entries(inner.shape as Record<string, z.ZodType>) : undefined;
+    const parts = inner instanceof z.ZodObject ? Object.entries<z.ZodType>(inner.shape) : undefined;
     const made = parts ? parts.map(([sub, subField]) => spec([key, sub], subField)) : [spec([key], field)];
     return made.filter((s) => s !== undefined);
   });
@@ -137,20 +119,15 @@ const IMPORTER_ONLY = new Set(["slug", "shape", "person", "source", ...Object.ke
 
 /** The story fields a sidecar sets beyond `handled`: a field added to the schema reaches the frontmatter through here. */
 export function otherStoryFields(settings: object, handled: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(settings).filter(
-      ([key, value]) => value !== undefined && !IMPORTER_ONLY.has(key) && !handled.includes(key),
-    ),
-  );
+  const other = ([key, value]: [string, unknown]) =>
+    value !== undefined && !IMPORTER_ONLY.has(key) && !handled.includes(key);
+  return Object.fromEntries(Object.entries(settings).filter(other));
 }
 
-/** A sidecar as read from disk: its path, its text (to keep comments on rewrite) and its checked fields. */
-export type LoadedSidecar = { path: string; text: string | undefined; data: Sidecar };
-
-/** Reads and checks the sidecar next to a source (`jane.txt` -> `jane.import.yaml`); an absent one is empty. */
-export function loadSidecar(sourcePath: string): LoadedSidecar {
+/** Reads and checks the sidecar next to a source (`jane.txt` -> `jane.import.yaml`); its text keeps comments on rewrite. */
+export function loadSidecar(sourcePath: string) {
   const path = join(dirname(sourcePath), `${basename(sourcePath, extname(sourcePath))}.import.yaml`);
-  if (!existsSync(path)) return { path, text: undefined, data: {} };
+  if (!existsSync(path)) return { path, text: undefined, data: {} as Sidecar };
   const text = readFileSync(path, "utf8");
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) throw new ImportError(path, `is not valid YAML: ${doc.errors[0]!.message}`);
@@ -178,7 +155,7 @@ export function mergeSidecars(base: Sidecar, flags: Sidecar): Sidecar {
   for (const [key, value] of Object.entries(flags)) {
     if (value === undefined) continue;
     const current = merged[key];
-    merged[key] = isGroup(value) && isGroup(current) && current !== null ? { ...current, ...value } : value;
+    merged[key] = isGroup(value) && isGroup(current) ? { ...current, ...value } : value;
   }
   return merged;
 }
@@ -186,33 +163,23 @@ export function mergeSidecars(base: Sidecar, flags: Sidecar): Sidecar {
 /** The sidecar to archive: the editor's file with the flag values written in (comments kept), or a new file. */
 export function sidecarText(existing: string | undefined, flags: Sidecar): string {
   const doc = existing !== undefined ? parseDocument(existing) : new Document({});
-  if (existing === undefined) {
+  if (existing === undefined)
     doc.commentBefore = " Editorial decisions for this source; `npm run import` reads them on every re-import.";
-  }
   for (const [key, value] of Object.entries(flags)) {
     if (isGroup(value)) {
-      for (const [inner, innerValue] of Object.entries(value)) {
+      for (const [inner, innerValue] of Object.entries(value))
         if (innerValue !== undefined) doc.setIn([key, inner], innerValue);
-      }
     } else if (value !== undefined) doc.set(key, value);
   }
   return doc.toString({ lineWidth: 0 });
 }
 
-/**
- * Turns an editor's line references (a number, or the words a line starts with) into line numbers. Words must
- * pick out exactly one line, so a correction cannot silently drift.
- */
-export function resolveLineRefs(
-  refs: readonly (number | string)[],
-  lines: readonly SourceLine[],
-  where: string,
-  field: string,
-): Set<number> {
+/** The lines a sidecar field names: by number, or by the first words of exactly one line, so none drifts. */
+export function resolveLineRefs(settings: Sidecar, field: keyof Sidecar, lines: readonly SourceLine[], where: string) {
   return new Set(
-    refs.map((ref) => {
+    ((settings[field] ?? []) as (number | string)[]).map((ref) => {
       if (typeof ref === "number") {
-        if (Number.isInteger(ref) && lines[ref - 1] && lines[ref - 1]!.text.trim() !== "") return ref;
+        if (lines[ref - 1]?.text.trim()) return ref;
         throw new ImportError(where, `"${field}" names line ${ref}, which is not a non-blank line of the source`);
       }
       const start = ref.trim();

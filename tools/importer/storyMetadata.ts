@@ -15,42 +15,22 @@ const PLACEHOLDERS: Record<string, string> = {
 };
 const FLAGS = new Map(flagSpecs(storyData).map((spec) => [spec.path.join("."), `--${spec.flag}`]));
 
-/**
- * Combines what the text says (name line, role line, date lines, banner) with the editor's
- * sidecar and flags, which always win. Missing fields get stand-ins and are named in `missing`,
- * so the whole outline can still be shown; `where` is the sidecar path errors point to.
- */
-export function resolveMetadata(
-  shape: SourceShape,
-  detected: Detected,
-  settings: Sidecar,
-  where: string,
-): {
-  slug: string;
-  personId: string;
-  person: PersonData;
-  story: Omit<StoryData, "editorialNotes">;
-  /** Notes for the editor: defaults taken from weaker evidence. */
-  warnings: string[];
-  /** Required fields nobody gave, as a refusal sentence. */
-  missing?: string;
-} {
+/** What the text says, overruled by the sidecar and flags; missing fields get stand-ins and are named in `missing`. */
+export function resolveMetadata(shape: SourceShape, detected: Detected, settings: Sidecar, where: string) {
+  // Notes for the editor: defaults taken from weaker evidence.
   const warnings: string[] = [];
   const url = settings.source?.url;
   const host = url !== undefined ? new URL(url).hostname.replace(/^www\./, "") : undefined;
-  if (settings.source?.name === undefined && detected.sourceName === undefined && host !== undefined) {
+  if (settings.source?.name === undefined && detected.sourceName === undefined && host !== undefined)
     warnings.push(`source name guessed from the URL: “${host}” (set --source-name if the site has a name)`);
-  }
   const published = settings.published ?? detected.published;
-  if (settings.recorded === undefined && detected.recorded === undefined && published !== undefined) {
+  if (settings.recorded === undefined && detected.recorded === undefined && published !== undefined)
     warnings.push(`"recorded" taken from the published date ${published}; pass --recorded if it was recorded earlier`);
-  }
   const missing: string[] = [];
   const pick = (field: string, ...values: (string | undefined)[]): string => {
     const value = values.find((v) => v !== undefined && v !== "");
-    if (value !== undefined) return value;
-    missing.push(field);
-    return PLACEHOLDERS[field]!;
+    if (value === undefined) missing.push(field);
+    return value ?? PLACEHOLDERS[field]!;
   };
   const name = pick("person.name", settings.person?.name, detected.name);
   const role = pick("role", settings.role, detected.role);
@@ -60,16 +40,10 @@ export function resolveMetadata(
   const sourceName = pick("source.name", settings.source?.name, detected.sourceName, host);
   const sourceUrl = pick("source.url", settings.source?.url);
 
-  const how = missing.map((field) => `${field} (${FLAGS.get(field)})`).join(", ");
-  const absent = missing.length > 0 ? `missing ${how}: add them to this sidecar file or pass the flags` : undefined;
-
   const personId = settings.person?.id ?? slugify(foldLetters(name));
   const slug = settings.slug ?? personId;
-  if (!SLUG.test(slug))
-    throw new ImportError(
-      where,
-      `cannot make a URL slug from "${name}"; set "slug" (--slug) to lowercase words joined by hyphens`,
-    );
+  const noSlug = `cannot make a URL slug from "${name}"; set "slug" (--slug) to lowercase words joined by hyphens`;
+  if (!SLUG.test(slug)) throw new ImportError(where, noSlug);
 
   const format = settings.source?.format ?? shapeFormats[shape];
   const story = {
@@ -100,7 +74,9 @@ export function resolveMetadata(
     company: settings.person?.company ?? company,
     links: settings.person?.links ?? [],
   };
-  return { slug, personId, person, story, warnings, ...(absent !== undefined ? { missing: absent } : {}) };
+  const how = missing.map((field) => `${field} (${FLAGS.get(field)})`).join(", ");
+  const absent = missing.length > 0 ? `missing ${how}: add them to this sidecar file or pass the flags` : undefined;
+  return { slug, personId, person, story, warnings, missing: absent };
 }
 
 // Letters with no accent to strip, spelled the way their languages write them in ASCII.

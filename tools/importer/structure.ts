@@ -1,44 +1,54 @@
-import { plainText } from "./inline.ts";
-import { decideQuestions, endsWithQuestionMark } from "./questions.ts";
+import { plainText, readInline } from "./inline.ts";
+import { decideQuestions, endsWithQuestionMark, QUESTION_SCORE, scoreLine } from "./questions.ts";
+import type { RoundTripInput } from "./roundTrip.ts";
 import { ImportError, type Block, type Guess, type ListItem, type SourceLine } from "./types.ts";
 
 /** Lines the source's own markup set apart (from .md/.html input): headings and sub-headings. */
 export type SourceMarks = Record<"questions" | "subheadings", ReadonlySet<number>>;
 
-/** The blocks, notes for the editor, decisions no known rule settled, and the words of lines without their "Q:" label. */
-export type Structure = { blocks: Block[]; warnings: string[]; guesses: Guess[]; lineText?: Map<number, string> };
+/** The blocks, notes for the editor, guesses, and what the round trip needs to read lines the structure reshaped. */
+export type Structure = { blocks: Block[]; warnings: string[]; guesses: Guess[] } & Pick<
+  RoundTripInput,
+  "lineText" | "structural"
+>;
 
 /** A forum quote block: the asker's words between "|" marks, as copied from a thread. */
 export const PIPE_LINE = /^\s*\|/;
 // "Q: …", "Question: …", "A: …": the page's own marks for who asks, not words to keep in a heading.
 const QA_LABEL = /^(?:(Q|Question)|A|Answer)\s*[:.]\s+(?=\S)/;
 const SENTENCE_END = /[.?!:;,…]["'”’»)\]]*$/u;
-const MAX_SUBHEADING_WORDS = 10;
-const MAX_SUBHEADING_CHARS = 80;
 
-/** A short title-like line: a few words, capitalised, no sentence punctuation at the end. */
+/** A line set wholly in bold: every run of words is strong. */
+function isWhollyBold(text: string): boolean {
+  const runs = readInline(text.trim()).filter((run) => run.text.trim() !== "");
+  return runs.length > 0 && runs.every((run) => run.emphasis === "strong");
+}
+
+/** A short title-like line: ten words and 80 characters at most, capitalised, no sentence punctuation at the end. */
 function looksLikeSubheading(text: string): boolean {
   const trimmed = plainText(text).trim();
   return (
-    trimmed.length <= MAX_SUBHEADING_CHARS &&
-    trimmed.split(/\s+/).length <= MAX_SUBHEADING_WORDS &&
+    trimmed.length <= 80 &&
+    trimmed.split(/\s+/).length <= 10 &&
     /^[\p{Lu}\p{N}]/u.test(trimmed) &&
     !SENTENCE_END.test(trimmed)
   );
 }
 
-/**
- * Builds an interview: questions become headings, the rest answers. Lines up to `introEnd` (the header lines
- * that stay in the text) and any line before the first question open the story. `overrides` are the editor's
- * corrections as line numbers.
- */
+/** Builds an interview: questions become headings, the rest answers; lines before the first question open it. */
 export function buildInterview(
   body: readonly SourceLine[],
   introEnd: number,
-  overrides: Record<"questions" | "notQuestions" | "subheadings" | "notSubheadings", Set<number>>,
+  refs: (field: "questions" | "notQuestions" | "subheadings" | "notSubheadings") => Set<number>,
   file: string,
   marks: SourceMarks = { questions: new Set(), subheadings: new Set() },
 ): Structure {
+  const overrides = {
+    questions: refs("questions"),
+    notQuestions: refs("notQuestions"),
+    subheadings: refs("subheadings"),
+    notSubheadings: refs("notSubheadings"),
+  };
   const prose = body.filter((line) => line.text.trim() !== "");
   const plainRuns = findPlainLists(body.filter((line) => line.number > introEnd));
   const runStart = new Map(plainRuns.map((run) => [run[0]!.number, run]));
@@ -51,15 +61,14 @@ export function buildInterview(
       (!readListLine(line.text) || overrides.questions.has(line.number)),
   );
   const labelled = candidates.filter((line) => QA_LABEL.exec(plainText(line.text).trim())?.[1] !== undefined);
-  const { questions, guesses } = decideQuestions(
-    candidates,
-    (a, b) => position.get(b.number)! - position.get(a.number)! === 1,
-    {
-      questions: overrides.questions,
-      notQuestions: overrides.notQuestions,
-      marked: new Set([...marks.questions, ...labelled.map((line) => line.number)]),
-    },
-  );
+  // A plain-text page that sets its prompts wholly in bold (`**What …?**`) marks them as a page's markup would.
+  const bold = candidates.filter((line) => isWhollyBold(line.text) && scoreLine(line.text).score >= QUESTION_SCORE);
+  const marked = new Set([
+    ...marks.questions,
+    ...[...labelled, ...(bold.length >= 2 ? bold : [])].map((l) => l.number),
+  ]);
+  const adjacent = (a: SourceLine, b: SourceLine) => position.get(b.number)! - position.get(a.number)! === 1;
+  const { questions, guesses } = decideQuestions(candidates, adjacent, { ...overrides, marked });
   const lineText = new Map<number, string>();
   const unlabel = (line: SourceLine, text: string): string => {
     const label = labelled.length > 0 ? QA_LABEL.exec(text) : null;
@@ -77,7 +86,9 @@ export function buildInterview(
       blocks.push({ type: "list", ordered: false, start: 1, items });
       i += plainRun.length - 1;
     } else if (questions.has(line.number)) {
-      blocks.push({ type: "question", line: line.number, text: unlabel(line, text) });
+      // A bold prompt's heading is bold already: its words go in without the marks.
+      const asked = marked.has(line.number) && isWhollyBold(text) ? plainText(text) : unlabel(line, text);
+      blocks.push({ type: "question", line: line.number, text: asked });
     } else if (line.number > introEnd && readListLine(text) && !overrides.subheadings.has(line.number)) {
       const run = listRun(prose, i, (next) => !questions.has(next.number));
       blocks.push(...listBlocks(run));
@@ -101,13 +112,10 @@ export function buildInterview(
     }
   }
 
-  if (!blocks.some((b) => b.type === "question")) {
-    throw new ImportError(
-      file,
-      "no recognisable questions: no line reads as an interviewer's prompt after the header. Mark the questions " +
-        "with --question LINE (or a `questions:` list in the sidecar), or check that this is an interview",
-    );
-  }
+  const noQuestions =
+    "no recognisable questions: no line reads as an interviewer's prompt after the header. Mark the questions " +
+    "with --question LINE (or a `questions:` list in the sidecar), or check that this is an interview";
+  if (!blocks.some((b) => b.type === "question")) throw new ImportError(file, noQuestions);
   return { blocks, warnings: colonWarnings(blocks), guesses, lineText };
 }
 
@@ -123,12 +131,8 @@ export function buildThread(
   while (end < prose.length && PIPE_LINE.test(prose[end]!.text)) end++;
   const asked = prose.slice(first, end);
   const reply = prose.slice(end);
-  if (first === -1 || asked.every((line) => stripPipes(line.text) === "")) {
-    throw new ImportError(
-      file,
-      "no recognisable question: a thread needs the asker's words in a block of lines starting with “|”",
-    );
-  }
+  const noQuestion = "no recognisable question: a thread needs the asker's words in a block of lines starting with “|”";
+  if (first === -1 || asked.every((line) => stripPipes(line.text) === "")) throw new ImportError(file, noQuestion);
   if (reply.length === 0)
     throw new ImportError(file, "the quoted question has no reply after it; there is no discussion to archive");
 
@@ -167,7 +171,6 @@ function colonWarnings(blocks: readonly Block[]): string[] {
 const BULLET = /^\s*[•◦▪‣●*-]\s+(\S.*)$/u;
 // Three digits at most: "1986. That year..." opens a sentence, not a list.
 const NUMBERED = /^\s*(\d{1,3})[.)]\s+(\S.*)$/;
-const MAX_PLAIN_ITEM_CHARS = 160;
 
 /** Reads a bullet ("• x", "- x", "* x") or numbered ("1. x", "2) x") line; null for prose. */
 export function readListLine(text: string): { ordered: boolean; number: number; text: string } | null {
@@ -184,23 +187,17 @@ function listRun(lines: readonly SourceLine[], from: number, more = (_: SourceLi
   return lines.slice(from, end);
 }
 
-/**
- * The list blocks for a run of list lines. A numbered list continues only while the numbers count up by
- * one (Markdown renumbers items); a lone numbered line not starting at 1 ("3. Measure…") stays a paragraph.
- */
+/** List blocks: numbers must count up by one (Markdown renumbers); a lone "3. Measure…" stays a paragraph. */
 function listBlocks(lines: readonly SourceLine[]): Block[] {
   const runs: { ordered: boolean; start: number; items: ListItem[]; text: string }[] = [];
   let expected = 0;
   for (const line of lines) {
-    const item = readListLine(line.text);
-    if (!item) continue;
+    const item = readListLine(line.text)!;
     const current = runs.at(-1);
     const entry = { line: line.number, text: item.text };
-    if (current && current.ordered === item.ordered && (!item.ordered || item.number === expected)) {
+    if (current && current.ordered === item.ordered && (!item.ordered || item.number === expected))
       current.items.push(entry);
-    } else {
-      runs.push({ ordered: item.ordered, start: item.ordered ? item.number : 1, items: [entry], text: line.text });
-    }
+    else runs.push({ ordered: item.ordered, start: item.ordered ? item.number : 1, items: [entry], text: line.text });
     if (item.ordered) expected = item.number + 1;
   }
   return runs.map(({ text, ...run }): Block => {
@@ -209,10 +206,7 @@ function listBlocks(lines: readonly SourceLine[]): Block[] {
   });
 }
 
-/**
- * Lists whose bullets a copy lost: after a line ending in ":" (one blank line allowed), two or more short
- * lines with no blank line between them, up to a blank line. `body` holds blank lines too.
- */
+/** Lists whose bullets a copy lost: after a line ending in ":" (and maybe a blank line), two or more short lines. */
 function findPlainLists(body: readonly SourceLine[]): SourceLine[][] {
   const runs: SourceLine[][] = [];
   for (let i = 0; i < body.length; i++) {
@@ -220,23 +214,25 @@ function findPlainLists(body: readonly SourceLine[]): SourceLine[][] {
     let j = body[i + 1]?.text.trim() === "" ? i + 2 : i + 1;
     const run: SourceLine[] = [];
     while (j < body.length && body[j]!.text.trim() !== "") run.push(body[j++]!);
-    const short = (line: SourceLine) => line.text.trim().length <= MAX_PLAIN_ITEM_CHARS;
-    const listLike = run.every(
-      (line) => short(line) && !readListLine(line.text) && !/\?["'”’]*$/.test(line.text.trim()),
-    );
-    if (run.length >= 2 && listLike) runs.push(run);
+    const item = (text: string) => text.length <= 160 && !readListLine(text) && !/\?["'”’]*$/.test(text);
+    if (run.length >= 2 && run.every((line) => item(line.text.trim()))) runs.push(run);
   }
   return runs;
 }
 
 /** Titles of a story page's side boxes: "Talks from Jane Doe", "Posts by Jane", "Some of Jane’s writing", "Jane's talks". */
+const WORKS =
+  "talks|posts|articles|essays|writing|papers|presentations|podcasts|videos|books|interviews|projects|links";
 const TITLES = [
-  /^(?:talks|posts|articles|essays|writing|papers|presentations|podcasts|videos|books|interviews|projects|links)\s+(?:from|by)\s+\S.{0,60}$/i,
+  new RegExp(
+    `^(?:(?:further|recommended|selected|more)\\s+)?(?:${WORKS}|reading|resources)\\s+(?:from|by)\\s+\\S.{0,60}$`,
+    "i",
+  ),
+  /^(?:further|recommended|suggested)\s+(?:reading|resources|listening)$/i,
+  new RegExp(`^(?:${WORKS}|resources|tools)\\s+(?:mentioned|referenced)(?:\\s+in\\s+.{1,60})?$`, "i"),
   /^some of\s+\S.{0,40}?['’]s\s+(?:writing|talks|posts|articles|essays|papers|presentations|podcasts|videos|books|work|projects)$/i,
   /^\S.{0,40}?['’]s\s+(?:talks|posts|articles|essays|papers|presentations|podcasts|videos|books|writing)$/i,
 ];
-
-const ITEM_LIMIT = 200;
 
 /** Whether a line reads as a side box's title. */
 export function isAsideTitle(text: string): boolean {
@@ -262,10 +258,8 @@ export function findAsides(blocks: readonly Block[]): Block[] {
   return out;
 }
 
-/** A list, or a side box's item written as a paragraph: one short line with a link in it. */
+/** A list, or a side box's item written as a paragraph: one short line (200 characters) with a link in it. */
 function isItem(block: Block): boolean {
-  return (
-    block.type === "list" ||
-    (block.type === "paragraph" && block.text.length <= ITEM_LIMIT && /https?:\/\//i.test(block.text))
-  );
+  const linkLine = block.type === "paragraph" && block.text.length <= 200 && /https?:\/\//i.test(block.text);
+  return block.type === "list" || linkLine;
 }

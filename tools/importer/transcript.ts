@@ -6,9 +6,10 @@ const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
 // A speaker label: a few capitalised words ("Dana Whitfield"), a forum handle ("staff_sara"), or Q / A.
 // "Speaker 1" (automatic captions) counts as a name.
 const LABEL = String.raw`(?:\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|\d{1,2})){0,3}|[\p{Ll}\p{N}][\p{Ll}\p{N}_.-]{2,29})`;
-// "[00:12:34] Name: text", "(12:34) Name: text", "00:12:34 Name: text", "Name [00:12:34]: text", "Name: text".
+// "[00:12:34] Name: text", "(12:34) Name: text", "00:12:34 Name: text", "Name [00:12:34]: text", "Name: text",
+// and a blog's bold labels, "**Name:** text" or "**Name**: text".
 const TURN_LINE = new RegExp(
-  String.raw`^(?:[\[(]?(${TIME})[\])]?\s+)?(${LABEL})(?:\s*[\[(](${TIME})[\])])?:\s+(\S.*)$`,
+  String.raw`^(?:[\[(]?(${TIME})[\])]?\s+)?(?:\*\*|__)?(${LABEL})(?:\s*[\[(](${TIME})[\])])?(?:(?:\*\*|__):|:(?:\*\*|__)?)\s+(\S.*)$`,
   "u",
 );
 // "Rosa Lindqvist  0:03" or "Rosa Lindqvist (00:03)" alone on a line; the words follow on the next lines.
@@ -20,28 +21,21 @@ const BRACKETED = /^[[(]\s*([^\])]{2,40}?)\s*[\])]$/u;
 const RULED = /^[-—–*=]{2,}\s*(.{2,40}?)\s*[-—–*=]{2,}$/u;
 
 /** One line of a speaker-labelled transcript, read. */
-export type TranscriptLine =
-  | { kind: "turn"; line: SourceLine; speaker: string; time?: string; text: string }
-  | { kind: "label"; line: SourceLine; speaker: string; time?: string }
-  | { kind: "time"; line: SourceLine; time: string }
-  | { kind: "break"; line: SourceLine; label: string }
-  | { kind: "text"; line: SourceLine; text: string };
+type TranscriptLine = ReturnType<typeof readTranscriptLine>;
 
 /** Reads one line: a speaker turn, a speaker label alone, a lone timestamp, a break marker, or text. */
-export function readTranscriptLine(line: SourceLine): TranscriptLine {
+export function readTranscriptLine(line: SourceLine) {
   const text = line.text.trim();
   const turn = TURN_LINE.exec(text);
-  if (turn) {
-    const time = turn[1] ?? turn[3];
-    return { kind: "turn", line, speaker: turn[2]!, text: turn[4]!, ...(time ? { time: pad(time) } : {}) };
-  }
+  const turnTime = turn?.[1] ?? turn?.[3];
+  if (turn) return { kind: "turn" as const, line, speaker: turn[2]!, text: turn[4]!, time: turnTime && pad(turnTime) };
   const label = LABEL_LINE.exec(text);
-  if (label) return { kind: "label", line, speaker: label[1]!, time: pad(label[2]!) };
+  if (label) return { kind: "label" as const, line, speaker: label[1]!, time: pad(label[2]!) };
   const time = TIME_LINE.exec(text);
-  if (time) return { kind: "time", line, time: pad(time[1]!) };
+  if (time) return { kind: "time" as const, line, time: pad(time[1]!) };
   const marker = BRACKETED.exec(text) ?? RULED.exec(text);
-  if (marker && BREAK_WORDS.test(marker[1]!)) return { kind: "break", line, label: marker[1]! };
-  return { kind: "text", line, text };
+  if (marker && BREAK_WORDS.test(marker[1]!)) return { kind: "break" as const, line, label: marker[1]! };
+  return { kind: "text" as const, line, text };
 }
 
 /** "0:03" -> "00:00:03", "12:34" -> "00:12:34": one form for the Turn's `time`. */
@@ -64,10 +58,7 @@ export function isSpeakerTranscript(lines: readonly SourceLine[]): boolean {
 }
 
 /** Who the editor says asked and answered, when known. */
-type TranscriptHints = Partial<Record<"interviewer" | "guest", string>>;
-
-/** A transcript's structure plus what the round trip needs to read its lines. */
-export type TranscriptStructure = ReturnType<typeof buildTranscript>;
+type TranscriptHints = Partial<Record<"interviewer" | "guest", string | undefined>>;
 
 const HOST_LABEL = /^(?:Q|Question|Interviewer|Host|Moderator)$/i;
 const GUEST_LABEL = /^(?:A|Answer|Guest|Interviewee)$/i;
@@ -78,24 +69,20 @@ const QUOTED_AT_END = /\s["“‘«]([^"“”]*)\?["”’»]$/u;
 const NOT_SPEAKERS =
   /^(?:note|notes|edit|update|example|recorded|published|posted|date|guest|guests|with|featuring|source|title|link|links|tip|warning|ps|tl;dr|transcript|episode|summary|sponsor|sponsors)$/i;
 
-type Turn = { speaker: string; line: SourceLine; time?: string; paragraphs: { line: SourceLine; text: string }[] };
+type Paragraph = { line: SourceLine; text: string };
+type Turn = { speaker: string; line: SourceLine; time?: string | undefined; paragraphs: Paragraph[] };
 
 /** Who speaks: labels used at least twice, and after the first of those every other label (a thread's askers speak once). */
 function speakersOf(read: readonly TranscriptLine[]): Set<string> {
-  const recurring = new Set(
-    [...labelCounts(read)].filter(([name, n]) => n >= 2 && !NOT_SPEAKERS.test(name)).map(([name]) => name),
-  );
+  const recurring = new Set<string>();
+  for (const [name, n] of labelCounts(read)) if (n >= 2 && !NOT_SPEAKERS.test(name)) recurring.add(name);
   const start = read.findIndex((r) => "speaker" in r && recurring.has(r.speaker));
   for (const r of read.slice(Math.max(start, 0)))
     if ("speaker" in r && !NOT_SPEAKERS.test(r.speaker)) recurring.add(r.speaker);
   return recurring;
 }
 
-/**
- * Builds a speaker-labelled transcript: host questions become `##` headings (no label, no time), every other
- * turn a Turn block with its speaker, breaks quiet markers. Hosts are the Q / Host labels or the editor's
- * interviewer; otherwise the speakers other than the one who says most.
- */
+/** Builds a speaker-labelled transcript: host questions become `##` headings, other turns Turn blocks, breaks markers. */
 export function buildTranscript(body: readonly SourceLine[], hints: TranscriptHints, file: string) {
   const read = body.filter((line) => line.text.trim() !== "").map(readTranscriptLine);
   const speakers = speakersOf(read);
@@ -114,9 +101,8 @@ export function buildTranscript(body: readonly SourceLine[], hints: TranscriptHi
   for (const r of read.slice(firstTurn)) {
     const current = turns.at(-1);
     if ("speaker" in r && speakers.has(r.speaker)) {
-      const time = r.time ?? pendingTime;
+      const turn: Turn = { speaker: r.speaker, line: r.line, paragraphs: [], time: r.time ?? pendingTime };
       pendingTime = undefined;
-      const turn: Turn = { speaker: r.speaker, line: r.line, paragraphs: [], ...(time ? { time } : {}) };
       if (r.kind === "turn") {
         turn.paragraphs.push({ line: r.line, text: r.text });
         lineText.set(r.line.number, r.text);
@@ -137,13 +123,9 @@ export function buildTranscript(body: readonly SourceLine[], hints: TranscriptHi
 
   const spoken = turns.filter((t): t is Turn => "paragraphs" in t);
   const { hosts, guests, settled } = sortSpeakers(spoken, hints);
-  if (!settled) {
-    guesses.push({
-      line: spoken[0]!.line.number,
-      text: `hosts: ${hosts.join(", ")}; guests: ${guests.join(", ")}`,
-      decision: "read the speakers who ask as hosts and the one who says most as the guest",
-    });
-  }
+  const sorted = `hosts: ${hosts.join(", ")}; guests: ${guests.join(", ")}`;
+  const decision = "read the speakers who ask as hosts and the one who says most as the guest";
+  if (!settled) guesses.push({ line: spoken[0]!.line.number, text: sorted, decision });
   turns.forEach((turn, k) => {
     if (!("paragraphs" in turn)) {
       blocks.push({ type: "break", line: turn.line.number, label: turn.label });
@@ -155,16 +137,15 @@ export function buildTranscript(body: readonly SourceLine[], hints: TranscriptHi
     const answered = next !== undefined && "paragraphs" in next && guests.includes(next.speaker);
     const asks = endsWithQuestionMark(last.text) && !QUOTED_AT_END.test(plainText(last.text));
     const before = host && asks && answered ? turn.paragraphs.slice(0, -1) : turn.paragraphs;
-    if (host && asks && !answered) {
+    if (host && asks && !answered)
       guesses.push({ line: last.line.number, text: last.text, decision: "kept as a host turn: no guest answers it" });
-    }
     if (before.length > 0) {
       blocks.push({
         type: "turn",
         line: turn.line.number,
         speaker: speakerName(turn.speaker, hints),
         role: host ? "host" : "guest",
-        ...(turn.time ? { time: turn.time } : {}),
+        time: turn.time,
         blocks: before.map((p) => ({ type: "paragraph", line: p.line.number, text: p.text })),
       });
     }
@@ -172,12 +153,11 @@ export function buildTranscript(body: readonly SourceLine[], hints: TranscriptHi
       blocks.push({ type: "question", line: last.line.number, text: last.text });
   });
 
-  if (!blocks.some((b) => b.type === "question")) {
+  if (!blocks.some((b) => b.type === "question"))
     throw new ImportError(file, "no host question found in the transcript; name the interviewer with --interviewer");
-  }
   // The last line before the first turn: title, show notes, date.
   const preambleEnd = read[firstTurn - 1]?.line.number ?? 0;
-  return { blocks, warnings: [] as string[], guesses, preambleEnd, lineText, structural, hosts, guests };
+  return { blocks, warnings: [] as string[], guesses, preambleEnd, lineText, structural, guests };
 }
 
 function speakerName(label: string, hints: TranscriptHints): string {
@@ -189,9 +169,7 @@ function speakerName(label: string, hints: TranscriptHints): string {
 /** "CARLA NUNES" -> "Carla Nunes": transcripts shout labels; the archive shows names. */
 export function displayName(label: string): string {
   if (label.length <= 2 || label !== label.toUpperCase() || label === label.toLowerCase()) return label;
-  return label
-    .toLowerCase()
-    .replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  return label.toLowerCase().replace(/(?<=^|[\s'’-])\p{L}/gu, (letter) => letter.toUpperCase());
 }
 
 /** Hosts and guests: by label, by the editor's names, else hosts are those who ask and the guest says most. */
@@ -203,15 +181,12 @@ function sortSpeakers(turns: readonly Turn[], hints: TranscriptHints) {
   }
   const matches = (label: string, name?: string) =>
     name !== undefined && (label === name || name.split(/\s+/)[0] === label || label.split(/\s+/)[0] === name);
-  const words = (name: string) =>
-    turns
-      .filter((t) => t.speaker === name)
-      .flatMap((t) =>
-        t.paragraphs
-          .map((p) => p.text)
-          .join(" ")
-          .split(/\s+/),
-      ).length;
+  const wordsIn = (turn: Turn) =>
+    turn.paragraphs
+      .map((p) => p.text)
+      .join(" ")
+      .split(/\s+/).length;
+  const words = (name: string) => turns.reduce((n, turn) => n + (turn.speaker === name ? wordsIn(turn) : 0), 0);
   const named = names.find((n) => matches(n, hints.guest));
   const interviewer = names.find((n) => matches(n, hints.interviewer));
   const guest = named ?? [...names].filter((n) => n !== interviewer).sort((a, b) => words(b) - words(a))[0]!;

@@ -13,16 +13,22 @@ export const shapeFormats: Record<SourceShape, string | undefined> = {
 
 /** A refusal an editor can act on; the importer collects these so one run shows every problem. */
 export class ImportError extends Error {
-  /** The path as the editor typed it (or the sidecar/target it concerns). */
-  readonly file: string;
-  /** The message without the file name in front. */
+  /** The message without the file name (as the editor typed it, or the sidecar/target) in front. */
   readonly reason: string;
 
   constructor(file: string, reason: string) {
     super(`${file}: ${reason}`);
     this.name = "ImportError";
-    this.file = file;
     this.reason = reason;
+  }
+}
+
+/** Runs a step and gives undefined if it throws: for reads whose failure the next step reports, and best-effort undos. */
+export function quietly<T>(step: () => T): T | undefined {
+  try {
+    return step();
+  } catch {
+    return undefined;
   }
 }
 
@@ -53,7 +59,7 @@ export type Block =
   | { type: "paragraph"; line: number; text: string }
   | { type: "list"; ordered: boolean; start: number; items: ListItem[] }
   /** One speaker's turn in a transcript: hosts ask, guests answer. */
-  | { type: "turn"; line: number; speaker: string; role: "guest" | "host"; time?: string; blocks: Block[] }
+  | { type: "turn"; line: number; speaker: string; role: "guest" | "host"; time?: string | undefined; blocks: Block[] }
   /** A quiet marker where the recording paused ("Sponsor break"); never a heading. */
   | { type: "break"; line: number; label: string }
   /** A side box of the source page ("Talks from …"): its title line and what it holds. */
@@ -63,5 +69,5 @@ export type Block =
 
 /** What the importer learned from the text itself, before any editor correction. */
 export type Detected = Partial<
-  Record<"name" | "role" | "company" | "recorded" | "published" | "interviewer" | "sourceName", string>
+  Record<"name" | "role" | "company" | "recorded" | "published" | "interviewer" | "sourceName", string | undefined>
 >;

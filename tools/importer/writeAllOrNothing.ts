@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isRunning } from "../pipeline/buildLock.ts";
+import { quietly } from "./types.ts";
 
 /** One file the importer means to write. */
 export type PlannedWrite = { path: string; contents: string | Uint8Array };
@@ -22,29 +23,20 @@ export type FileOps = typeof nodeFileOps;
 const TEMP = /\.import-(\d+)-[0-9a-z]+\.tmp$/;
 
 /** Removes the temporary files a killed import left (those of a run still going are kept); returns their paths. */
-export function removeStaleTempFiles(contentDir: string, folders = ["stories", "people", "sources"]): string[] {
+export function removeStaleTempFiles(contentDir: string): string[] {
   const removed: string[] = [];
-  for (const folder of folders) {
-    let names: string[];
-    try {
-      names = readdirSync(join(contentDir, folder));
-    } catch {
-      continue;
-    }
-    for (const name of names) {
+  for (const folder of ["stories", "people", "sources"].map((name) => join(contentDir, name))) {
+    for (const name of quietly(() => readdirSync(folder)) ?? []) {
       const match = TEMP.exec(name);
       if (!match || isRunning(Number(match[1]))) continue;
-      unlinkSync(join(contentDir, folder, name));
-      removed.push(join(contentDir, folder, name));
+      unlinkSync(join(folder, name));
+      removed.push(join(folder, name));
     }
   }
   return removed;
 }
 
-/**
- * Writes every file or none: each to a temporary file beside its target, then renamed into place in the order
- * given; a failed rename restores what was replaced. Callers order writes so every prefix is consistent.
- */
+/** Writes every file or none: each staged beside its target, renamed in the order given, undone if a rename fails. */
 export function writeAllOrNothing(writes: readonly PlannedWrite[], ops: FileOps = nodeFileOps): void {
   const suffix = `.import-${process.pid}-${Date.now().toString(36)}.tmp`;
   const staged: { target: string; temp: string }[] = [];
@@ -74,13 +66,5 @@ export function writeAllOrNothing(writes: readonly PlannedWrite[], ops: FileOps 
     }
     for (const { target, temp } of staged) if (!done.includes(target)) quietly(() => ops.remove(temp));
     throw error;
-  }
-}
-
-function quietly(step: () => void): void {
-  try {
-    step();
-  } catch {
-    // Best effort while undoing: the original error is the one worth reporting.
   }
 }

@@ -20,6 +20,7 @@ interface Expected {
   header?: { name?: string; role?: string; company?: string; recorded?: string };
   speakers?: { hosts?: string[]; guests?: string[] };
   lists?: number;
+  asides?: string[];
   emphasis?: string[];
 }
 
@@ -51,15 +52,19 @@ function sourceSentences(plan: StoryPlan): string[] {
   const label =
     /^(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?(?:[\p{L}\p{N}_.'’ -]{1,40}?(?:\s*[[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?:\s+)?/u;
   const lines = plan.blocks.length > 0 ? collectLines(plan) : [];
-  return lines
-    .filter((line) => !dropped.has(line.number))
-    .map((line) => plainText(line.text.replace(label, "").replace(/^\s*(?:[•*-]|\d+[.)])\s+|^\||\|$/g, "")))
-    .flatMap((text) => text.split(/(?<=[.?!])\s+/u))
-    .map((s) => s.replace(/\s+/g, " ").trim())
-    .filter(
-      (s) =>
-        /\p{L}/u.test(s) && !/^[[(].*[\])]$/.test(s) && !/^.{1,40}?\s+[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?$/u.test(s),
-    );
+  return (
+    lines
+      .filter((line) => !dropped.has(line.number))
+      // Labels are read from the words a reader sees: a blog writes them in bold ("**Name:** …").
+      .map((line) => plainText(line.text.replace(/^(\*\*|__)([^*_]{1,40}?)(:?)\1(:?)/, "$2$3$4")))
+      .map((text) => text.replace(label, "").replace(/^\s*(?:[•*-]|\d+[.)])\s+|^\||\|$/g, ""))
+      .flatMap((text) => text.split(/(?<=[.?!])\s+/u))
+      .map((s) => s.replace(/\s+/g, " ").trim())
+      .filter(
+        (s) =>
+          /\p{L}/u.test(s) && !/^[[(].*[\])]$/.test(s) && !/^.{1,40}?\s+[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?$/u.test(s),
+      )
+  );
 }
 
 function collectLines(plan: StoryPlan) {
@@ -112,7 +117,7 @@ describe("the importer corpus", () => {
     expect(lost, plan.markdown).toEqual([]);
   });
 
-  it.each(names)("%s: the header, speakers, lists and emphasis are read", (name) => {
+  it.each(names)("%s: the header, speakers, lists, side boxes and emphasis are read", (name) => {
     const { plan, expected } = cases.find((c) => c.name === name)!;
     const header = expected.header ?? {};
     if (header.name) expect(plan.person.name).toBe(header.name);
@@ -132,6 +137,8 @@ describe("the importer corpus", () => {
     }
     if (expected.lists)
       expect(plan.blocks.filter((b) => b.type === "list").length).toBeGreaterThanOrEqual(expected.lists);
+    if (expected.asides)
+      expect(plan.blocks.flatMap((b) => (b.type === "aside" ? [b.title] : []))).toEqual(expected.asides);
     for (const words of expected.emphasis ?? [])
       expect(plan.markdown).toMatch(new RegExp(`\\*${words.replace(/[’'.,]/g, ".")}\\*`));
   });
