@@ -1,4 +1,6 @@
 /** Copy buttons on /subscribe/; without this script every feed address is still visible text. */
+import { el } from "./el.ts";
+
 const RESET_AFTER_MS = 2000;
 const statusRegion = document.getElementById("copy-status");
 
@@ -10,15 +12,10 @@ function announce(message: string): void {
 }
 
 function copyButton(name: string, address: HTMLAnchorElement): HTMLButtonElement {
-  const button = document.createElement("button");
+  const button = el("button", "feed-item__copy");
   button.type = "button";
-  button.className = "feed-item__copy";
-  const label = document.createElement("span");
-  label.textContent = "Copy";
-  const context = document.createElement("span");
-  context.className = "visually-hidden";
-  context.textContent = ` the feed address for ${name}`;
-  button.append(label, context);
+  const label = el("span", undefined, "Copy");
+  button.append(label, el("span", "visually-hidden", ` the feed address for ${name}`));
   let timer = 0;
   button.addEventListener("click", () => void copy());
   return button;

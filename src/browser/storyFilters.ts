@@ -5,12 +5,9 @@ const statusRegion = document.querySelector<HTMLElement>("#filter-status");
 
 function apply(): void {
   if (!form || !statusRegion) return;
-  // Selects give strings, never files; an empty choice matches every card.
-  const chosen = new URLSearchParams(
-    [...new FormData(form)].filter(
-      (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "",
-    ),
-  );
+  // An empty choice matches every card.
+  const chosen = new URLSearchParams();
+  for (const select of form.querySelectorAll("select")) if (select.value) chosen.set(select.name, select.value);
   const company = chosen.get("company");
   const topic = chosen.get("topic");
   const kind = chosen.get("kind");

@@ -72,7 +72,6 @@ describe("toResultView", () => {
       person: "Ann Lee",
       role: "Staff Engineer",
       company: "Acme & Co",
-      storyTitle: "Ann Lee — Staff Engineer at Acme & Co",
       date: "May 2021",
       question: "What is glue work?",
     });

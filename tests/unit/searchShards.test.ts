@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PagefindResult, PagefindSearchResponse } from "../../src/lib/search/pagefindTypes.ts";
-import { dateDirection, joinShardResponses, parseShardList, sumFilterCounts } from "../../src/lib/search/shards.ts";
+import { joinShardResponses, parseShardList } from "../../src/lib/search/shards.ts";
 
 const result = (id: string, score: number): PagefindResult => ({
   id,
@@ -11,9 +11,7 @@ const result = (id: string, score: number): PagefindResult => ({
 
 const response = (ids: [string, number][], topic: Record<string, number>): PagefindSearchResponse => ({
   results: ids.map(([id, score]) => result(id, score)),
-  unfilteredResultCount: ids.length + 1,
   filters: { topic },
-  totalFilters: { topic },
 });
 
 describe("parseShardList", () => {
@@ -51,7 +49,6 @@ describe("joinShardResponses", () => {
   it("keeps the date order across shards whatever the scores, newest first", () => {
     const joined = joinShardResponses([newest, oldest], "desc");
     expect(joined.results.map((r) => r.id)).toEqual(["2024-b", "2023-a", "2019-c", "2018-d"]);
-    expect(joined.unfilteredResultCount).toBe(6);
     expect(joined.filters).toEqual({ topic: { Glue: 3, Metrics: 1 } });
   });
 
@@ -71,17 +68,5 @@ describe("joinShardResponses", () => {
       "asc",
     );
     expect(joined.results.map((r) => r.id)).toEqual(["2018-d", "2019-c", "2023-a", "2024-b"]);
-  });
-});
-
-describe("sumFilterCounts and dateDirection", () => {
-  it("adds counts value by value and reads the date direction", () => {
-    expect(sumFilterCounts([{ a: { x: 1 } }, { a: { x: 2, y: 1 }, b: { z: 4 } }])).toEqual({
-      a: { x: 3, y: 1 },
-      b: { z: 4 },
-    });
-    expect(dateDirection({ sort: { date: "asc" } })).toBe("asc");
-    expect(dateDirection({ filters: {} })).toBeUndefined();
-    expect(dateDirection(undefined)).toBeUndefined();
   });
 });

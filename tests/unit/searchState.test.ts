@@ -6,7 +6,7 @@ import {
   searchStateQueryString,
 } from "../../src/lib/search/searchState.ts";
 import { filterOptions } from "../../src/lib/search/filterOptions.ts";
-import { filterValueText, resultCountText, shownText } from "../../src/lib/search/statusText.ts";
+import { resultCountText, shownText } from "../../src/lib/search/statusText.ts";
 
 describe("search state in the URL", () => {
   it("reads the query, sort and filters, ignoring unknown parameters and bad sorts", () => {
@@ -79,6 +79,5 @@ describe("status text", () => {
   it("says how many are shown only when some are not", () => {
     expect(shownText(10, 42)).toBe("Showing 10 of 42.");
     expect(shownText(3, 3)).toBe("");
-    expect(filterValueText("Metrics", 3)).toBe("Metrics (3)");
   });
 });

@@ -1,6 +1,6 @@
 import type { PagefindModule, PagefindSearcher } from "../../lib/search/pagefindTypes.ts";
 import { EXCERPT_WORDS } from "../../lib/search/resultView.ts";
-import { dateDirection, joinShardResponses, parseShardList } from "../../lib/search/shards.ts";
+import { joinShardResponses, parseShardList } from "../../lib/search/shards.ts";
 import { href } from "../../lib/urls.ts";
 
 /** `load` run on the first call and its promise shared; after a failure the next call tries again. */
@@ -58,7 +58,7 @@ function withDateSortByShard(pagefind: PagefindModule, shards: readonly string[]
   return {
     ...pagefind,
     search: async (term, options) => {
-      const direction = dateDirection(options);
+      const direction = options?.sort?.["date"];
       if (!direction) return pagefind.search(term, options);
       const indexes = await separateIndexes();
       // Pagefind counts filters for a search only once that index has loaded them.

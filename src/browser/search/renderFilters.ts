@@ -2,8 +2,7 @@ import { filterOptions } from "../../lib/search/filterOptions.ts";
 import type { FilterCounts } from "../../lib/search/pagefindTypes.ts";
 import { FILTER_FIELDS } from "../../lib/search/searchFields.ts";
 import { readSearchState, type SearchState } from "../../lib/search/searchState.ts";
-import { filterValueText } from "../../lib/search/statusText.ts";
-import { el } from "./resultList.ts";
+import { el } from "../el.ts";
 
 /** Values shown per filter before a "Show all" button; long lists (people) stay scannable. */
 const SHOWN_VALUES = 8;
@@ -39,7 +38,7 @@ function renderGroup(
       id: `filter-${key}-${index}`,
       checked: ticked,
     });
-    const text = el("label", undefined, filterValueText(value, count));
+    const text = el("label", undefined, `${value} (${count})`);
     text.htmlFor = box.id;
     const item = el("li");
     item.append(box, text);

@@ -1,21 +1,10 @@
 import { roleLine } from "../../lib/labels.ts";
 import type { ResultView } from "../../lib/search/resultView.ts";
+import { el } from "../el.ts";
 
 /** Class of each result's link; keyboard navigation moves between these. */
 export const RESULT_LINK_CLASS = "search-result__link";
 const RESULT_LINK = `a.${RESULT_LINK_CLASS}`;
-
-/** A new element with an optional class and text. */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
 
 /** One result as a list item: every string goes in as text, marks are built here, no HTML from the index is parsed. */
 export function renderResult(view: ResultView): HTMLLIElement {

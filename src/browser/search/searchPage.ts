@@ -16,7 +16,8 @@ import { resultCountText, shownText } from "../../lib/search/statusText.ts";
 import { href } from "../../lib/urls.ts";
 import { loadFilters, loadPagefind } from "./loadPagefind.ts";
 import { readChosenFilters, renderFilterGroups } from "./renderFilters.ts";
-import { el, RESULT_LINK_CLASS, renderResult, wireResultKeys } from "./resultList.ts";
+import { el } from "../el.ts";
+import { RESULT_LINK_CLASS, renderResult, wireResultKeys } from "./resultList.ts";
 
 /** Results rendered at first, and added by each "Show more". */
 const PAGE_SIZE = 6;

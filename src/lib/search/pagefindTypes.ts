@@ -47,12 +47,10 @@ export interface PagefindResult {
   data: () => Promise<PagefindResultData>;
 }
 
-/** What a search returns; `filters` counts with the current filters applied, `totalFilters` without. */
+/** What a search returns (the part the archive reads); `filters` counts with the current filters applied. */
 export interface PagefindSearchResponse {
   results: PagefindResult[];
-  unfilteredResultCount: number;
   filters: FilterCounts;
-  totalFilters: FilterCounts;
 }
 
 /** One search index: the module's default one, or one made by `createInstance`. */

@@ -35,7 +35,6 @@ export function toResultView(data: PagefindResultData, query: ParsedQuery) {
     person,
     role: meta["role"] ?? "",
     company: meta["company"] ?? "",
-    storyTitle: meta["title"] ?? person,
     date: meta["date"] ? formatPartialDate(meta["date"]) : "",
     ...(question ? { question: shorten(question, QUESTION_MAX_CHARS) } : {}),
     ...(subheading ? { subheading: shorten(subheading, QUESTION_MAX_CHARS) } : {}),

@@ -20,8 +20,3 @@ export function resultCountText(status: { query: string; count: number; filtered
 export function shownText(shown: number, total: number): string {
   return shown >= total ? "" : `Showing ${shown} of ${total}.`;
 }
-
-/** "Metrics (3)": a filter value with how many of the current results have it. */
-export function filterValueText(value: string, count: number): string {
-  return `${value} (${count})`;
-}
