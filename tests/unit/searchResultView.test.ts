@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PagefindAnchor, PagefindResultData, PagefindSubResult } from "../../src/lib/search/pagefindTypes.ts";
-import { parseQuery } from "../../src/lib/search/parseQuery.ts";
+import { parseQuery, type ParsedQuery } from "../../src/lib/search/parseQuery.ts";
 import {
-  bestSection,
   promoteExact,
   QUESTION_MAX_CHARS,
   shorten,
@@ -131,7 +130,10 @@ describe("toResultView", () => {
   });
 });
 
-describe("bestSection", () => {
+describe("the best section", () => {
+  const bestSection = (sections: PagefindSubResult[], query: ParsedQuery) => ({
+    title: toResultView(story(sections), query).question,
+  });
   // Locations are word positions in the page; side by side means consecutive.
   const scattered = section(
     "Q1",

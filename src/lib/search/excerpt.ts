@@ -12,11 +12,6 @@ export function parseExcerpt(excerpt: string) {
     .filter((segment) => segment.text !== "");
 }
 
-/** The excerpt's words without any markup. */
-export function excerptText(segments: readonly { text: string }[]): string {
-  return segments.map((segment) => segment.text).join("");
-}
-
 /** Consecutive word positions: where the words of a query sit side by side. */
 export interface Run {
   start: number;

@@ -24,7 +24,7 @@ export type ResultView = ReturnType<typeof toResultView>;
 
 /** One story's result: `href` opens its best section with terms to mark; `exact`: it holds the query word for word. */
 export function toResultView(data: PagefindResultData, query: ParsedQuery) {
-  const ranked = rankSections(data.sub_results, query, data);
+  const ranked = rankSections(data, query);
   const best = ranked[0];
   const { meta } = data;
   const person = meta["person"] ?? meta["title"] ?? "";
@@ -44,11 +44,6 @@ export function toResultView(data: PagefindResultData, query: ParsedQuery) {
   };
 }
 
-/** The section that best answers the query (see rankSections). */
-export function bestSection(sections: PagefindSubResult[], query: ParsedQuery, page?: PageText) {
-  return rankSections(sections, query, page)[0]?.section;
-}
-
 /** What the story should hold word for word: the quoted phrases, or several loose words in the order typed. */
 function soughtPhrases(query: ParsedQuery): string[] {
   if (query.phrases.length > 0) return query.phrases;
@@ -56,17 +51,16 @@ function soughtPhrases(query: ParsedQuery): string[] {
 }
 
 type RankedSection = ReturnType<typeof rankSections>[number];
-type PageText = Pick<PagefindResultData, "raw_content" | "anchors">;
 
 /** Sections by how they answer: the phrase word for word, longest run of matches, distinct words, matches, page order. */
-function rankSections(sections: PagefindSubResult[], query: ParsedQuery, page?: PageText) {
+function rankSections(page: PagefindResultData, query: ParsedQuery) {
   const phrase = soughtPhrases(query)[0];
   let tokens: PositionedToken[] | undefined;
   const words = [...query.words, ...query.phrases.flatMap((p) => p.split(" "))];
   const wanted = new Set(words.map((word) => normalizeForMatch(word)).filter(Boolean));
-  const ranked = sections.map((section) => {
+  const ranked = page.sub_results.map((section) => {
     const found =
-      phrase !== undefined && page?.raw_content
+      phrase !== undefined && page.raw_content
         ? findPhrase((tokens ??= positionedTokens(page.raw_content)), phrase, sectionBounds(section, page.anchors))
         : undefined;
     return {
