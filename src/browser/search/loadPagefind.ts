@@ -33,14 +33,10 @@ export const loadFilters = onceUntilFailed(async () => (await loadPagefind()).fi
 const indexOptions = () => ({ baseUrl: href(), excerptLength: EXCERPT_WORDS });
 
 /** The extra shards' folders; a missing or unreadable list means the archive has one index. */
-async function readShardList(): Promise<string[]> {
-  try {
-    const response = await fetch(href("pagefind/shards.json"));
-    return response.ok ? parseShardList(await response.json()) : [];
-  } catch {
-    return [];
-  }
-}
+const readShardList = (): Promise<string[]> =>
+  fetch(href("pagefind/shards.json"))
+    .then((response) => (response.ok ? response.json() : []))
+    .then(parseShardList, () => []);
 
 /** The merged module, but a date sort asks each shard alone (made on first use) and joins the lists: merged search re-sorts by score. */
 function withDateSortByShard(pagefind: PagefindModule, shards: readonly string[]): PagefindModule {

@@ -29,7 +29,7 @@ function renderGroup(
 ): HTMLFieldSetElement | null {
   const options = filterOptions(key, counts, chosen);
   if (options.length === 0) return null;
-  const list = el("ul", "search-filter__values");
+  const list = el("ul", "search-filter__values bare-list");
   options.forEach(({ value, count, chosen: ticked }, index) => {
     const box = Object.assign(el("input"), {
       type: "checkbox",
