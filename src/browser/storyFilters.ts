@@ -3,30 +3,21 @@ const form = document.querySelector<HTMLFormElement>("form.filters");
 const cards = [...document.querySelectorAll<HTMLElement>(".story-card")];
 const statusRegion = document.querySelector<HTMLElement>("#filter-status");
 
-function apply(): void {
-  if (!form || !statusRegion) return;
-  // An empty choice matches every card.
-  const chosen = new URLSearchParams();
-  for (const select of form.querySelectorAll("select")) if (select.value) chosen.set(select.name, select.value);
-  const company = chosen.get("company");
-  const topic = chosen.get("topic");
-  const kind = chosen.get("kind");
-  let shown = 0;
-  for (const card of cards) {
-    card.hidden = !(
-      (!company || card.dataset["company"] === company) &&
-      (!topic || (card.dataset["topics"] ?? "").split(" ").includes(topic)) &&
-      (!kind || card.dataset["kind"] === kind)
-    );
-    if (!card.hidden) shown += 1;
-  }
-  statusRegion.textContent =
-    shown === cards.length ? `Showing all ${shown} stories.` : `Showing ${shown} of ${cards.length} stories.`;
-  const query = chosen.toString();
-  history.replaceState(null, "", query ? `?${query}` : location.pathname);
-}
-
-if (form) {
+if (form && statusRegion) {
+  const apply = (): void => {
+    // Each select names a card's data attribute (topic holds several, space-separated); an empty choice matches all.
+    const chosen = new URLSearchParams();
+    for (const select of form.querySelectorAll("select")) if (select.value) chosen.set(select.name, select.value);
+    let shown = 0;
+    for (const card of cards) {
+      card.hidden = [...chosen].some(([name, value]) => !(card.dataset[name] ?? "").split(" ").includes(value));
+      if (!card.hidden) shown += 1;
+    }
+    statusRegion.textContent =
+      shown === cards.length ? `Showing all ${shown} stories.` : `Showing ${shown} of ${cards.length} stories.`;
+    const query = chosen.toString();
+    history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  };
   const params = new URLSearchParams(location.search);
   for (const select of form.querySelectorAll("select")) {
     const wanted = params.get(select.name);

@@ -92,8 +92,8 @@ export function planShards<T>(pages: readonly T[], pagesPerShard: number): T[][]
   return Array.from({ length: count }, (_, k) => pages.slice(k * size, (k + 1) * size));
 }
 
-/** One HTML file's date (`data-pagefind-sort="date"`, "" without) and whether it marks a search body. */
-async function readFacts(files: readonly string[]): Promise<{ file: string; date: string; hasBody: boolean }[]> {
+/** The pages to shard, newest first by `data-pagefind-sort="date"`, undated last; Pagefind's rule (only pages with a body, once any has one) applied site-wide, not per shard. */
+export async function pagesToShard(files: readonly string[]): Promise<string[]> {
   const facts = [];
   // One page at a time: reading 20,000 pages at once held over a gigabyte of page text.
   for (const file of files) {
@@ -102,17 +102,7 @@ async function readFacts(files: readonly string[]): Promise<{ file: string; date
     facts.push({ file, date, hasBody: /<[a-z][^>]*\sdata-pagefind-body[\s=>]/i.test(html) });
   }
   // Newest first (ISO dates sort as text), so shards are date ranges; undated pages go last.
-  return facts.sort((a, b) => b.date.localeCompare(a.date) || a.file.localeCompare(b.file));
-}
-
-/** HTML files newest first by their `data-pagefind-sort="date"` element; undated files last. */
-export async function orderByDate(files: readonly string[]): Promise<string[]> {
-  return (await readFacts(files)).map((facts) => facts.file);
-}
-
-/** The pages to shard, newest first: Pagefind's rule (only pages with a body, once any has one) applied site-wide, not per shard. */
-async function pagesToShard(files: readonly string[]): Promise<string[]> {
-  const facts = await readFacts(files);
+  facts.sort((a, b) => b.date.localeCompare(a.date) || a.file.localeCompare(b.file));
   const withBody = facts.filter((f) => f.hasBody);
   return (withBody.length > 0 ? withBody : facts).map((f) => f.file);
 }

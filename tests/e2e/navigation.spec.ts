@@ -46,12 +46,12 @@ test.describe("/stories/ filters", () => {
     const firstTopic = await topic.locator("option").nth(1).getAttribute("value");
     expect(firstTopic).toBeTruthy();
     const company = await page
-      .locator(`.story-card[data-topics~="${firstTopic}"]`)
+      .locator(`.story-card[data-topic~="${firstTopic}"]`)
       .first()
       .getAttribute("data-company");
     await topic.selectOption(firstTopic);
     await page.getByLabel("Company", { exact: true }).selectOption(company);
-    const expected = page.locator(`.story-card[data-topics~="${firstTopic}"][data-company="${company}"]`);
+    const expected = page.locator(`.story-card[data-topic~="${firstTopic}"][data-company="${company}"]`);
     await expect(page.locator(".story-card:visible")).toHaveCount(await expected.count());
   });
 

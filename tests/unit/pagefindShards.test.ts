@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   SHARDS_FILE,
   htmlFiles,
-  orderByDate,
+  pagesToShard,
   planShards,
   shardFolder,
   writeShardedIndex,
@@ -61,15 +61,21 @@ beforeAll(async () => {
 afterAll(() => rm(site, { recursive: true, force: true }));
 
 describe("writeShardedIndex", () => {
-  it("orders pages newest first by their sort key, undated pages last", async () => {
+  it("orders pages newest first by their sort key, undated pages last, and keeps only pages with a search body", async () => {
     const files = ["old", "new", "mid"].map((id) => join(site, "stories", id, "index.html"));
-    const ordered = await orderByDate([join(site, "index.html"), ...files]);
+    const ordered = await pagesToShard([join(site, "index.html"), ...files]);
     expect(ordered.map((f) => f.replace(site, ""))).toEqual([
       "/stories/new/index.html",
       "/stories/mid/index.html",
       "/stories/old/index.html",
-      "/index.html",
     ]);
+    // Without a body anywhere, every page counts, and the undated one goes last.
+    const bodiless = await mkdtemp(join(tmpdir(), "pagefind-undated-"));
+    const plain = ["a", "b"].map((id) => join(bodiless, `${id}.html`));
+    await writeFile(plain[0] ?? "", "<p>undated</p>");
+    await writeFile(plain[1] ?? "", '<span data-pagefind-sort="date">2020-01-01</span>');
+    expect(await pagesToShard(plain)).toEqual([plain[1], plain[0]]);
+    await rm(bodiless, { recursive: true, force: true });
   });
 
   it("writes one Pagefind bundle per shard, newest pages first, and lists the extra shards", async () => {

@@ -48,18 +48,15 @@ function renderGroup(
   });
   const fieldset = el("fieldset", "search-filter");
   fieldset.append(el("legend", undefined, label), list);
-  if (list.querySelector("li[hidden]")) fieldset.append(showAllButton(list, `Show all ${options.length} ${plural}`));
-  return fieldset;
-}
-
-function showAllButton(list: HTMLUListElement, text: string): HTMLButtonElement {
-  const button = el("button", "search-filter__all", text);
-  button.type = "button";
-  button.addEventListener("click", () => {
-    const firstHidden = list.querySelector<HTMLLIElement>("li[hidden]");
-    for (const item of list.querySelectorAll<HTMLLIElement>("li[hidden]")) item.hidden = false;
-    button.remove();
-    firstHidden?.querySelector("input")?.focus();
+  const hidden = [...list.querySelectorAll<HTMLLIElement>("li[hidden]")];
+  if (hidden.length === 0) return fieldset;
+  const showAll = el("button", "search-filter__all", `Show all ${options.length} ${plural}`);
+  showAll.type = "button";
+  showAll.addEventListener("click", () => {
+    for (const item of hidden) item.hidden = false;
+    showAll.remove();
+    hidden[0]?.querySelector("input")?.focus();
   });
-  return button;
+  fieldset.append(showAll);
+  return fieldset;
 }

@@ -15,7 +15,7 @@ export interface PagefindSubResult {
   url: string;
   excerpt: string;
   locations: number[];
-  weighted_locations?: { weight: number; balanced_score: number; location: number }[];
+  weighted_locations: { weight: number; balanced_score: number; location: number }[];
 }
 
 /** An element with an id inside the indexed body (a question heading) and its word position. */

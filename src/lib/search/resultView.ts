@@ -68,7 +68,7 @@ function rankSections(page: PagefindResultData, query: ParsedQuery) {
       run: longestRun(section.locations),
       ...(found ? { phrase: found } : {}),
       distinct: distinctWordsMarked(section.excerpt, wanted),
-      score: matchScore(section),
+      score: section.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0),
     };
   });
   // A stable sort: page order settles what is left.
@@ -145,12 +145,6 @@ function headingsFor(section: PagefindSubResult | undefined, anchors: PagefindAn
     .filter((candidate) => candidate.element === "h2" && candidate.location <= anchor.location)
     .at(-1);
   return parent ? { question: parent.text, subheading: section.title } : { question: section.title };
-}
-
-function matchScore(section: PagefindSubResult): number {
-  const weighted = section.weighted_locations;
-  if (weighted && weighted.length > 0) return weighted.reduce((sum, location) => sum + location.balanced_score, 0);
-  return section.locations.length;
 }
 
 // Pagefind matches word stems, so "engineer" may mark "engineers": compare by prefix.
