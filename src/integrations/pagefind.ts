@@ -52,22 +52,21 @@ export function pagesPerShard(env: Record<string, string | undefined> = process.
 /** Indexes the built site in `site` in shards and removes Pagefind's unused UI; throws if no page marks its searchable part. */
 export async function buildSearchIndex(site: string): Promise<string> {
   const started = performance.now();
-  const written = await writeShardedIndex(site, pagesPerShard());
-  const shardPaths = written.folders.map((folder) => join(site, folder));
+  const { folders, htmlFiles: htmlCount } = await writeShardedIndex(site, pagesPerShard());
+  const shardPaths = folders.map((folder) => join(site, folder));
   const indexed = (await Promise.all(shardPaths.map(indexedPageCount))).reduce((sum, n) => sum + n, 0);
-  const { htmlFiles } = written;
   // Without data-pagefind-body anywhere Pagefind indexes every page whole, menus included;
   // the home and 404 pages never carry it, so "all pages" means it is missing.
-  if (indexed === 0 || indexed >= htmlFiles) {
+  if (indexed === 0 || indexed >= htmlCount) {
     await rm(join(site, shardFolder(0)), { recursive: true, force: true });
     throw new Error(
-      `Pagefind indexed ${indexed} of ${htmlFiles} HTML files in ${site}, so no page carries data-pagefind-body ` +
+      `Pagefind indexed ${indexed} of ${htmlCount} HTML files in ${site}, so no page carries data-pagefind-body ` +
         `and navigation would be searchable. Put data-pagefind-body on the story page's <article>.`,
     );
   }
   await Promise.all(shardPaths.flatMap((path) => UNUSED_UI_FILES.map((file) => rm(join(path, file), { force: true }))));
-  const shards = written.folders.length === 1 ? "" : ` in ${written.folders.length} shards`;
-  return `Indexed ${indexed} of ${htmlFiles} HTML files into ${join(site, shardFolder(0))}${shards} in ${Math.round(performance.now() - started)} ms.`;
+  const shards = folders.length === 1 ? "" : ` in ${folders.length} shards`;
+  return `Indexed ${indexed} of ${htmlCount} HTML files into ${join(site, shardFolder(0))}${shards} in ${Math.round(performance.now() - started)} ms.`;
 }
 
 /** Pages in one written index, read from Pagefind's entry file (its count covers every language). */
@@ -154,7 +153,7 @@ export async function writeShardedIndex(site: string, pagesPerShard = PAGES_PER_
   const files = await htmlFiles(site);
   // Within one shard nothing needs reading: Pagefind reads the folder itself.
   const shards = files.length <= pagesPerShard ? [files] : planShards(await pagesToShard(files), pagesPerShard);
-  const result = { folders: [] as string[], files: [] as number[], htmlFiles: files.length };
+  const folders = shards.map((_, k) => shardFolder(k));
   const command = await pagefindCommand();
   for (const [k, shard] of shards.entries()) {
     // Pagefind reads the files itself from a folder of links, so no page text passes through Node.
@@ -164,9 +163,7 @@ export async function writeShardedIndex(site: string, pagesPerShard = PAGES_PER_
     } finally {
       if (folder !== site) await rm(folder, { recursive: true, force: true });
     }
-    result.folders.push(shardFolder(k));
-    result.files.push(shard.length);
   }
-  await writeFile(join(site, shardFolder(0), SHARDS_FILE), JSON.stringify(result.folders.slice(1)));
-  return result;
+  await writeFile(join(site, shardFolder(0), SHARDS_FILE), JSON.stringify(folders.slice(1)));
+  return { folders, htmlFiles: files.length };
 }
