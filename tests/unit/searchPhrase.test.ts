@@ -100,7 +100,6 @@ function page(): PagefindResultData {
     raw_content: words.join(" "),
     excerpt: "",
     meta: { title: "Ann", person: "Ann" },
-    filters: {},
     // The first section has more matches and a longer run of query words (10, 11), not the phrase.
     sub_results: [
       section("Why technical work?", "why", [2, 4, 7, 10, 11, 13]),
@@ -110,7 +109,6 @@ function page(): PagefindResultData {
       { element: "h2", id: "why", text: "Why technical work?", location: 1 },
       { element: "h2", id: "how", text: "How to pay?", location: 14 },
     ],
-    word_count: words.length,
   };
 }
 

@@ -39,10 +39,8 @@ function story(
       date: "2021-05",
       ...meta,
     },
-    filters: {},
     sub_results: subResults,
     anchors,
-    word_count: 100,
   };
 }
 

@@ -33,10 +33,8 @@ export interface PagefindResultData {
   raw_content?: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
-  filters: Record<string, string[]>;
   sub_results: PagefindSubResult[];
   anchors: PagefindAnchor[];
-  word_count: number;
 }
 
 /** One ranked match: `words` are its match positions, known before its data is fetched. */
