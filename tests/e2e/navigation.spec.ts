@@ -45,10 +45,7 @@ test.describe("/stories/ filters", () => {
     const topic = page.getByLabel("Topic", { exact: true });
     const firstTopic = await topic.locator("option").nth(1).getAttribute("value");
     expect(firstTopic).toBeTruthy();
-    const company = await page
-      .locator(`.story-card[data-topic~="${firstTopic}"]`)
-      .first()
-      .getAttribute("data-company");
+    const company = await page.locator(`.story-card[data-topic~="${firstTopic}"]`).first().getAttribute("data-company");
     await topic.selectOption(firstTopic);
     await page.getByLabel("Company", { exact: true }).selectOption(company);
     const expected = page.locator(`.story-card[data-topic~="${firstTopic}"][data-company="${company}"]`);
