@@ -9,7 +9,7 @@ import { stringify } from "yaml";
 import type { PersonData, StoryData } from "../../src/schema/schema.ts";
 import { createRandom, type Random } from "./prng.ts";
 import { interview } from "./prose.ts";
-import { capitalize, DOMAIN_WORDS, FIRST_NAMES, ROLES, TOPICS, longTail, pseudoWord, zipfIndex } from "./vocabulary.ts";
+import { capitalize, DOMAIN_WORDS, FIRST_NAMES, ROLES, TOPICS, longTail, pseudoWord } from "./vocabulary.ts";
 
 const TAIL_SIZE = 60_000;
 const COMPANY_POOL = 1_500;
@@ -57,7 +57,7 @@ export function generateStory(seed: string, index: number, vocabulary: CorpusVoc
   const id = index === personIndexOf(index) ? person.id : `${person.id}-again`;
   // Half of stories come from a few big companies, the rest spread thin, as in real archives.
   const companies = vocabulary.companies;
-  const company = random.chance(0.5) ? companies[zipfIndex(random, companies.length)] : random.pick(companies);
+  const company = random.chance(0.5) ? random.zipf(companies) : random.pick(companies);
   const local = Array.from({ length: 5 }, () => capitalize(pseudoWord(random, 2, 3)));
   const { markdown, words } = interview(random, { tail: vocabulary.tail, local });
   const recorded = month(random, 2016, 2025);
@@ -65,7 +65,7 @@ export function generateStory(seed: string, index: number, vocabulary: CorpusVoc
   const data: StoryData = {
     person: person.id,
     role: random.pick(ROLES),
-    company: company ?? "Acme",
+    company,
     recorded,
     kind: random.chance(0.9) ? "interview" : "discussion",
     source: { name: random.pick(SOURCES), url: `https://example.org/interviews/${id}/`, format: "newsletter email" },
