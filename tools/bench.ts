@@ -15,12 +15,8 @@ import { formatBytes, markdownSection, targetChecks, updateBenchmarksFile, type 
 import { measureSearch } from "./bench/searchInBrowser.ts";
 import { siteSizes } from "./bench/sizes.ts";
 
-const USAGE = `Usage: npm run bench -- --stories N [options]
-  --stories N        stories to generate (default 100)
-  --ext md|mdx       file format of the stories (default mdx, what the importer writes)
-  --port P           port for the search measurement (default 4416)
-  --no-index --no-hugo --no-browser --no-write   skip the search index, the Hugo reference, the browser, BENCHMARKS.md
-  --keep             keep the temp folder (corpus, dist, logs)`;
+const USAGE = `Usage: npm run bench -- --stories N [--ext md|mdx] [--port P] [--no-index] [--no-hugo] [--no-browser]
+  [--no-write] [--keep]  (docs/performance.md says what each does)`;
 
 const { values } = parseArgs({
   options: {
@@ -107,7 +103,6 @@ async function runAstro(contentRoot: string): Promise<SiteRun> {
     ? undefined
     : await step(`indexing (${how})`, node, [join(repo, "tools/bench/indexSite.ts"), dist], "astro-pagefind.log");
   return {
-    label: "Astro",
     build,
     indexLabel: index ? `separate step, ${how}` : "not built (--no-index)",
     index,
@@ -126,7 +121,6 @@ async function runHugo(contentRoot: string): Promise<SiteRun> {
   const pagefind = join(repo, "node_modules", ".bin", "pagefind");
   const index = await step("Pagefind CLI on the Hugo site", pagefind, ["--site", output], "hugo-pagefind.log");
   return {
-    label: "Hugo",
     build,
     indexLabel: "separate step, Pagefind CLI",
     index,

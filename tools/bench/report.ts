@@ -7,7 +7,6 @@ import type { siteSizes } from "./sizes.ts";
 
 /** One site generator's numbers for one corpus. */
 export type SiteRun = Awaited<ReturnType<typeof siteSizes>> & {
-  label: string;
   build: Measured;
   /** How the search index was made, and the step that made it (when it ran). */
   indexLabel: string;
