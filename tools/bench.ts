@@ -18,19 +18,28 @@ import { siteSizes } from "./bench/sizes.ts";
 const USAGE = `Usage: npm run bench -- --stories N [--ext md|mdx] [--port P] [--no-index] [--no-hugo] [--no-browser]
   [--no-write] [--keep]  (docs/performance.md says what each does)`;
 
-const { values } = parseArgs({
-  options: {
-    stories: { type: "string", default: "100" },
-    ext: { type: "string", default: "mdx" },
-    port: { type: "string", default: "4416" },
-    "no-index": { type: "boolean", default: false },
-    "no-hugo": { type: "boolean", default: false },
-    "no-browser": { type: "boolean", default: false },
-    "no-write": { type: "boolean", default: false },
-    keep: { type: "boolean", default: false },
-    help: { type: "boolean", default: false },
-  },
-});
+/** The command line, or the usage and exit code 2 when an option is unknown or lacks its value. */
+function parseOptions() {
+  try {
+    return parseArgs({ options: OPTIONS });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return process.exit(2);
+  }
+}
+
+const OPTIONS = {
+  stories: { type: "string", default: "100" },
+  ext: { type: "string", default: "mdx" },
+  port: { type: "string", default: "4416" },
+  "no-index": { type: "boolean", default: false },
+  "no-hugo": { type: "boolean", default: false },
+  "no-browser": { type: "boolean", default: false },
+  "no-write": { type: "boolean", default: false },
+  keep: { type: "boolean", default: false },
+  help: { type: "boolean", default: false },
+} as const;
+const { values } = parseOptions();
 
 const stories = Number(values.stories);
 if (values.help || !Number.isInteger(stories) || stories < 1 || !["md", "mdx"].includes(values.ext)) {
