@@ -15,26 +15,31 @@ import { formatBytes, markdownSection, targetChecks, updateBenchmarksFile, type 
 import { measureSearch } from "./bench/searchInBrowser.ts";
 import { siteSizes } from "./bench/sizes.ts";
 
-const USAGE = `Usage: npm run bench -- --stories N [options]
-  --stories N        stories to generate (default 100)
-  --ext md|mdx       file format of the stories (default mdx, what the importer writes)
-  --port P           port for the search measurement (default 4416)
-  --no-index --no-hugo --no-browser --no-write   skip the search index, the Hugo reference, the browser, BENCHMARKS.md
-  --keep             keep the temp folder (corpus, dist, logs)`;
+const USAGE = `Usage: npm run bench -- --stories N [--ext md|mdx] [--port P] [--no-index] [--no-hugo] [--no-browser]
+  [--no-write] [--keep]  (docs/performance.md says what each does)`;
 
-const { values } = parseArgs({
-  options: {
-    stories: { type: "string", default: "100" },
-    ext: { type: "string", default: "mdx" },
-    port: { type: "string", default: "4416" },
-    "no-index": { type: "boolean", default: false },
-    "no-hugo": { type: "boolean", default: false },
-    "no-browser": { type: "boolean", default: false },
-    "no-write": { type: "boolean", default: false },
-    keep: { type: "boolean", default: false },
-    help: { type: "boolean", default: false },
-  },
-});
+/** The command line, or the usage and exit code 2 when an option is unknown or lacks its value. */
+function parseOptions() {
+  try {
+    return parseArgs({ options: OPTIONS });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return process.exit(2);
+  }
+}
+
+const OPTIONS = {
+  stories: { type: "string", default: "100" },
+  ext: { type: "string", default: "mdx" },
+  port: { type: "string", default: "4416" },
+  "no-index": { type: "boolean", default: false },
+  "no-hugo": { type: "boolean", default: false },
+  "no-browser": { type: "boolean", default: false },
+  "no-write": { type: "boolean", default: false },
+  keep: { type: "boolean", default: false },
+  help: { type: "boolean", default: false },
+} as const;
+const { values } = parseOptions();
 
 const stories = Number(values.stories);
 if (values.help || !Number.isInteger(stories) || stories < 1 || !["md", "mdx"].includes(values.ext)) {
@@ -62,69 +67,55 @@ async function step(what: string, command: string, args: string[], logName: stri
   process.exit(1);
 }
 
-/** The build's phases: hook marks (astroBuild.ts) at the edges, ASTRO_TIMER_PATH stats in the middle. */
-function phasesOf(marksFile: string, timerFile: string, run: Measured): SiteRun["phases"] {
-  const { memory = [], ...marks } = readJson<Record<string, number> & { memory?: [number, number][] }>(marksFile, {});
-  const timers = readJson<Record<string, { elapsedTime: number }>>(timerFile, {});
-  const ms = (key: string) => timers[key]?.elapsedTime ?? 0;
-  const { processStart, configDone, buildStart, generated, buildDone, exit } = marks;
-  // setup() creates Vite, then syncs the content layer last; the bundles are built next, then pages rendered.
-  const syncStart = buildStart === undefined ? undefined : buildStart - ms("Sync content layer");
-  const bundled =
-    buildStart === undefined ? undefined : buildStart + ms("Prerender build") + ms("SSR build") + ms("Client build");
-  const spans: [string, number | undefined, number | undefined][] = [
-    ["startup + config", processStart, configDone],
-    ["Vite setup", configDone, syncStart],
-    ["content sync", syncStart, buildStart],
-    ["bundle", buildStart, bundled],
-    ["render pages", bundled, generated],
-    ["build:done hooks (index, sitemap, feeds)", generated, buildDone],
-    ["exit", buildDone, exit],
+/** Where the build's time went, from Astro's own timers (ASTRO_TIMER_PATH): each step and the V8 heap at its end. */
+function phasesOf(timerFile: string, run: Measured): SiteRun["phases"] {
+  const timers = readJson<Record<string, { elapsedTime: number; heapUsedTotal: number }>>(timerFile, {});
+  const total = timers["Total build"];
+  if (!total) return [];
+  const steps: [string, string[]][] = [
+    ["content sync", ["Sync content layer"]],
+    ["bundle", ["Prerender build", "SSR build", "Client build"]],
+    ["render pages", ["Static generate"]],
   ];
-  const peakIn = (series: [number, number][], a: number, b: number) =>
-    series.filter(([t]) => t >= a && t <= b).reduce((max, [, v]) => Math.max(max, v), 0);
-  return spans.flatMap(([name, a, b]) =>
-    a === undefined || b === undefined
-      ? []
-      : [{ name, seconds: (b - a) / 1000, peakRss: peakIn(run.samples, a, b), peakHeap: peakIn(memory, a, b) }],
-  );
+  const phases = steps.map(([name, keys]) => {
+    const timed = keys.flatMap((key) => timers[key] ?? []);
+    return { name, ms: timed.reduce((sum, t) => sum + t.elapsedTime, 0), heap: timed.at(-1)?.heapUsedTotal };
+  });
+  const rest = total.elapsedTime - phases.reduce((sum, phase) => sum + phase.ms, 0);
+  return [
+    ...phases,
+    { name: "rest of the build (setup, build:done hooks)", ms: rest, heap: total.heapUsedTotal },
+    { name: "process start and exit", ms: run.ms - total.elapsedTime, heap: undefined },
+  ];
 }
 
 /** Astro's build as `npm run build` runs it: Astro in a child process, then the search index once it has exited. */
 async function runAstro(contentRoot: string): Promise<SiteRun> {
   const dist = join(work, "dist");
-  const marksFile = join(work, "astro-phases.json");
   const timerFile = join(work, "astro-timer.json");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ARCHIVE_CONTENT_DIR: contentRoot,
     [INDEX_AFTER_ASTRO_ENV]: "1",
-    BENCH_OUT_DIR: dist,
-    BENCH_CACHE_DIR: join(work, "astro-cache"),
-    BENCH_PHASES_FILE: marksFile,
+    ARCHIVE_OUT_DIR: dist,
+    ARCHIVE_CACHE_DIR: join(work, "astro-cache"),
     ASTRO_TIMER_PATH: timerFile,
     SITE_URL: `http://127.0.0.1:${values.port}`,
   };
   delete env["BASE_PATH"];
   const node = process.execPath;
-  const build = await step(
-    `astro build of ${stories} stories`,
-    node,
-    [join(repo, "tools/bench/astroBuild.ts")],
-    "astro-build.log",
-    env,
-  );
+  const astro = [join(repo, "node_modules/astro/bin/astro.mjs"), "build"];
+  const build = await step(`astro build of ${stories} stories`, node, astro, "astro-build.log", env);
   const perShard = process.env[PAGES_PER_SHARD_ENV] || PAGES_PER_SHARD;
   const how = `Pagefind command line per shard after Astro exits, as npm run build does, an index per ${perShard} pages`;
   const index = values["no-index"]
     ? undefined
     : await step(`indexing (${how})`, node, [join(repo, "tools/bench/indexSite.ts"), dist], "astro-pagefind.log");
   return {
-    label: "Astro",
     build,
     indexLabel: index ? `separate step, ${how}` : "not built (--no-index)",
     index,
-    phases: phasesOf(marksFile, timerFile, build),
+    phases: phasesOf(timerFile, build),
     ...(await siteSizes(dist)),
   };
 }
@@ -139,7 +130,6 @@ async function runHugo(contentRoot: string): Promise<SiteRun> {
   const pagefind = join(repo, "node_modules", ".bin", "pagefind");
   const index = await step("Pagefind CLI on the Hugo site", pagefind, ["--site", output], "hugo-pagefind.log");
   return {
-    label: "Hugo",
     build,
     indexLabel: "separate step, Pagefind CLI",
     index,

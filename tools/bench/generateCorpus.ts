@@ -7,16 +7,13 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import type { PersonData, StoryData } from "../../src/schema/schema.ts";
-import { createRandom, type Random } from "./prng.ts";
+import { createRandom } from "./prng.ts";
 import { interview } from "./prose.ts";
-import { capitalize, DOMAIN_WORDS, FIRST_NAMES, ROLES, TOPICS, longTail, pseudoWord, zipfIndex } from "./vocabulary.ts";
+import { capitalize, DOMAIN_WORDS, FIRST_NAMES, ROLES, TOPICS, longTail, pseudoWord } from "./vocabulary.ts";
 
 const TAIL_SIZE = 60_000;
 const COMPANY_POOL = 1_500;
 const SOURCES = ["StaffEng", "Infrastructure Engineer", "The Staff Room", "Principal Podcast", "Lead Dev Notes"];
-
-type CorpusVocabulary = ReturnType<typeof corpusVocabulary>;
-type GeneratedStory = ReturnType<typeof generateStory>;
 
 /** The seed's shared lists, built once: the rare-word tail and the company names. */
 export function corpusVocabulary(seed: string) {
@@ -41,36 +38,27 @@ function personFor(seed: string, personIndex: number): { id: string; data: Perso
   return { id, data: { name: `${first} ${last}`, role: random.pick(ROLES), links } };
 }
 
-const month = (random: Random, fromYear: number, toYear: number) =>
-  `${random.int(fromYear, toYear)}-${String(random.int(1, 12)).padStart(2, "0")}`;
-
-function pickTopics(random: Random): string[] {
-  const topics = new Set<string>();
-  for (let i = random.int(1, 4); i > 0; i--) topics.add(random.pick(TOPICS));
-  return [...topics];
-}
-
 /** Story number `index` of the corpus with this seed. */
-export function generateStory(seed: string, index: number, vocabulary: CorpusVocabulary) {
+export function generateStory(seed: string, index: number, vocabulary: ReturnType<typeof corpusVocabulary>) {
   const random = createRandom(`${seed}:story:${index}`);
   const person = personFor(seed, personIndexOf(index));
   const id = index === personIndexOf(index) ? person.id : `${person.id}-again`;
   // Half of stories come from a few big companies, the rest spread thin, as in real archives.
   const companies = vocabulary.companies;
-  const company = random.chance(0.5) ? companies[zipfIndex(random, companies.length)] : random.pick(companies);
+  const company = random.chance(0.5) ? random.zipf(companies) : random.pick(companies);
   const local = Array.from({ length: 5 }, () => capitalize(pseudoWord(random, 2, 3)));
   const { markdown, words } = interview(random, { tail: vocabulary.tail, local });
-  const recorded = month(random, 2016, 2025);
+  const recorded = `${random.int(2016, 2025)}-${String(random.int(1, 12)).padStart(2, "0")}`;
   const subject = random.pick(DOMAIN_WORDS);
   const data: StoryData = {
     person: person.id,
     role: random.pick(ROLES),
-    company: company ?? "Acme",
+    company,
     recorded,
     kind: random.chance(0.9) ? "interview" : "discussion",
     source: { name: random.pick(SOURCES), url: `https://example.org/interviews/${id}/`, format: "newsletter email" },
     summary: `How ${person.data.name} works as a ${random.pick(ROLES).toLowerCase()}, and what ${subject} taught them about ${random.pick(DOMAIN_WORDS)}.`,
-    topics: pickTopics(random),
+    topics: [...new Set(Array.from({ length: random.int(1, 4) }, () => random.pick(TOPICS)))],
     editorialNotes: random.chance(0.1) ? ["Typos in the original newsletter corrected."] : [],
   };
   if (random.chance(0.4)) data.published = `${recorded}-${String(random.int(1, 28)).padStart(2, "0")}`;
@@ -79,7 +67,7 @@ export function generateStory(seed: string, index: number, vocabulary: CorpusVoc
 }
 
 /** A story's file: its data as YAML frontmatter (every string quoted, so no date becomes a Date), then its Markdown. */
-export function storyFile(story: GeneratedStory): string {
+export function storyFile(story: { data: StoryData; markdown: string }): string {
   return `---\n${yaml(story.data)}---\n${story.markdown}\n`;
 }
 

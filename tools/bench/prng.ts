@@ -1,4 +1,4 @@
-/** One deterministic random source: floats in [0, 1), integers in [min, max], a pick from a non-empty list, a p-chance. */
+/** One deterministic random source: floats in [0, 1), integers in [min, max], picks from a list, a p-chance. */
 export type Random = ReturnType<typeof createRandom>;
 
 /** A seeded PRNG (mulberry32 on the FNV-1a hash of `seed`): the same corpus on every machine and run. */
@@ -16,11 +16,11 @@ export function createRandom(seed: string) {
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => {
-      const item = items[Math.floor(next() * items.length)];
-      if (item === undefined) throw new Error("pick() needs a non-empty list");
-      return item;
-    },
+    /** Any item, all equally likely (the lists are constants, never empty). */
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    /** An item with probability falling as 1/rank (Zipf's law): the first few everywhere, most rare. */
+    zipf: <T>(items: readonly T[]): T =>
+      items[Math.min(items.length - 1, Math.floor(Math.exp(next() * Math.log(items.length + 1))) - 1)] as T,
     chance: (p: number) => next() < p,
   };
 }

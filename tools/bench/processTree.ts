@@ -10,7 +10,7 @@ import { loadavg } from "node:os";
 /**
  * How a measured command went: the highest tree RSS of any sample, user + system CPU seconds of every
  * process of the tree (steadier than wall time), the 1-minute load average at the start (above the core
- * count, other work was competing), and [epoch ms, tree RSS] samples to line memory up with build phases.
+ * count, other work was competing).
  */
 export type Measured = Awaited<ReturnType<typeof measureCommand>>;
 
@@ -67,7 +67,7 @@ export async function measureCommand(
     detached: true,
   });
   running = child.pid;
-  const samples: [number, number][] = [];
+  let peakRssBytes = 0;
   const cpuTicks = new Map<number, number>();
   const timer = setInterval(() => {
     const table = processTable();
@@ -80,7 +80,7 @@ export async function measureCommand(
       cpuTicks.set(pid, Math.max(cpuTicks.get(pid) ?? 0, info.cpu));
       for (const [other, { parent }] of table) if (parent === pid) tree.push(other);
     }
-    samples.push([Date.now(), total]);
+    peakRssBytes = Math.max(peakRssBytes, total);
   }, 200);
   // A build that hangs is killed with its whole process group, not left behind.
   const timeout = setTimeout(killRunning, 30 * 60_000);
@@ -94,6 +94,5 @@ export async function measureCommand(
   running = undefined;
   closeSync(log);
   const ticks = [...cpuTicks.values()].reduce((sum, t) => sum + t, 0);
-  const peakRssBytes = samples.reduce((max, [, rss]) => Math.max(max, rss), 0);
-  return { exitCode, ms, peakRssBytes, cpuSeconds: ticks / CLOCK_TICKS, loadBefore, samples };
+  return { exitCode, ms, peakRssBytes, cpuSeconds: ticks / CLOCK_TICKS, loadBefore };
 }

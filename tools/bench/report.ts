@@ -7,13 +7,12 @@ import type { siteSizes } from "./sizes.ts";
 
 /** One site generator's numbers for one corpus. */
 export type SiteRun = Awaited<ReturnType<typeof siteSizes>> & {
-  label: string;
   build: Measured;
   /** How the search index was made, and the step that made it (when it ran). */
   indexLabel: string;
   index: Measured | undefined;
-  /** Where the build's time and memory went, when the generator reports phases. */
-  phases: { name: string; seconds: number; peakRss: number; peakHeap: number }[];
+  /** Where the build's time went and the V8 heap at each phase's end, when the generator reports phases. */
+  phases: { name: string; ms: number; heap: number | undefined }[];
 };
 
 /** Everything a run measured. */
@@ -123,12 +122,12 @@ export function markdownSection(result: BenchResult): string {
   if (astro.phases.length > 0) {
     lines.push(
       "",
-      "Astro phases (wall time; peak RSS of the process tree and peak V8 heap of the build process during the phase):",
+      "Astro phases (wall time; Astro's V8 heap at the end of the phase, from ASTRO_TIMER_PATH):",
       "",
-      "| phase | time | peak RSS | peak heap |",
-      "|---|---|---|---|",
+      "| phase | time | heap at end |",
+      "|---|---|---|",
       ...astro.phases.map(
-        (p) => `| ${p.name} | ${p.seconds.toFixed(1)} s | ${formatBytes(p.peakRss)} | ${formatBytes(p.peakHeap)} |`,
+        (p) => `| ${p.name} | ${seconds(p.ms)} | ${p.heap === undefined ? "" : formatBytes(p.heap)} |`,
       ),
     );
   }

@@ -109,45 +109,34 @@ async function measureTyping(browser: Browser, origin: string, queries: readonly
   // A page of its own, closed with the browser.
   const page = await browser.newPage();
   await page.goto(`${origin}/search/`);
-  await page.evaluate(() => {
-    const marks: { input: number; status: [number, string][]; list: number[] } = { input: 0, status: [], list: [] };
-    (window as unknown as { benchMarks: typeof marks }).benchMarks = marks;
-    const input = document.querySelector("#search-input");
-    const status = document.querySelector("#search-status");
-    const list = document.querySelector("#search-results");
-    if (list) new MutationObserver(() => marks.list.push(performance.now())).observe(list, { childList: true });
-    input?.addEventListener("input", () => (marks.input = performance.now()), { capture: true });
-    if (status)
-      new MutationObserver(() => marks.status.push([performance.now(), status.textContent ?? ""])).observe(status, {
-        childList: true,
-        characterData: true,
-        subtree: true,
-      });
-  });
   const input = page.locator("#search-input");
-  const status = page.locator("#search-status");
   await input.fill(WARM_UP_QUERY);
-  await status.filter({ hasText: WARM_UP_QUERY }).waitFor();
+  await page.locator("#search-status").filter({ hasText: WARM_UP_QUERY }).waitFor();
   const timings: number[] = [];
   for (const query of queries) {
     await input.fill("");
     await page.waitForTimeout(300);
-    await page.evaluate(() => {
-      const marks = (window as unknown as { benchMarks: { status: unknown[]; list: unknown[] } }).benchMarks;
-      marks.status = [];
-      marks.list = [];
-    });
-    await input.pressSequentially(query, { delay: KEY_DELAY_MS });
-    await status.filter({ hasText: query }).waitFor({ timeout: 30_000 });
-    timings.push(
-      await page.evaluate((asked) => {
-        type Marks = { input: number; status: [number, string][]; list: number[] };
-        const marks = (window as unknown as { benchMarks: Marks }).benchMarks;
-        const announced = marks.status.find(([at, text]) => at >= marks.input && text.includes(asked));
-        const shown = marks.list.filter((at) => at >= marks.input && announced && at <= announced[0]).at(-1);
-        return shown === undefined ? Number.NaN : shown - marks.input;
-      }, query),
+    // Observers go in before the first key (Playwright runs a page's commands in order) and answer once the status names the query.
+    const measured = page.evaluate(
+      (asked) =>
+        new Promise<number>((resolve) => {
+          const [box, status, list] = ["#search-input", "#search-status", "#search-results"].map((id) =>
+            document.querySelector(id),
+          );
+          setTimeout(() => resolve(Number.NaN), 30_000);
+          let typed = 0;
+          let shown = Number.NaN;
+          box?.addEventListener("input", () => (typed = performance.now()), { capture: true });
+          if (list) new MutationObserver(() => (shown = performance.now())).observe(list, { childList: true });
+          const announced = () =>
+            status?.textContent?.includes(asked) && resolve(shown >= typed ? shown - typed : Number.NaN);
+          if (status)
+            new MutationObserver(announced).observe(status, { childList: true, characterData: true, subtree: true });
+        }),
+      query,
     );
+    await input.pressSequentially(query, { delay: KEY_DELAY_MS });
+    timings.push(await measured);
   }
   return timings;
 }

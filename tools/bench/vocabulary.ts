@@ -59,10 +59,6 @@ export function longTail(random: Random, size: number): string[] {
   return [...words];
 }
 
-/** An index in [0, size) with probability falling as 1/rank (Zipf's law): a few words everywhere, most rare. */
-export const zipfIndex = (random: Random, size: number): number =>
-  Math.min(size - 1, Math.floor(Math.exp(random.next() * Math.log(size + 1))) - 1);
-
 export const FIRST_NAMES = words(`Aisha Alex Amara Ana Andrea Arjun Ben Bianca Carlos Chen Chloe Dana Daniel Deepa
 Diego Elena Emeka Eva Fatima Felix Grace Hana Hugo Ines Ivan Jamal Jana Jorge Julia Kai Kenji Lars Leila Lina Luca
 Maya Mei Mohamed Nadia Nia Noah Olga Omar Priya Rafael Rhea Rosa Sam Sara Sofia Tariq Tess Theo Uma Victor Wei Yara

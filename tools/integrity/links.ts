@@ -1,6 +1,6 @@
 import type { Findings } from "./findings.ts";
 import type { SiteScan } from "./siteScan.ts";
-import { classifyUrl, pagePath, type InternalTarget, type SiteLocation } from "./siteUrls.ts";
+import { classifyUrl, fileOf, pagePath, type InternalTarget, type SiteLocation } from "./siteUrls.ts";
 
 // Fragments every page has without an id: the top of the document.
 const IMPLICIT_FRAGMENTS = new Set(["", "top"]);
@@ -46,7 +46,7 @@ export function checkLinks(scan: SiteScan, site: SiteLocation, findings: Finding
 
 /** Why an internal target does not resolve, or undefined when it does. */
 function brokenBecause({ path, fragment }: InternalTarget, scan: SiteScan, base: string): string | undefined {
-  const file = path === "" || path.endsWith("/") ? `${path}index.html` : path;
+  const file = fileOf(path);
   if (!scan.files.has(file)) {
     return file === path && scan.files.has(`${path}/index.html`)
       ? `needs a trailing slash: ${base}${path}/ (the site is built with trailingSlash: "always")`

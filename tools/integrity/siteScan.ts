@@ -3,28 +3,24 @@ import { join, relative } from "node:path";
 import { Parser } from "htmlparser2";
 
 /** A URL-bearing attribute on a built page; `rel` holds an element's lower-cased rel tokens. */
-export interface PageLink {
-  tag: string;
-  attribute: string;
-  value: string;
-  rel: string[];
-}
+type PageLink = { tag: string; attribute: string; value: string; rel: string[] };
 
 /**
  * What the checks need from one HTML file ("stories/x/index.html"), the page itself dropped: ids (and
  * <a name>s) a #fragment may point at, links, bodies of inline scripts a browser would run and of <style>
  * elements, `<tag>` per style="" attribute, `<tag onclick>` per inline handler, the CSP <meta> content.
  */
-export interface PageScan {
-  file: string;
-  ids: Set<string>;
-  links: PageLink[];
-  inlineScripts: string[];
-  inlineStyles: string[];
-  styleAttributes: string[];
-  eventHandlers: string[];
-  cspMeta: string | undefined;
-}
+const emptyScan = (file: string) => ({
+  file,
+  ids: new Set<string>(),
+  links: [] as PageLink[],
+  inlineScripts: [] as string[],
+  inlineStyles: [] as string[],
+  styleAttributes: [] as string[],
+  eventHandlers: [] as string[],
+  cspMeta: undefined as string | undefined,
+});
+type PageScan = ReturnType<typeof emptyScan>;
 
 /** Every file in the output folder (forward-slash paths under it), and a scan of every HTML page by path. */
 export type SiteScan = Awaited<ReturnType<typeof scanSite>>;
@@ -67,17 +63,8 @@ export async function inParallel<T>(
 }
 
 /** Scans one page's HTML in one streaming pass of htmlparser2, building no tree. */
-export function scanPage(file: string, html: string): PageScan {
-  const scan: PageScan = {
-    file,
-    ids: new Set(),
-    links: [],
-    inlineScripts: [],
-    inlineStyles: [],
-    styleAttributes: [],
-    eventHandlers: [],
-    cspMeta: undefined,
-  };
+export function scanPage(file: string, html: string) {
+  const scan = emptyScan(file);
   // The text of the <script> or <style> being read, and where it goes; undefined elsewhere.
   let code: { into: string[]; text: string } | undefined;
   const parser = new Parser(

@@ -26,6 +26,9 @@ export function normaliseBase(base: string | undefined): string {
 /** The URL path (under the base) a built HTML file is served at: "stories/x/index.html" -> "stories/x/". */
 export const pagePath = (file: string): string => (file === "index.html" ? "" : file.replace(/\/index\.html$/, "/"));
 
+/** The built file a site path is served from: "stories/x/" -> "stories/x/index.html", "" -> "index.html". */
+export const fileOf = (path: string): string => (path === "" || path.endsWith("/") ? `${path}index.html` : path);
+
 /**
  * Sorts a URL found on the page at `fromPath` into: a target inside the site (to be checked),
  * a site path outside `base`, another site, a script-capable scheme, or something not to check.

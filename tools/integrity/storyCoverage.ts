@@ -3,7 +3,7 @@ import type { StoryRecord } from "../preflight/preflight.ts";
 import type { Findings } from "./findings.ts";
 import { FEED_FILE } from "./publishedIndexes.ts";
 import type { SiteScan } from "./siteScan.ts";
-import { classifyUrl, type SiteLocation } from "./siteUrls.ts";
+import { classifyUrl, fileOf, type SiteLocation } from "./siteUrls.ts";
 
 const STORY_LIST = "stories/index.html";
 
@@ -50,8 +50,8 @@ export function checkStoryCoverage(
     }
   }
   for (const path of lists.sitemap ?? []) {
-    const file = path === "" || path.endsWith("/") ? `${path}index.html` : path;
-    if (!scan.files.has(file)) findings.problem(`the sitemap lists ${site.base}${path}, which is not in the build`);
+    if (!scan.files.has(fileOf(path)))
+      findings.problem(`the sitemap lists ${site.base}${path}, which is not in the build`);
   }
 }
 
