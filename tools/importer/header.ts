@@ -147,16 +147,9 @@ export function readHeader(lines: readonly SourceLine[], preamble = false) {
   const nameAt = [0, 1, 2].find(
     (k) => (isNameLine(text(k)) || isNameLine(titledName(k) ?? "")) && confirmsHeader(text(k + 1)),
   );
-  const titled = nameAt !== undefined && !isNameLine(text(nameAt));
-  if (nameAt !== undefined && titled) {
+  if (nameAt !== undefined && !isNameLine(text(nameAt))) {
     detected.name = titledName(nameAt)!;
     guesses.push({ line: top[nameAt]!.number, text: text(nameAt), decision: "the person's name read from the title" });
-    i = nameAt + 1;
-    const role = readRoleLine(text(i));
-    if (role && top[i]) {
-      takeRole(i, role);
-      introEnd = top[i++]!.number;
-    }
   } else if (nameAt !== undefined) {
     if (nameAt === 1 && isNameLine(text(0))) {
       detected.sourceName = text(0);
@@ -167,6 +160,8 @@ export function readHeader(lines: readonly SourceLine[], preamble = false) {
     detected.name = text(nameAt);
     take(nameAt, "name");
     introEnd = top[nameAt]!.number;
+  }
+  if (nameAt !== undefined) {
     i = nameAt + 1;
     const role = readRoleLine(text(i));
     if (role && top[i]) {
