@@ -34,15 +34,8 @@ function newestMtime(path: string): number {
   return Math.max(stat.mtimeMs, ...below.map((name) => statSync(join(path, name)).mtimeMs));
 }
 
-let root: string;
-try {
-  root = contentRoot();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-}
 const built = join(live, "index.html");
-const inputs = ["src", "public", root, "astro.config.mjs", "package.json"];
+const inputs = ["src", "public", contentRoot(), "astro.config.mjs", "package.json"];
 if (!existsSync(built) || Math.max(...inputs.map(newestMtime)) > statSync(built).mtimeMs) {
   console.log("Building the site (sources changed since the last build)...");
   // A local build, its links on the address served below (SITE_URL, when set, wins).

@@ -1,11 +1,5 @@
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from "yaml";
+import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from "yaml";
 import type { ContentProblem } from "./problems.ts";
-
-/** A YAML document, and the 1-based file line of a field (or of its nearest existing parent, or of the YAML's start). */
-export interface ParsedYaml {
-  data: unknown;
-  lineOf(path: readonly PropertyKey[]): number;
-}
 
 // Same fence rule as Astro's own frontmatter reader, so both agree on what is frontmatter.
 const FRONTMATTER = /^(\uFEFF?(?:[ \t]*\r?\n)*)---\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
@@ -19,9 +13,14 @@ export function splitFrontmatter(source: string): { yaml: string | undefined; ya
 
 /**
  * Parses YAML keeping positions so problems name a line (`firstLine` shifts them for frontmatter); an
- * error comes back as the problem. Dates stay text: Astro's reader turns 2021-02-30 into 2 March silently.
+ * error comes back as the problem. `lineOf` gives the 1-based file line of a field (or of its nearest
+ * existing parent, or of the YAML's start). Dates stay text: Astro's reader turns 2021-02-30 into 2 March silently.
  */
-export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml | ContentProblem {
+export function parseYaml(
+  text: string,
+  file: string,
+  firstLine = 1,
+): ContentProblem | { data: unknown; lineOf: (path: readonly PropertyKey[]) => number } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const error = doc.errors[0];
@@ -59,13 +58,13 @@ function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefin
   // Walk down as far as the path exists, so a missing `source.url` points at `source:`.
   for (let depth = path.length; depth > 0; depth--) {
     const node = doc.getIn(path.slice(0, depth), true);
-    if (!node || typeof node !== "object" || !("range" in node) || !Array.isArray(node.range)) continue;
+    if (!isNode(node) || !node.range) continue;
     // The key's line reads better than the value's when a value spans lines (a list, a map).
     const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1), true) : doc.contents;
     const key = isMap(parent)
       ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === path[depth - 1])?.key
       : undefined;
-    return (isScalar(key) ? key.range?.[0] : undefined) ?? (node.range[0] as number);
+    return (isScalar(key) ? key.range?.[0] : undefined) ?? node.range[0];
   }
   return undefined;
 }

@@ -17,9 +17,10 @@ export function pageNameCollisions(names: readonly PageName[]): ContentProblem[]
   for (const entry of names) {
     const slug = slugify(entry.name);
     // The schema reports names without a letter or digit.
-    const key = slug === "" ? undefined : `${entry.kind}:${slug}`;
-    const earlier = key === undefined ? undefined : first.get(key);
-    if (key !== undefined && !earlier) first.set(key, entry);
+    if (slug === "") continue;
+    const key = `${entry.kind}:${slug}`;
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, entry);
     if (!earlier || earlier.name === entry.name || reported.has(`${key}:${entry.name}`)) continue;
     reported.add(`${key}:${entry.name}`);
     const folder = entry.kind === "company" ? "companies" : "topics";

@@ -4,7 +4,7 @@ import type { z } from "astro/zod";
 import { distance } from "fastest-levenshtein";
 import { personData, storyData } from "../../src/schema/schema.ts";
 import { entryId, VALID_ID } from "../../src/schema/entryId.ts";
-import { parseYaml, splitFrontmatter, type ParsedYaml } from "./frontmatter.ts";
+import { parseYaml, splitFrontmatter } from "./frontmatter.ts";
 import { pageNameCollisions, type PageName } from "./pageNames.ts";
 import { findLiveContent, type StoryFormat } from "../../src/markdown/liveContent.ts";
 import type { ContentProblem } from "./problems.ts";
@@ -36,7 +36,7 @@ const UNREADABLE: Record<string, string> = {
  * Every problem of every story and person under the content root, before Astro runs: the schema (with
  * lines), unknown fields and people, colliding ids and page names, unreadable or oversized files, code.
  */
-export function checkContent(root: string): { problems: ContentProblem[]; stories: StoryRecord[]; people: string[] } {
+export function checkContent(root: string): { problems: ContentProblem[]; stories: StoryRecord[] } {
   const problems: ContentProblem[] = [];
   const peopleFiles = listFiles(join(root, "people"), /\.ya?ml$/);
   const storyFiles = listFiles(join(root, "stories"), /\.mdx?$/);
@@ -61,7 +61,7 @@ export function checkContent(root: string): { problems: ContentProblem[]; storie
     if (person !== undefined) stories.push({ id: file.id, file: file.path, person });
   }
   problems.push(...pageNameCollisions(names));
-  return { problems, stories, people: [...people].sort() };
+  return { problems, stories };
 }
 
 type ContentFile = ReturnType<typeof listFiles>[number];
@@ -96,10 +96,9 @@ function duplicateIds(files: readonly ContentFile[]): ContentProblem[] {
         });
       }
     }
-    const [first] = group;
-    if (group.length < 2 || !first) continue;
+    if (group.length < 2) continue;
     problems.push({
-      file: first.path,
+      file: group[0]!.path,
       message: `${group.map((f) => f.relative).join(" and ")} would ${group.length === 2 ? "both" : "all"} be published at "${id}" (file names are compared ignoring case), so only one would survive`,
       hint: "Rename or merge them.",
     });
@@ -161,6 +160,8 @@ function checkStory(
   }
   return { problems, ...(person !== undefined ? { person } : {}) };
 }
+
+type ParsedYaml = Exclude<ReturnType<typeof parseYaml>, ContentProblem>;
 
 function schemaProblems(file: string, parsed: ParsedYaml, schema: z.ZodObject): ContentProblem[] {
   const problems: ContentProblem[] = [];

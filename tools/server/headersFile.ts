@@ -1,15 +1,9 @@
-/** One block of a `_headers` file: a path pattern and the headers sent for paths it matches. */
-export interface HeaderRule {
-  pattern: string;
-  headers: [name: string, value: string][];
-}
-
 /**
  * Reads a `_headers` file (the Netlify / Cloudflare Pages format the build writes): a path
  * pattern on its own line, then indented `Name: value` lines. `#` lines are comments.
  */
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
+export function parseHeadersFile(text: string) {
+  const rules: { pattern: string; headers: [name: string, value: string][] }[] = [];
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
     const header = /^\s+([^:\s]+):\s*(.*)$/.exec(line);
@@ -20,7 +14,7 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 }
 
 /** Every header the rules give a URL path (a pattern matches exactly, or as a prefix ending in `*`), later rules winning. */
-export function headersFor(rules: readonly HeaderRule[], path: string): Map<string, string> {
+export function headersFor(rules: ReturnType<typeof parseHeadersFile>, path: string): Map<string, string> {
   const headers = new Map<string, string>();
   for (const { pattern, headers: given } of rules) {
     const matches = pattern.endsWith("*") ? path.startsWith(pattern.slice(0, -1)) : pattern === path;
