@@ -59,12 +59,11 @@ async function build(site: SiteSetting): Promise<string> {
   if (site.local) console.log(`Local build: links point at ${site.site} (ARCHIVE_LOCAL). Not for publishing.`);
   checkWriteAccess(paths);
   lock = await acquireBuildLock(paths.lock, `${live}/`, { timeoutMs: 15 * 60_000, pollMs: 500, onWait: console.log });
-  for (const note of [lock.tookOver, recoverInterruptedSwap(paths)]) if (note) console.log(note);
+  const cleared = clearStaleContentCache(process.cwd(), contentCacheDir());
+  for (const note of [lock.tookOver, recoverInterruptedSwap(paths), cleared]) if (note) console.log(note);
 
   const content = checkContent(contentRoot());
   if (content.problems.length > 0) throw new Error(`${formatProblems(content.problems)}\nNothing was built.`);
-  const cleared = clearStaleContentCache(process.cwd(), contentCacheDir());
-  if (cleared) console.log(cleared);
 
   // Astro in its own process, then the search index once it has exited: the two never hold
   // memory at the same time (docs/performance.md).

@@ -1,6 +1,7 @@
 // `astro build` in a child process, so its 1 to 2 GB are returned before the index is built
 // (docs/performance.md). Run directly (the child), this module builds and reports over IPC.
 import { fork } from "node:child_process";
+import { once } from "node:events";
 import type { AstroConfig } from "astro";
 import { INDEX_AFTER_ASTRO_ENV } from "../../src/integrations/pagefind.ts";
 import { formatProblem } from "../preflight/problems.ts";
@@ -9,26 +10,20 @@ import { formatProblem } from "../preflight/problems.ts";
 type AstroChildMessage = { ok: true; base: string; site: string | undefined } | { ok: false; report: string };
 
 /** Runs `astro build` into `outDir` in a child process; resolves with the base and site it used, or rejects with a described error. */
-export function runAstroBuild(
-  outDir: string,
-  signal: AbortSignal,
-): Promise<{ base: string; site: string | undefined }> {
-  return new Promise((resolve, reject) => {
-    let message: AstroChildMessage | undefined;
-    // An interrupted build (Ctrl-C, SIGTERM) takes its Astro process with it (the signal).
-    const child = fork(import.meta.filename, [outDir], {
-      env: { ...process.env, [INDEX_AFTER_ASTRO_ENV]: "1" },
-      stdio: "inherit",
-      signal,
-    });
-    child.on("message", (received: AstroChildMessage) => (message = received));
-    child.on("error", reject);
-    child.on("exit", (code, signal) => {
-      if (message?.ok) resolve({ base: message.base, site: message.site });
-      else if (message) reject(new Error(message.report));
-      else reject(new Error(`Astro's build process ended (${signal ?? `exit code ${code}`}) without a result.`));
-    });
+export async function runAstroBuild(outDir: string, signal: AbortSignal) {
+  let message = undefined as AstroChildMessage | undefined;
+  // An interrupted build (Ctrl-C, SIGTERM) takes its Astro process with it (the signal).
+  const child = fork(import.meta.filename, [outDir], {
+    env: { ...process.env, [INDEX_AFTER_ASTRO_ENV]: "1" },
+    stdio: "inherit",
+    signal,
   });
+  child.on("message", (received: AstroChildMessage) => (message = received));
+  const [code, exitSignal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
+  if (message?.ok) return { base: message.base, site: message.site };
+  throw new Error(
+    message?.report ?? `Astro's build process ended (${exitSignal ?? `exit code ${code}`}) without a result.`,
+  );
 }
 
 /** `file:line:column: message` and the hint for an error thrown by `astro build`, without Astro's ** emphasis or a 0:0 location. */
