@@ -79,8 +79,8 @@ export function discardStaging(paths: OutputPaths): void {
 
 /** Moves Astro's output from the build folder to staging (a rename, or a copy between disks), unless it is there already. */
 export function moveBuildToStaging(paths: OutputPaths): void {
+  // Staging is gone already: recoverInterruptedSwap cleared it under the lock.
   if (paths.build === paths.staging) return;
-  rmSync(paths.staging, { recursive: true, force: true });
   try {
     renameSync(paths.build, paths.staging);
   } catch (error) {

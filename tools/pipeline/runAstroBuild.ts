@@ -48,14 +48,14 @@ export function describeBuildError(error: unknown, cwd = process.cwd()): string 
     return [`${name}${message}`, ...(hint ? [`    ${hint}`] : [])].join("\n");
   }
   const line = Number(err.loc?.line) || undefined;
-  const column = line ? Number(err.loc?.column) || undefined : undefined;
+  const column = Number(err.loc?.column) || undefined;
   return formatProblem({ file: file.replace(/\?.*$/, ""), message, line, column, hint }, cwd);
 }
 
 /** The child's work: Astro's build into `outDir`, and the resolved base and site (what the check must use) or the error. */
 async function buildHere(outDir: string): Promise<AstroChildMessage> {
   const { build } = await import("astro");
-  let resolved: AstroConfig | undefined;
+  let resolved = undefined as AstroConfig | undefined;
   const capture = ({ config }: { config: AstroConfig }) => {
     resolved = config;
   };
@@ -68,9 +68,8 @@ async function buildHere(outDir: string): Promise<AstroChildMessage> {
   } catch (error) {
     return { ok: false, report: describeBuildError(error) };
   }
-  return resolved
-    ? { ok: true, base: resolved.base, site: resolved.site }
-    : { ok: false, report: "Astro finished without reporting its configuration; nothing was checked." };
+  // Astro runs every astro:config:done hook before it builds, so a finished build has set it.
+  return { ok: true, base: resolved!.base, site: resolved!.site };
 }
 
 if (import.meta.main && process.send && process.argv[2]) {

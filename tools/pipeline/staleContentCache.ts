@@ -1,9 +1,6 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 
-/** Astro's list of content files compiled as modules (MDX), written by every content sync. */
-const CONTENT_MODULES = ".astro/content-modules.mjs";
-
 /** The content files `.astro/content-modules.mjs` imports, as project-relative paths. */
 export function contentModuleFiles(source: string): string[] {
   return [...source.matchAll(/[?&]fileName=([^&"]+)/g)].map((match) => decodeURIComponent(match[1] ?? ""));
@@ -15,7 +12,8 @@ export function contentModuleFiles(source: string): string[] {
  * gone, this drops the list and the cached store so the next sync starts clean; returns what it did.
  */
 export function clearStaleContentCache(projectRoot: string, cacheDir: string): string | undefined {
-  const list = join(projectRoot, CONTENT_MODULES);
+  // Astro's list of content files compiled as modules (MDX), written by every content sync.
+  const list = join(projectRoot, ".astro/content-modules.mjs");
   if (!existsSync(list)) return undefined;
   const missing = contentModuleFiles(readFileSync(list, "utf8")).filter(
     (file) => !existsSync(resolve(projectRoot, file)),

@@ -60,7 +60,7 @@ function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefin
     const node = doc.getIn(path.slice(0, depth), true);
     if (!isNode(node) || !node.range) continue;
     // The key's line reads better than the value's when a value spans lines (a list, a map).
-    const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1), true) : doc.contents;
+    const parent = doc.getIn(path.slice(0, depth - 1), true);
     const key = isMap(parent)
       ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === path[depth - 1])?.key
       : undefined;

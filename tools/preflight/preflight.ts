@@ -118,7 +118,7 @@ function checkStory(
   file: ContentFile,
   people: ReadonlySet<string>,
   names: PageName[],
-): { problems: ContentProblem[]; person?: string } {
+): { problems: ContentProblem[]; person?: string | undefined } {
   const source = readContentFile(file.path, "story");
   if (typeof source !== "string") return { problems: [source] };
   const problems: ContentProblem[] = [];
@@ -158,7 +158,7 @@ function checkStory(
         : `Add people/${person}.yaml with at least a name, or fix the id.`,
     });
   }
-  return { problems, ...(person !== undefined ? { person } : {}) };
+  return { problems, person };
 }
 
 type ParsedYaml = Exclude<ReturnType<typeof parseYaml>, ContentProblem>;
