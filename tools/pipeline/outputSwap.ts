@@ -36,27 +36,24 @@ export function checkWriteAccess(paths: OutputPaths): void {
       { cause: error },
     );
   }
-  const unwritable = firstUnwritable(parent, false) ?? firstUnwritable(paths.live) ?? firstUnwritable(paths.previous);
-  if (unwritable) {
-    throw new Error(
-      `${unwritable.path} is not writable (${unwritable.code}), so the build could not replace ${paths.live}/; nothing was changed. ` +
-        `Make it writable (e.g. chmod -R u+w ${unwritable.path}) or set ARCHIVE_OUT_DIR to a folder you can write.`,
-    );
-  }
-}
-
-function firstUnwritable(dir: string, deep = true): { path: string; code: string } | undefined {
-  if (!existsSync(dir)) return undefined;
-  const entries = deep ? readdirSync(dir, { recursive: true, withFileTypes: true }) : [];
-  const below = entries.filter((entry) => entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name));
-  for (const path of [dir, ...below]) {
+  for (const path of [parent, ...foldersIn(paths.live), ...foldersIn(paths.previous)]) {
     try {
       accessSync(path, constants.W_OK);
     } catch (error) {
-      return { path, code: code(error) };
+      throw new Error(
+        `${path} is not writable (${code(error)}), so the build could not replace ${paths.live}/; nothing was changed. ` +
+          `Make it writable (e.g. chmod -R u+w ${path}) or set ARCHIVE_OUT_DIR to a folder you can write.`,
+        { cause: error },
+      );
     }
   }
-  return undefined;
+}
+
+/** A folder and every folder inside it; none when it does not exist. */
+function foldersIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  return [dir, ...entries.filter((entry) => entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name))];
 }
 
 /**
