@@ -2,7 +2,6 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { partialDateToDate } from "./dates.ts";
 import { roleLine } from "./labels.ts";
 import { slugify } from "./slug.ts";
-import { feedWindow } from "./feedXml.ts";
 
 type Person = CollectionEntry<"people">;
 
@@ -51,11 +50,6 @@ async function loadStories() {
   return views.sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id));
 }
 
-/** The stories most recently added to the archive, newest first (by `added`, then date, then id). */
-export async function latestStories(limit: number): Promise<StoryView[]> {
-  return feedWindow(await allStories(), limit);
-}
-
 let indexes: ReturnType<typeof buildIndexes> | undefined;
 
 /** Lookups every story, person and feed page needs, built once: a scan per page is quadratic at 10,000 stories. */
@@ -77,7 +71,7 @@ function storyIndexes() {
 }
 
 /** The story before and after this one in the archive's order (newer first). */
-export async function neighbours(id: string): Promise<Record<"newer" | "older", StoryView | undefined>> {
+export async function neighbours(id: string) {
   const { stories, position } = await storyIndexes();
   // Not a story (NaN): no neighbours.
   const index = position.get(id) ?? NaN;
@@ -112,9 +106,11 @@ export async function companyPaths() {
 
 /** getStaticPaths of a person's page and feed: the person and their stories. */
 export async function personPaths() {
-  const people = await allPeople();
-  const stories = await Promise.all(people.map((person) => storiesByPerson(person.id)));
-  return people.map((person, k) => ({ params: { id: person.id }, props: { person, stories: stories[k] ?? [] } }));
+  const [people, { byPerson }] = await Promise.all([allPeople(), storyIndexes()]);
+  return people.map((person) => ({
+    params: { id: person.id },
+    props: { person, stories: byPerson.get(person.id) ?? [] },
+  }));
 }
 
 /** Other stories from the same company as this one. */

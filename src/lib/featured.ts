@@ -1,16 +1,8 @@
 /** The home page's featured quote, resolved against the story it comes from. */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { allStories, type StoryView } from "./content.ts";
+import { allStories } from "./content.ts";
 import { render } from "astro:content";
 import { site } from "../site.config.ts";
-
-/** A story's source file as one line of words (Markdown and MDX alike), or "" when it cannot be read. */
-function sourceWords(story: StoryView): string {
-  const file = story.entry.filePath;
-  if (!file) return "";
-  return readFileSync(resolve(file), "utf8").replace(/\s+/g, " ");
-}
 
 /** The configured quote, or null when this archive lacks its story; a wrong question or quote stops the build. */
 export async function featuredQuote() {
@@ -28,7 +20,9 @@ export async function featuredQuote() {
         .join(", ")}`,
     );
   }
-  if (!sourceWords(story).includes(featured.quote)) {
+  // The source file as one line of words, Markdown and MDX alike (the glob loader always records the file).
+  const words = readFileSync(story.entry.filePath ?? "", "utf8").replace(/\s+/g, " ");
+  if (!words.includes(featured.quote)) {
     throw new Error(`${where}.quote is not word for word in stories/${story.id}; copy it from the story again.`);
   }
   return { quote: featured.quote, story, questionId: question.slug, question: question.text };

@@ -9,11 +9,7 @@ import { escapeXml, feedWindow, feedXml, type FeedStory } from "./feedXml.ts";
 import { absoluteUrl, paths } from "./urls.ts";
 
 /** The response for one feed route (site, company or person): the newest of `stories`, each in full. */
-export async function feedResponse(
-  feed: FeedDescriptor,
-  stories: readonly StoryView[],
-  site: URL | undefined,
-): Promise<Response> {
+export async function feedResponse(feed: FeedDescriptor, stories: readonly StoryView[], site: URL | undefined) {
   if (!site) {
     throw new Error(
       `${feed.path}: feeds need absolute URLs. Set SITE_URL (e.g. SITE_URL=https://archive.example.org) before building.`,

@@ -8,8 +8,7 @@ export function roleLine(role: string | undefined, company: string | undefined):
   return role || company || "";
 }
 
-/** "Interview" or "Discussion" ("Interviews" … with `plural`). */
-export function kindLabel(kind: StoryData["kind"], plural = false): string {
-  const labels = site.kinds[kind];
-  return plural ? labels.other : labels.one;
+/** "Interview" or "Discussion". */
+export function kindLabel(kind: StoryData["kind"]): string {
+  return site.kinds[kind].one;
 }

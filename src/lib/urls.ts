@@ -8,11 +8,6 @@ export function basePath(): string {
   return import.meta.env.BASE_URL.replace(/\/?$/, "/");
 }
 
-/** A browser path without the base, as href() takes it: "/archive/stories/" -> "stories/". */
-export function withoutBase(pathname: string): string {
-  return pathname.startsWith(basePath()) ? pathname.slice(basePath().length) : pathname.replace(/^\//, "");
-}
-
 /** Absolute URL of a site path, for canonical links, feeds and Open Graph. */
 export function absoluteUrl(path: string, site: URL | undefined): string {
   if (!site) return href(path);

@@ -81,7 +81,7 @@ function check(node: TreeNode): Problem | undefined {
     case "mdxJsxTextElement": {
       const name = typeof node.name === "string" ? node.name : "";
       if (!isVocabularyName(name)) {
-        return { message: `${describeElement(node)}, and stories must be plain text`, hint: HINTS.element };
+        return { message: `${describeElement(node, name)}, and stories must be plain text`, hint: HINTS.element };
       }
       const message = vocabularyMistake(node, name);
       return message === undefined ? undefined : { message, hint: `Write it like this: ${VOCABULARY[name].example}` };
@@ -103,8 +103,7 @@ function check(node: TreeNode): Problem | undefined {
   }
 }
 
-function describeElement(node: TreeNode): string {
-  const name = typeof node.name === "string" ? node.name : "";
+function describeElement(node: TreeNode, name: string): string {
   const handlers = (node.attributes ?? [])
     .map((attribute) => (typeof attribute.name === "string" ? attribute.name : ""))
     .filter((attribute) => /^on/i.test(attribute));

@@ -1,11 +1,6 @@
 /** The one error map for content: Astro, the build's preflight and the importer all say the same sentence. */
 import type { z } from "astro/zod";
 
-type Issue = z.core.$ZodIssue | z.core.$ZodRawIssue;
-
-/** Zod's error map in words an editor can act on; undefined leaves an issue to Zod's own words. */
-const friendlyErrors: z.core.$ZodErrorMap = (issue) => describeIssue(issue, issue.input);
-
 /** Gives every part of a schema the friendly error map, keeping its own messages (schema-level maps win over Astro's). */
 export function withFriendlyErrors<T extends z.core.$ZodType>(schema: T): T {
   const seen = new Set<unknown>();
@@ -38,8 +33,10 @@ const TYPE_WORDS: Record<string, string> = {
   date: "a date",
 };
 
-/** One schema issue in words; `value` is what the file holds at the issue's path (undefined when missing). */
-function describeIssue(issue: Issue, value: unknown): string | undefined {
+/** Zod's error map in words an editor can act on; undefined leaves an issue to Zod's own words. */
+const friendlyErrors: z.core.$ZodErrorMap = (issue) => {
+  // What the file holds at the issue's path (undefined when missing).
+  const value = issue.input;
   if (value === undefined && issue.code === "invalid_type") {
     return `is missing; it is required (${TYPE_WORDS[issue.expected] ?? issue.expected})`;
   }
@@ -58,7 +55,7 @@ function describeIssue(issue: Issue, value: unknown): string | undefined {
     default:
       return issue.message || undefined;
   }
-}
+};
 
 function describeValue(value: unknown): string {
   if (value === null) return "empty";
