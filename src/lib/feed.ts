@@ -2,7 +2,7 @@ import { getContainerRenderer } from "@astrojs/mdx/container-renderer";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { loadRenderers } from "astro:container";
 import { render } from "astro:content";
-import { allStories, storiesByCompany, type StoryView } from "./content.ts";
+import { allStories, companyPaths, personPaths, type StoryView } from "./content.ts";
 import { FEED_IMAGE, type FeedDescriptor } from "./feedCatalog.ts";
 import { sanitizeFeedHtml } from "./feedHtml.ts";
 import { escapeXml, feedWindow, feedXml, type FeedStory } from "./feedXml.ts";
@@ -34,10 +34,10 @@ const prepared = new Map<string, { item: Promise<FeedStory>; uses: number }>();
 
 let carryingCache: Promise<Map<string, number>> | undefined;
 
-/** How many feeds carry each story: its person's, its company's and the site's, each only its newest stories. */
+/** How many feeds carry each story: the site's and those of the routes' own person and company lists, each its newest only. */
 function feedsCarrying(): Promise<Map<string, number>> {
-  carryingCache ??= Promise.all([allStories(), storiesByCompany()]).then(([stories, companies]) => {
-    const feeds = [stories, ...companies.map((c) => c.stories), ...Map.groupBy(stories, (s) => s.person.id).values()];
+  carryingCache ??= Promise.all([allStories(), personPaths(), companyPaths()]).then(([stories, people, companies]) => {
+    const feeds = [stories, ...people.map((p) => p.props.stories), ...companies.map((c) => c.props.company.stories)];
     const counts = new Map<string, number>();
     for (const story of feeds.flatMap((feed) => feedWindow(feed)))
       counts.set(story.id, (counts.get(story.id) ?? 0) + 1);
