@@ -62,11 +62,9 @@ export function buildInterview(
   );
   const labelled = candidates.filter((line) => QA_LABEL.exec(plainText(line.text).trim())?.[1] !== undefined);
   // A plain-text page that sets its prompts wholly in bold (`**What …?**`) marks them as a page's markup would.
-  const bold = candidates.filter((line) => isWhollyBold(line.text) && scoreLine(line.text).score >= QUESTION_SCORE);
-  const marked = new Set([
-    ...marks.questions,
-    ...[...labelled, ...(bold.length >= 2 ? bold : [])].map((l) => l.number),
-  ]);
+  const boldLines = candidates.filter((l) => isWhollyBold(l.text) && scoreLine(l.text).score >= QUESTION_SCORE);
+  const bold = new Set(boldLines.length >= 2 ? boldLines.map((l) => l.number) : []);
+  const marked = new Set([...marks.questions, ...labelled.map((l) => l.number), ...bold]);
   const adjacent = (a: SourceLine, b: SourceLine) => position.get(b.number)! - position.get(a.number)! === 1;
   const { questions, guesses } = decideQuestions(candidates, adjacent, { ...overrides, marked });
   const lineText = new Map<number, string>();
@@ -87,7 +85,7 @@ export function buildInterview(
       i += plainRun.length - 1;
     } else if (questions.has(line.number)) {
       // A bold prompt's heading is bold already: its words go in without the marks.
-      const asked = marked.has(line.number) && isWhollyBold(text) ? plainText(text) : unlabel(line, text);
+      const asked = bold.has(line.number) ? plainText(text) : unlabel(line, text);
       blocks.push({ type: "question", line: line.number, text: asked });
     } else if (line.number > introEnd && readListLine(text) && !overrides.subheadings.has(line.number)) {
       const run = listRun(prose, i, (next) => !questions.has(next.number));
