@@ -176,6 +176,7 @@ export function readHeader(lines: readonly SourceLine[], preamble = false) {
     const bare = dateOnlyLine(words);
     const dated = bare ? { field: "recorded" as const, month: bare, whole: true } : labelledDate(words);
     const role = readRoleLine(words);
+    const bio = BIO.exec(words);
     if (dated) {
       detected[dated.field] ??= dated.month;
       if (dated.whole) take(i, dated.field, dated.month);
@@ -190,10 +191,10 @@ export function readHeader(lines: readonly SourceLine[], preamble = false) {
       detected.name ??= name!.trim();
       detected.role ??= guest?.role;
       detected.company ??= guest?.company;
-    } else if (BIO.test(words) && detected.name === undefined && ROLE_WORD.test(BIO.exec(words)![2]!)) {
+    } else if (bio && detected.name === undefined && ROLE_WORD.test(bio[2]!)) {
       // "Jane Doe is a Staff Engineer at Acme, where…": the sentence stays in the story; its facts are a guess.
-      const [, name, role, company] = BIO.exec(words)!;
-      Object.assign(detected, { name, role, company });
+      const [, name, bioRole, company] = bio;
+      Object.assign(detected, { name, role: bioRole, company });
       // "… We talked in May 2023.": the introduction may date the conversation too.
       const month = /\b(?:talked|spoke|met|chatted|recorded|interviewed)\b/i.test(words) && parseMonthYear(words);
       if (month) detected.recorded ??= month;
